@@ -1,0 +1,38 @@
+# make run / make test work on a fresh machine: they create .venv and install the project first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test bench lint format calibrate clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: install
+	$(VENV)/bin/loslaten dashboard
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m benchmarks
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+calibrate: install
+	$(PY) scripts/calibrate_baseline.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,155 @@
+"""The people: per-employee and per-manager state as numpy arrays, and how people are drawn.
+
+One row per employee (a position on the payroll: when someone leaves, a newcomer takes the row
+and gets a new ``person_id``); one row per manager (one per team).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from sim.scenario import Scenario
+
+
+@dataclass
+class Employees:
+    """Employee state, one array element per employee."""
+
+    team: np.ndarray  # team index (int)
+    person_id: np.ndarray  # changes when a newcomer takes the row
+    opportunist: np.ndarray  # behavioural type (bool); the rest reciprocate (C3)
+    autonomy_need: np.ndarray  # C16
+    fit: np.ndarray  # fit with one's talents (C11)
+    skill: np.ndarray
+    energy_trait: np.ndarray  # stable personal offsets of the well-being targets
+    pleasure_trait: np.ndarray
+    energy: np.ndarray  # activation
+    pleasure: np.ndarray
+    fatigue: np.ndarray
+    trust_given: np.ndarray  # trust the manager gives this employee
+    trust_in_manager: np.ndarray
+    initiative: np.ndarray
+    performance: np.ndarray  # smoothed effort, as the manager sees it over time
+    absent_weeks: np.ndarray  # weeks of sick leave left (0: present)
+    burnout_leave: np.ndarray  # on sick leave with burnout (counts as burnout)
+    tenure: np.ndarray  # weeks on the job
+    effort: np.ndarray
+    output: np.ndarray
+    decision: np.ndarray
+    adaptation_error: np.ndarray
+    quadrant: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return self.team.size
+
+    @property
+    def present(self) -> np.ndarray:
+        return self.absent_weeks <= 0
+
+    def replace(self, rows: np.ndarray, newcomers: Employees) -> None:
+        """Newcomers take the given rows (the team stays)."""
+        for f in fields(self):
+            if f.name != "team":
+                getattr(self, f.name)[rows] = getattr(newcomers, f.name)
+
+
+@dataclass
+class Managers:
+    """Manager state, one array element per manager (= team)."""
+
+    team_size: np.ndarray
+    grab: np.ndarray  # control pulled back to the manager (C4)
+    results: np.ndarray  # smoothed output per employee, as reported
+    energy_trait: np.ndarray
+    pleasure_trait: np.ndarray
+    energy: np.ndarray
+    pleasure: np.ndarray
+    fatigue: np.ndarray
+    reporting: np.ndarray  # hours this week by activity
+    monitoring: np.ndarray
+    rules: np.ndarray
+    firefighting: np.ndarray
+    vision: np.ndarray
+    coaching: np.ndarray
+    hours: np.ndarray
+
+
+def team_sizes(employees: int, team_size: int) -> np.ndarray:
+    """Split the headcount into teams of ``team_size`` (the last teams one smaller if needed)."""
+    n_teams = -(-employees // team_size)
+    sizes = np.full(n_teams, employees // n_teams)
+    sizes[: employees % n_teams] += 1
+    return sizes
+
+
+def draw_employees(
+    n: int,
+    scenario: Scenario,
+    rng: np.random.Generator,
+    *,
+    newcomer: bool,
+    first_id: int = 0,
+) -> Employees:
+    """Draw ``n`` people: established staff at the start, or newcomers when hiring."""
+    w, d = scenario.workforce, scenario.dynamics
+    spread = d.trait_spread
+    if newcomer:
+        skill = rng.uniform(0.3, 0.5, n)
+        energy = np.clip(rng.normal(0.6, 0.1, n), 0, 1)
+        pleasure = np.clip(rng.normal(0.65, 0.1, n), 0, 1)
+    else:
+        skill = rng.uniform(0.6, 1.0, n)
+        energy = np.clip(rng.normal(0.5, 0.15, n), 0, 1)
+        pleasure = np.clip(rng.normal(0.55, 0.15, n), 0, 1)
+    zeros = np.zeros(n)
+    return Employees(
+        team=np.zeros(n, dtype=np.int64),
+        person_id=np.arange(first_id, first_id + n, dtype=np.int64),
+        opportunist=rng.random(n) < w.opportunist_share,
+        autonomy_need=np.clip(rng.normal(w.autonomy_need, w.autonomy_need_spread, n), 0, 1),
+        fit=rng.beta(5.0, 2.0, n),
+        skill=skill,
+        energy_trait=rng.normal(0.0, spread, n),
+        pleasure_trait=rng.normal(0.0, spread, n),
+        energy=energy,
+        pleasure=pleasure,
+        fatigue=zeros.copy(),
+        trust_given=np.full(n, scenario.levers.trust * (0.8 if newcomer else 1.0)),
+        trust_in_manager=np.full(n, 0.5),
+        initiative=np.full(n, 0.4 if newcomer else 0.5),
+        performance=np.ones(n),
+        absent_weeks=np.zeros(n, dtype=np.int64),
+        burnout_leave=np.zeros(n, dtype=bool),
+        tenure=np.zeros(n, dtype=np.int64) if newcomer else rng.integers(0, 520, n),
+        effort=np.ones(n),
+        output=np.ones(n),
+        decision=zeros.copy(),
+        adaptation_error=zeros.copy(),
+        quadrant=np.zeros(n, dtype=np.int8),
+    )
+
+
+def draw_managers(sizes: np.ndarray, scenario: Scenario, rng: np.random.Generator) -> Managers:
+    m = sizes.size
+    spread = scenario.dynamics.trait_spread
+    zeros = np.zeros(m)
+    return Managers(
+        team_size=sizes,
+        grab=zeros.copy(),
+        results=np.ones(m),
+        energy_trait=rng.normal(0.0, spread, m),
+        pleasure_trait=rng.normal(0.0, spread, m),
+        energy=np.clip(rng.normal(0.55, 0.1, m), 0, 1),
+        pleasure=np.clip(rng.normal(0.55, 0.1, m), 0, 1),
+        fatigue=zeros.copy(),
+        reporting=zeros.copy(),
+        monitoring=zeros.copy(),
+        rules=zeros.copy(),
+        firefighting=zeros.copy(),
+        vision=zeros.copy(),
+        coaching=zeros.copy(),
+        hours=zeros.copy(),
+    )

@@ -1,0 +1,417 @@
+"""Scenarios: the validated description of an organisation, its levers and a run.
+
+A scenario is a YAML file (see ``scenarios/``) checked against the schema below. Every field has a
+range; anything unknown, misspelt, out of range, NaN or absurdly large is refused with a
+:class:`ScenarioError` that names the field, the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+MAX_EMPLOYEES = 2_000_000
+MAX_WEEKS = 5_200
+MAX_FILE_BYTES = 1_000_000
+CALIBRATED = json.loads((Path(__file__).with_name("calibration.json")).read_text())
+
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be used; ``problems`` lists one readable line per field."""
+
+    def __init__(self, problems: list[str], source: str = "scenario"):
+        self.problems = problems
+        self.source = source
+        super().__init__(f"{source} is not valid:\n  " + "\n  ".join(problems))
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+
+
+class Levers(_Section):
+    """The 6 V's of coaching leadership (C7) plus control (C2) and rules (C8), each in [0, 1]."""
+
+    vision: Unit = Field(0.5, description="clear goals and the WHY (visie)")
+    trust: Unit = Field(0.5, description="trust the managers are disposed to give (vertrouwen)")
+    responsibility: Unit = Field(0.5, description="decision rights delegated (verantwoordelijkheid)")
+    freedom: Unit = Field(0.5, description="freedom in how the work is done (vrijheid)")
+    connection: Unit = Field(0.5, description="attention, listening, coaching (verbinding)")
+    safety: Unit = Field(0.5, description="mistakes may be made, people may speak up (veiligheid)")
+    control: Unit = Field(0.5, description="monitoring intensity imposed on employees (controle)")
+    rules: Unit = Field(0.5, description="density of rules and procedures (regels)")
+
+
+class Organisation(_Section):
+    """Size and shape: employees in teams of ``team_size``, each led by one manager."""
+
+    employees: int = Field(200, ge=2, le=MAX_EMPLOYEES, description="total headcount")
+    team_size: int = Field(10, ge=2, le=100, description="employees per manager")
+    cross_team_ties: float = Field(
+        1.0, ge=0.0, le=10.0, description="mean colleague ties per employee outside the own team"
+    )
+
+
+class Environment(_Section):
+    """The world outside: how fast the best course moves (C12, C13) and results pressure (C4)."""
+
+    turbulence: Unit = Field(0.3, description="speed at which the best course changes (0: never)")
+    pressure: Unit = Field(0.5, description="results pressure passed down from the directors")
+    shock: Unit = Field(0.0, description="share of output lost to an external results shock")
+    rule_revision_weeks: int = Field(52, ge=1, le=520, description="how often rules are revised")
+    report_delay_weeks: int = Field(4, ge=0, le=52, description="age of the manager's reports")
+
+
+class Workforce(_Section):
+    """Who works here: behavioural types (C3) and the need for autonomy (C16)."""
+
+    opportunist_share: Unit = Field(0.1, description="share of opportunists (free riders)")
+    autonomy_need: Unit = Field(0.5, description="mean need for autonomy")
+    autonomy_need_spread: float = Field(
+        0.15, ge=0.0, le=0.5, description="spread of the need for autonomy (generations, C16)"
+    )
+
+
+class Managers(_Section):
+    """The manager's disposition under pressure (C4, C6, C17)."""
+
+    control_propensity: Unit = Field(0.5, description="tendency to grab control when results fall")
+    courage: Unit = Field(0.5, description="conviction to hold on to trust through setbacks")
+    contract_hours: float = Field(40.0, ge=10.0, le=60.0, description="contract hours a week")
+    max_hours: float = Field(60.0, ge=10.0, le=100.0, description="most hours a manager works")
+
+    @model_validator(mode="after")
+    def _hours_order(self) -> Managers:
+        if self.max_hours < self.contract_hours:
+            raise ValueError(
+                f"max_hours ({self.max_hours}) must be at least contract_hours "
+                f"({self.contract_hours})"
+            )
+        return self
+
+
+class Mechanisms(_Section):
+    """Switches for ablation: each mechanism can be turned off to see what it contributes."""
+
+    crossover: bool = Field(True, description="moods spread between linked colleagues")
+    crowding_out: bool = Field(True, description="felt control lowers reciprocal effort (C2)")
+    control_grab: bool = Field(True, description="managers grab control under pressure (C4)")
+    lean_back: bool = Field(True, description="fire-fighting makes employees lean back (C4)")
+    coaching: bool = Field(True, description="coaching builds skill and pleasure (C5)")
+    consequences: bool = Field(True, description="non-performers are followed up (C9)")
+    social_control: bool = Field(True, description="self-steering teams sanction peers (C10)")
+    local_knowledge: bool = Field(True, description="employees decide on fresh local knowledge")
+
+
+class Dynamics(_Section):
+    """Constants of the mechanisms. ``energy_baseline``, ``pleasure_baseline`` and
+    ``effort_energy_gain`` are calibrated (``scripts/calibrate_baseline.py``); the rest are set
+    from the literature or by hand (``docs/model.md``)."""
+
+    energy_baseline: float = Field(CALIBRATED["energy_baseline"], ge=-1.0, le=2.0)
+    pleasure_baseline: float = Field(CALIBRATED["pleasure_baseline"], ge=-1.0, le=2.0)
+    effort_energy_gain: float = Field(CALIBRATED["effort_energy_gain"], ge=0.0, le=3.0)
+    wellbeing_rate: float = Field(0.1, gt=0.0, le=1.0)
+    trait_spread: float = Field(0.15, ge=0.0, le=1.0)
+    weekly_noise: float = Field(0.04, ge=0.0, le=0.5)
+    crossover_rate: float = Field(0.05, ge=0.0, le=0.5)
+    burnout_absence_weeks: float = Field(34.6, ge=1.0, le=104.0)
+    short_absence_hazard: float = Field(0.02, ge=0.0, le=1.0)
+
+
+class Run(_Section):
+    """Horizon and measurement window (one step is one week)."""
+
+    weeks: int = Field(260, ge=1, le=MAX_WEEKS, description="weeks simulated")
+    measure_weeks: int = Field(52, ge=1, le=MAX_WEEKS, description="final weeks averaged")
+
+    @model_validator(mode="after")
+    def _window_fits(self) -> Run:
+        if self.measure_weeks > self.weeks:
+            raise ValueError(
+                f"measure_weeks ({self.measure_weeks}) must not exceed weeks ({self.weeks})"
+            )
+        return self
+
+
+class Intervention(_Section):
+    """A change of levers or dispositions at a given week."""
+
+    week: int = Field(ge=0, le=MAX_WEEKS)
+    set: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("set")
+    @classmethod
+    def _settable(cls, changes: dict[str, Any]) -> dict[str, Any]:
+        for key in changes:
+            if key.split(".")[0] in {"organisation", "run", "interventions", "name"}:
+                raise ValueError(f"'{key}' cannot change during a run")
+        return changes
+
+
+class Scenario(_Section):
+    """A complete scenario. Field names are a contract (``../shared/design.md``)."""
+
+    name: str = Field("custom", max_length=200)
+    description: str = Field("", max_length=2000)
+    levers: Levers = Field(default_factory=Levers)
+    organisation: Organisation = Field(default_factory=Organisation)
+    environment: Environment = Field(default_factory=Environment)
+    workforce: Workforce = Field(default_factory=Workforce)
+    managers: Managers = Field(default_factory=Managers)
+    mechanisms: Mechanisms = Field(default_factory=Mechanisms)
+    dynamics: Dynamics = Field(default_factory=Dynamics)
+    run: Run = Field(default_factory=Run)
+    interventions: list[Intervention] = Field(default_factory=list, max_length=1000)
+
+    @model_validator(mode="after")
+    def _interventions_valid(self) -> Scenario:
+        base = self.model_dump(exclude={"interventions"})
+        for i, iv in enumerate(self.interventions):
+            if iv.week > self.run.weeks:
+                raise ValueError(
+                    f"interventions.{i}.week: week {iv.week} is after the horizon "
+                    f"(run.weeks = {self.run.weeks})"
+                )
+            try:
+                _validated(apply_overrides(base, iv.set), f"interventions.{i}.set")
+            except ScenarioError as err:
+                raise ValueError("; ".join(err.problems)) from None
+        return self
+
+    def with_overrides(self, **overrides: Any) -> Scenario:
+        """A copy with dotted-path overrides applied and validated."""
+        return _validated(apply_overrides(self.model_dump(), overrides), "override")
+
+    def with_weeks(self, weeks: int) -> Scenario:
+        """A new horizon; the measurement window shrinks if it would not fit."""
+        window = min(self.run.measure_weeks, weeks)
+        return self.with_overrides(**{"run.weeks": weeks, "run.measure_weeks": window})
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def scenarios_dir() -> Path:
+    """The folder of built-in scenarios (source checkout or installed copy)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "scenarios", here / "scenarios"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "scenarios"
+
+
+def builtin_scenarios() -> dict[str, str]:
+    """Built-in scenario names with their one-line descriptions."""
+    out = {}
+    for path in sorted(scenarios_dir().glob("*.yaml")):
+        data = _read_yaml(path)
+        out[path.stem] = str(data.get("description", "")).strip().splitlines()[0:1]
+        out[path.stem] = out[path.stem][0] if out[path.stem] else ""
+    return out
+
+
+def load_scenario(source: str | Path | dict | Scenario = "baseline", **overrides: Any) -> Scenario:
+    """Load a scenario by built-in name, path, dict or Scenario, then apply dotted overrides.
+
+    >>> load_scenario("baseline", **{"levers.trust": 0.8}).levers.trust
+    0.8
+    """
+    if isinstance(source, Scenario):
+        data, label = source.model_dump(), source.name
+    elif isinstance(source, dict):
+        data, label = dict(source), "scenario"
+    else:
+        path = _resolve(source)
+        data, label = _read_yaml(path), str(source)
+        data.setdefault("name", path.stem)
+    return _validated(apply_overrides(data, overrides), label)
+
+
+def parse_scenario_text(text: str, label: str = "uploaded scenario") -> Scenario:
+    """Validate YAML text (e.g. an upload) as a scenario."""
+    if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
+        raise ScenarioError([f"file is larger than {MAX_FILE_BYTES:,} bytes"], label)
+    return _validated(_parse_yaml(text, label), label)
+
+
+def _resolve(source: str | Path) -> Path:
+    path = Path(source)
+    if path.suffix in {".yaml", ".yml"} or path.exists():
+        if not path.is_file():
+            raise ScenarioError([f"no scenario file at '{path}'"], str(source))
+        return path
+    builtin = scenarios_dir() / f"{source}.yaml"
+    if builtin.is_file():
+        return builtin
+    names = sorted(p.stem for p in scenarios_dir().glob("*.yaml"))
+    close = difflib.get_close_matches(str(source), names, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    raise ScenarioError(
+        [f"'{source}' is neither a file nor a built-in scenario ({', '.join(names)}).{hint}"],
+        str(source),
+    )
+
+
+def _read_yaml(path: Path) -> dict:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ScenarioError([f"file is larger than {MAX_FILE_BYTES:,} bytes"], str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioError(["file is not UTF-8 text"], str(path)) from None
+    return _parse_yaml(text, str(path))
+
+
+def _parse_yaml(text: str, label: str) -> dict:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        where = getattr(err, "problem_mark", None)
+        at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""
+        problem = getattr(err, "problem", None) or "not valid YAML"
+        raise ScenarioError([f"malformed YAML{at}: {problem}"], label) from None
+    except RecursionError:
+        raise ScenarioError(["malformed YAML: nested too deeply"], label) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            [f"the file must be a mapping of sections, got {type(data).__name__}"], label
+        )
+    return data
+
+
+# --- overrides ----------------------------------------------------------------------------------
+
+
+def parse_value(text: str) -> Any:
+    """A ``--set`` value from the command line, read as YAML (``0.8``, ``true``, ``[]``)."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+
+
+def apply_overrides(data: dict, overrides: dict[str, Any]) -> dict:
+    """Return a deep copy of ``data`` with ``{"levers.trust": 0.8}``-style overrides applied."""
+    out = json.loads(json.dumps(data, default=str)) if overrides else dict(data)
+    for key, value in overrides.items():
+        parts = key.split(".")
+        if not all(parts):
+            raise ScenarioError([f"'{key}' is not a dotted field path like levers.trust"])
+        _check_path(parts, key)
+        node = out
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise ScenarioError([f"{key}: '{part}' is not a section"])
+        node[parts[-1]] = value
+    return out
+
+
+def _check_path(parts: list[str], key: str) -> None:
+    model: type[BaseModel] = Scenario
+    for depth, part in enumerate(parts):
+        fields = model.model_fields
+        if part not in fields:
+            where = ".".join(parts[:depth]) or "scenario"
+            raise ScenarioError([_unknown(key, part, list(fields), where)])
+        annotation = fields[part].annotation
+        if depth < len(parts) - 1:
+            if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+                raise ScenarioError([f"{key}: '{part}' has no sub-fields"])
+            model = annotation
+
+
+def _unknown(key: str, part: str, allowed: list[str], where: str) -> str:
+    close = difflib.get_close_matches(part, allowed, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"{key}: unknown field{hint}; {where} allows: {', '.join(allowed)}"
+
+
+# --- validation and messages --------------------------------------------------------------------
+
+
+def _validated(data: dict, label: str) -> Scenario:
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as err:
+        raise ScenarioError([_describe(e) for e in err.errors()], label) from None
+    except RecursionError:
+        raise ScenarioError(["scenario is nested too deeply"], label) from None
+
+
+def _describe(error: dict) -> str:
+    loc = ".".join(str(p) for p in error["loc"]) or "scenario"
+    value = error.get("input")
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        parent = _model_at(error["loc"][:-1])
+        allowed = list(parent.model_fields) if parent else []
+        return _unknown(loc, str(error["loc"][-1]), allowed, ".".join(map(str, error["loc"][:-1])) or "scenario")
+    message = error["msg"]
+    ctx = error.get("ctx") or {}
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        field = _field_at(error["loc"])
+        lo, hi = _bounds(field) if field else (None, None)
+        if lo is not None and hi is not None:
+            message = f"must be between {lo:g} and {hi:g}"
+    elif kind == "finite_number":
+        message = "must be a finite number (not NaN or infinity)"
+    elif kind == "value_error":
+        message = str(ctx.get("error", message))
+    shown = _short(value)
+    return f"{loc}: {shown} is not allowed; {message}" if shown else f"{loc}: {message}"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, dict):
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _model_at(loc: tuple) -> type[BaseModel] | None:
+    model: type[BaseModel] = Scenario
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return None
+        ann = field.annotation
+        inner = getattr(ann, "__args__", (ann,))
+        sub = next((a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if sub is None:
+            return None
+        model = sub
+    return model
+
+
+def _field_at(loc: tuple):
+    parent = _model_at(loc[:-1])
+    return parent.model_fields.get(str(loc[-1])) if parent else None
+
+
+def _bounds(field) -> tuple[float | None, float | None]:
+    lo = hi = None
+    for meta in field.metadata:
+        lo = getattr(meta, "ge", None) if getattr(meta, "ge", None) is not None else lo
+        lo = getattr(meta, "gt", None) if getattr(meta, "gt", None) is not None else lo
+        hi = getattr(meta, "le", None) if getattr(meta, "le", None) is not None else hi
+        hi = getattr(meta, "lt", None) if getattr(meta, "lt", None) is not None else hi
+    return lo, hi
