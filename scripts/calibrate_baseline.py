@@ -46,7 +46,9 @@ def main() -> None:
     args = parser.parse_args()
     seeds = list(range(1, args.seeds + 1))
     current = sim.load_scenario("baseline").dynamics
-    start = np.array([current.energy_baseline, current.pleasure_baseline, current.effort_energy_gain])
+    start = np.array(
+        [current.energy_baseline, current.pleasure_baseline, current.effort_energy_gain]
+    )
     fit = minimize(
         loss,
         start,

@@ -88,8 +88,10 @@ def cmd_run(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"{scenario.name}: seed {args.seed}, {result.weeks} weeks, "
-              f"KPIs over the last {scenario.run.measure_weeks} weeks")
+        print(
+            f"{scenario.name}: seed {args.seed}, {result.weeks} weeks, "
+            f"KPIs over the last {scenario.run.measure_weeks} weeks"
+        )
         print_kpis(result.kpis)
         if args.out:
             print(f"series written to {args.out}/timeseries.csv and .parquet")
@@ -109,8 +111,10 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.file)
-    print(f"{args.file}: valid scenario '{scenario.name}' "
-          f"({scenario.organisation.employees} employees, {scenario.run.weeks} weeks)")
+    print(
+        f"{args.file}: valid scenario '{scenario.name}' "
+        f"({scenario.organisation.employees} employees, {scenario.run.weeks} weeks)"
+    )
     return 0
 
 

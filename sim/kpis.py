@@ -105,7 +105,7 @@ class WeeklyRecord:
             REVENUE_PER_OUTPUT * (output - loss)
             - SALARY * n
             - ABSENCE_COST * absent
-            - TURNOVER_COST * model._leavers
+            - TURNOVER_COST * model.leavers
             - MANAGER_HOUR_COST * m.monitoring.sum()
         ) / n
         mq = quadrants.shares(quadrants.classify(m.energy, m.pleasure))
@@ -120,7 +120,7 @@ class WeeklyRecord:
             e.output[others].sum(),
             others.sum(),
             absent / n,
-            model._leavers,
+            model.leavers,
             hours / m.hours.size,
             m.reporting.mean(),
             m.monitoring.mean(),

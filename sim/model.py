@@ -58,7 +58,7 @@ class OrgModel(Model):
         self._history = np.tile(self.optimum, (s.environment.report_delay_weeks + 1, 1))
         self.rule_course = self._global_optimum
         self._slack_share = np.zeros(sizes.size)
-        self._leavers = 0
+        self.leavers = 0
         self._plan_week(problems_left=np.full(sizes.size, 0.5))
         self._interventions = {}
         for iv in s.interventions:
@@ -196,7 +196,9 @@ class OrgModel(Model):
         team_effort = team_sum(e.effort, e.team, self.managers.team_size.size) / np.maximum(
             team_sum(present.astype(float), e.team, self.managers.team_size.size), 1
         )
-        seen, bad = trust.observe(e.effort, team_effort[e.team], self.control_level[e.team], self.rng)
+        seen, bad = trust.observe(
+            e.effort, team_effort[e.team], self.control_level[e.team], self.rng
+        )
         disposition = control.trust_disposition(lv.trust, self.managers.grab)[e.team]
         e.trust_given = trust.update_trust_given(
             e.trust_given, disposition, seen & present, bad & present
@@ -269,7 +271,7 @@ class OrgModel(Model):
         )
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
         leavers = np.flatnonzero(workforce.leave(e.pleasure, self.rng) | self._dismissed)
-        self._leavers = leavers.size
+        self.leavers = leavers.size
         if leavers.size:
             newcomers = draw_employees(
                 leavers.size, self.scenario, self.rng, newcomer=True, first_id=self._next_person

@@ -21,7 +21,9 @@ class RunResult:
     timeseries: pd.DataFrame
 
 
-def run(scenario: Scenario | str = "baseline", seed: int = 1, weeks: int | None = None) -> RunResult:
+def run(
+    scenario: Scenario | str = "baseline", seed: int = 1, weeks: int | None = None
+) -> RunResult:
     """Simulate ``weeks`` weeks (default ``scenario.run.weeks``) and measure."""
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)

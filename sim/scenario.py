@@ -42,7 +42,9 @@ class Levers(_Section):
 
     vision: Unit = Field(0.5, description="clear goals and the WHY (visie)")
     trust: Unit = Field(0.5, description="trust the managers are disposed to give (vertrouwen)")
-    responsibility: Unit = Field(0.5, description="decision rights delegated (verantwoordelijkheid)")
+    responsibility: Unit = Field(
+        0.5, description="decision rights delegated (verantwoordelijkheid)"
+    )
     freedom: Unit = Field(0.5, description="freedom in how the work is done (vrijheid)")
     connection: Unit = Field(0.5, description="attention, listening, coaching (verbinding)")
     safety: Unit = Field(0.5, description="mistakes may be made, people may speak up (veiligheid)")
@@ -216,9 +218,8 @@ def builtin_scenarios() -> dict[str, str]:
     """Built-in scenario names with their one-line descriptions."""
     out = {}
     for path in sorted(scenarios_dir().glob("*.yaml")):
-        data = _read_yaml(path)
-        out[path.stem] = str(data.get("description", "")).strip().splitlines()[0:1]
-        out[path.stem] = out[path.stem][0] if out[path.stem] else ""
+        lines = str(_read_yaml(path).get("description", "")).strip().splitlines()
+        out[path.stem] = lines[0] if lines else ""
     return out
 
 
@@ -360,7 +361,9 @@ def _describe(error: dict) -> str:
     if kind == "extra_forbidden":
         parent = _model_at(error["loc"][:-1])
         allowed = list(parent.model_fields) if parent else []
-        return _unknown(loc, str(error["loc"][-1]), allowed, ".".join(map(str, error["loc"][:-1])) or "scenario")
+        return _unknown(
+            loc, str(error["loc"][-1]), allowed, ".".join(map(str, error["loc"][:-1])) or "scenario"
+        )
     message = error["msg"]
     ctx = error.get("ctx") or {}
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:

@@ -27,9 +27,7 @@ def peer_detection(self_steering: float, enabled: bool = True) -> float:
 
 
 def smooth_performance(previous: np.ndarray, effort: np.ndarray, present: np.ndarray):
-    return np.where(
-        present, previous + PERFORMANCE_SMOOTHING * (effort - previous), previous
-    )
+    return np.where(present, previous + PERFORMANCE_SMOOTHING * (effort - previous), previous)
 
 
 def follow_up(
