@@ -17,7 +17,10 @@ $(STAMP): pyproject.toml
 run: install
 	$(VENV)/bin/loslaten dashboard
 
+# The browser for the dashboard's browser test; if it cannot be installed, that test skips
+# locally and fails under CI=true.
 test: install
+	-./scripts/install-browser.sh
 	$(PY) -m pytest
 
 bench: install

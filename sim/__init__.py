@@ -7,20 +7,39 @@
 """
 
 from sim.agents import Employee, Manager
+from sim.experiments import (
+    CalibrationResult,
+    ExperimentError,
+    calibrate,
+    compare,
+    explain,
+    replicate,
+    sensitivity,
+    sweep,
+)
 from sim.kpis import KPI_NAMES
 from sim.model import OrgModel
-from sim.runner import RunResult, run
+from sim.runner import RunResult, run, run_batch
 from sim.scenario import Scenario, ScenarioError, builtin_scenarios, load_scenario
 
 __all__ = [
     "KPI_NAMES",
+    "CalibrationResult",
     "Employee",
+    "ExperimentError",
     "Manager",
     "OrgModel",
     "RunResult",
     "Scenario",
     "ScenarioError",
     "builtin_scenarios",
+    "calibrate",
+    "compare",
+    "explain",
     "load_scenario",
+    "replicate",
     "run",
+    "run_batch",
+    "sensitivity",
+    "sweep",
 ]

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from sim.experiments.errors import ExperimentError
 from sim.scenario import (
     ScenarioError,
     builtin_scenarios,
@@ -36,7 +37,7 @@ def parse_sets(pairs: list[str] | None) -> dict:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"--set {pair!r}: expected KEY=VALUE, e.g. levers.trust=0.8")
-        out[key.strip()] = parse_value(value)
+        out[key.strip()] = parse_value(value, key.strip())
     return out
 
 
@@ -70,10 +71,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario, **parse_sets(args.set))
     if args.weeks is not None:
         scenario = scenario.with_weeks(args.weeks)
-    result = run(scenario, seed=args.seed)
     if args.out:
         out = Path(args.out)
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UsageError(f"--out {args.out}: cannot create it ({err.strerror})") from None
+    result = run(scenario, seed=args.seed)
+    if args.out:
         result.timeseries.to_csv(out / "timeseries.csv", index=False)
         result.timeseries.to_parquet(out / "timeseries.parquet", index=False)
         (out / "kpis.json").write_text(json.dumps(_clean(result.kpis), indent=2) + "\n")
@@ -142,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="run one scenario and print its KPIs")
     p.add_argument("scenario", help="built-in scenario name or path to a YAML file")
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--seed", type=_non_negative_int, default=1)
     p.add_argument("--weeks", type=_positive_int, default=None, help="horizon in weeks")
     p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a field")
     p.add_argument("--out", metavar="DIR", help="write the weekly series (CSV and Parquet)")
@@ -162,19 +167,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--headless", action="store_true")
     COMMANDS["dashboard"] = cmd_dashboard
 
-    for register in _EXTENSIONS:
+    from sim.experiments.cli import register as register_experiments
+
+    for register in (register_experiments, *_EXTENSIONS):
         register(sub, COMMANDS)
     return parser
 
 
-def _positive_int(text: str) -> int:
+def _whole_number(text: str, minimum: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"{value} must be at least {minimum}")
     return value
+
+
+def _positive_int(text: str) -> int:
+    return _whole_number(text, 1)
+
+
+def _non_negative_int(text: str) -> int:
+    return _whole_number(text, 0)
 
 
 # Other modules (e.g. sim.experiments) add their sub-commands here.
@@ -189,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     except ScenarioError as err:
         print(f"loslaten: {err}", file=sys.stderr)
         return INVALID
-    except UsageError as err:
+    except (UsageError, ExperimentError) as err:
         print(f"loslaten: {err}", file=sys.stderr)
         return INVALID
     except KeyboardInterrupt:
@@ -203,4 +218,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's main, so that `python -m sim.cli` and the extensions share one
+    # copy of this module (and of UsageError).
+    from sim.cli import main as entry_point
+
+    sys.exit(entry_point())

@@ -77,87 +77,117 @@ SERIES = (
 )
 
 
+def _shares(quadrant: np.ndarray) -> np.ndarray:
+    """Share of people in each quadrant, per row (a row per replication)."""
+    reps, people = quadrant.shape
+    kinds = len(quadrants.NAMES)
+    codes = quadrant + kinds * np.arange(reps)[:, None]
+    return np.bincount(codes.ravel(), minlength=kinds * reps).reshape(reps, kinds) / max(people, 1)
+
+
 class WeeklyRecord:
     """Organisation-level measurements, one row a week, preallocated for the horizon."""
 
-    def __init__(self, weeks: int) -> None:
-        self.data = np.full((max(weeks, 1), len(SERIES)), np.nan)
+    def __init__(self, weeks: int, replications: int = 1) -> None:
+        self.data = np.full((max(weeks, 1), replications, len(SERIES)), np.nan)
         self.column = {name: i for i, name in enumerate(SERIES)}
 
     def _grow(self, week: int) -> None:
         if week >= len(self.data):
-            extra = np.full((max(week + 1 - len(self.data), len(self.data)), len(SERIES)), np.nan)
-            self.data = np.vstack([self.data, extra])
+            weeks = max(week + 1 - len(self.data), len(self.data))
+            extra = np.full((weeks, *self.data.shape[1:]), np.nan)
+            self.data = np.concatenate([self.data, extra])
 
     def measure(self, model: OrgModel) -> None:
+        """This week's row for each replication (one for a single run)."""
         e, m = model.employees, model.managers
-        n = e.size
+        reps = self.data.shape[1]
+
+        def each(values: np.ndarray) -> np.ndarray:
+            """One row per replication (organisations are consecutive blocks of rows)."""
+            return values.reshape(reps, -1)
+
+        def total(values: np.ndarray) -> np.ndarray:
+            return each(values).sum(axis=1)
+
+        def mean(values: np.ndarray) -> np.ndarray:
+            return total(values) / (values.size // reps)
+
+        def masked_total(values: np.ndarray, mask: np.ndarray) -> list[float]:
+            return [v[k].sum() for v, k in zip(each(values), each(mask), strict=True)]
+
+        n = e.size // reps
         present = e.present
-        counted = np.where(e.burnout_leave, quadrants.BURNOUT, e.quadrant)
-        share = quadrants.shares(counted)
+        share = _shares(each(np.where(e.burnout_leave, quadrants.BURNOUT, e.quadrant)))
         engaged = present & (e.quadrant == quadrants.ENGAGEMENT)
         others = present & ~engaged
-        output = e.output.sum()
-        loss = model.misconduct.sum()
-        absent = n - present.sum()
-        hours = m.hours.sum()
+        output = total(e.output)
+        loss = total(model.misconduct)
+        absent = n - total(present)
+        hours = total(m.hours)
         profit = (
             REVENUE_PER_OUTPUT * (output - loss)
             - SALARY * n
             - ABSENCE_COST * absent
             - TURNOVER_COST * model.leavers
-            - MANAGER_HOUR_COST * m.monitoring.sum()
+            - MANAGER_HOUR_COST * total(m.monitoring)
         ) / n
-        mq = quadrants.shares(quadrants.classify(m.energy, m.pleasure))
-        row = (
-            share[quadrants.BURNOUT],
-            share[quadrants.ENGAGEMENT],
-            share[quadrants.WORKAHOLISM],
-            share[quadrants.SATISFACTION],
+        mq = _shares(each(quadrants.classify(m.energy, m.pleasure)))
+        error = [
+            a[p].mean() if p.any() else 0.0
+            for a, p in zip(each(e.adaptation_error), each(present), strict=True)
+        ]
+        rows = (
+            share[:, quadrants.BURNOUT],
+            share[:, quadrants.ENGAGEMENT],
+            share[:, quadrants.WORKAHOLISM],
+            share[:, quadrants.SATISFACTION],
             output / n,
-            e.output[engaged].sum(),
-            engaged.sum(),
-            e.output[others].sum(),
-            others.sum(),
+            masked_total(e.output, engaged),
+            total(engaged),
+            masked_total(e.output, others),
+            total(others),
             absent / n,
             model.leavers,
-            hours / m.hours.size,
-            m.reporting.mean(),
-            m.monitoring.mean(),
-            m.rules.mean(),
-            m.firefighting.mean(),
-            m.vision.mean(),
-            m.coaching.mean(),
-            m.coaching.sum() / max(hours, 1e-9),
-            e.trust_given.mean(),
-            e.trust_in_manager.mean(),
-            e.initiative.mean(),
-            model.control_level.mean(),
-            m.grab.mean(),
-            e.energy.mean(),
-            e.pleasure.mean(),
+            hours / (m.hours.size // reps),
+            mean(m.reporting),
+            mean(m.monitoring),
+            mean(m.rules),
+            mean(m.firefighting),
+            mean(m.vision),
+            mean(m.coaching),
+            total(m.coaching) / np.maximum(hours, 1e-9),
+            mean(e.trust_given),
+            mean(e.trust_in_manager),
+            mean(e.initiative),
+            mean(model.control_level),
+            mean(m.grab),
+            mean(e.energy),
+            mean(e.pleasure),
             output,
             loss,
-            loss / max(output, 1e-9),
-            e.adaptation_error[present].mean() if present.any() else 0.0,
+            loss / np.maximum(output, 1e-9),
+            error,
             profit,
-            e.opportunist.mean(),
-            mq[quadrants.BURNOUT],
-            mq[quadrants.ENGAGEMENT],
+            mean(e.opportunist),
+            mq[:, quadrants.BURNOUT],
+            mq[:, quadrants.ENGAGEMENT],
         )
         self._grow(model.week)
-        self.data[model.week] = row
+        self.data[model.week] = np.array(rows, dtype=float).T
 
-    def frame(self, weeks: int) -> pd.DataFrame:
-        df = pd.DataFrame(self.data[:weeks], columns=list(SERIES))
+    def frame(self, weeks: int, replication: int = 0) -> pd.DataFrame:
+        df = pd.DataFrame(self.data[:weeks, replication], columns=list(SERIES))
         df.insert(0, "week", np.arange(1, weeks + 1))
         return df
 
-    def kpis(self, weeks: int, window: int, employees: int) -> dict[str, float]:
+    def kpis(
+        self, weeks: int, window: int, employees: int, replication: int = 0
+    ) -> dict[str, float]:
         """KPIs averaged over the last ``window`` of ``weeks`` measured weeks."""
         if weeks == 0:
             raise ValueError("no weeks simulated yet")
-        rows = self.data[max(0, weeks - window) : weeks]
+        rows = self.data[max(0, weeks - window) : weeks, replication]
         col = {name: rows[:, i] for name, i in self.column.items()}
         mean = {name: float(np.mean(v)) for name, v in col.items()}
         engaged = col["engaged_output"].sum() / max(col["engaged_weeks"].sum(), 1)

@@ -30,8 +30,10 @@ class Employees:
     fatigue: np.ndarray
     trust_given: np.ndarray  # trust the manager gives this employee
     trust_in_manager: np.ndarray
+    control_believed: np.ndarray  # the control staff believe they are under (C17)
     initiative: np.ndarray
     performance: np.ndarray  # smoothed effort, as the manager sees it over time
+    agreed: np.ndarray  # agreements made after non-performance was addressed (C9)
     absent_weeks: np.ndarray  # weeks of sick leave left (0: present)
     burnout_leave: np.ndarray  # on sick leave with burnout (counts as burnout)
     tenure: np.ndarray  # weeks on the job
@@ -62,7 +64,8 @@ class Managers:
 
     team_size: np.ndarray
     grab: np.ndarray  # control pulled back to the manager (C4)
-    results: np.ndarray  # smoothed output per employee, as reported
+    results: np.ndarray  # smoothed output per employee, as reported (NaN before the first)
+    expected: np.ndarray  # the results the manager has come to expect (aspiration level)
     energy_trait: np.ndarray
     pleasure_trait: np.ndarray
     energy: np.ndarray
@@ -75,6 +78,8 @@ class Managers:
     vision: np.ndarray
     coaching: np.ndarray
     hours: np.ndarray
+    taken_over: np.ndarray  # share of the team's problems the manager took from staff
+    unsolved: np.ndarray  # share of the team's problems nobody solves
 
 
 def team_sizes(employees: int, team_size: int) -> np.ndarray:
@@ -119,8 +124,10 @@ def draw_employees(
         fatigue=zeros.copy(),
         trust_given=np.full(n, scenario.levers.trust * (0.8 if newcomer else 1.0)),
         trust_in_manager=np.full(n, 0.5),
+        control_believed=np.full(n, scenario.levers.control),
         initiative=np.full(n, 0.4 if newcomer else 0.5),
         performance=np.ones(n),
+        agreed=np.zeros(n, dtype=bool),
         absent_weeks=np.zeros(n, dtype=np.int64),
         burnout_leave=np.zeros(n, dtype=bool),
         tenure=np.zeros(n, dtype=np.int64) if newcomer else rng.integers(0, 520, n),
@@ -139,7 +146,8 @@ def draw_managers(sizes: np.ndarray, scenario: Scenario, rng: np.random.Generato
     return Managers(
         team_size=sizes,
         grab=zeros.copy(),
-        results=np.ones(m),
+        results=np.full(m, np.nan),
+        expected=np.full(m, np.nan),
         energy_trait=rng.normal(0.0, spread, m),
         pleasure_trait=rng.normal(0.0, spread, m),
         energy=np.clip(rng.normal(0.55, 0.1, m), 0, 1),
@@ -152,4 +160,6 @@ def draw_managers(sizes: np.ndarray, scenario: Scenario, rng: np.random.Generato
         vision=zeros.copy(),
         coaching=zeros.copy(),
         hours=zeros.copy(),
+        taken_over=zeros.copy(),
+        unsolved=zeros.copy(),
     )

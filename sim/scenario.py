@@ -18,7 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 MAX_EMPLOYEES = 2_000_000
 MAX_WEEKS = 5_200
+MAX_REPORT_DELAY = 52  # weeks; the model keeps this much history of the environment
 MAX_FILE_BYTES = 1_000_000
+MAX_YAML_VALUES = 100_000  # after expanding aliases: refuses YAML bombs
 CALIBRATED = json.loads((Path(__file__).with_name("calibration.json")).read_text())
 
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -35,6 +37,17 @@ class ScenarioError(ValueError):
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_booleans_for_numbers(cls, data: Any) -> Any:
+        """YAML reads ``yes``/``true`` as a boolean; refuse it where a number is meant."""
+        if isinstance(data, dict):
+            for key, value in data.items():
+                field = cls.model_fields.get(key)
+                if isinstance(value, bool) and field and field.annotation in (int, float):
+                    raise ValueError(f"{key}: {value} is not allowed; it must be a number")
+        return data
 
 
 class Levers(_Section):
@@ -69,7 +82,9 @@ class Environment(_Section):
     pressure: Unit = Field(0.5, description="results pressure passed down from the directors")
     shock: Unit = Field(0.0, description="share of output lost to an external results shock")
     rule_revision_weeks: int = Field(52, ge=1, le=520, description="how often rules are revised")
-    report_delay_weeks: int = Field(4, ge=0, le=52, description="age of the manager's reports")
+    report_delay_weeks: int = Field(
+        4, ge=0, le=MAX_REPORT_DELAY, description="age of the manager's reports"
+    )
 
 
 class Workforce(_Section):
@@ -107,6 +122,7 @@ class Mechanisms(_Section):
     crowding_out: bool = Field(True, description="felt control lowers reciprocal effort (C2)")
     control_grab: bool = Field(True, description="managers grab control under pressure (C4)")
     lean_back: bool = Field(True, description="fire-fighting makes employees lean back (C4)")
+    credibility: bool = Field(True, description="staff believe eased control only slowly (C17)")
     coaching: bool = Field(True, description="coaching builds skill and pleasure (C5)")
     consequences: bool = Field(True, description="non-performers are followed up (C9)")
     social_control: bool = Field(True, description="self-steering teams sanction peers (C10)")
@@ -186,7 +202,9 @@ class Scenario(_Section):
             try:
                 _validated(apply_overrides(base, iv.set), f"interventions.{i}.set")
             except ScenarioError as err:
-                raise ValueError("; ".join(err.problems)) from None
+                raise ValueError(
+                    "; ".join(f"interventions.{i}.set: {p}" for p in err.problems)
+                ) from None
         return self
 
     def with_overrides(self, **overrides: Any) -> Scenario:
@@ -285,6 +303,8 @@ def _parse_yaml(text: str, label: str) -> dict:
         raise ScenarioError([f"malformed YAML{at}: {problem}"], label) from None
     except RecursionError:
         raise ScenarioError(["malformed YAML: nested too deeply"], label) from None
+    if not _bounded(data):
+        raise ScenarioError([_too_many_values("the file")], label)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -297,12 +317,40 @@ def _parse_yaml(text: str, label: str) -> dict:
 # --- overrides ----------------------------------------------------------------------------------
 
 
-def parse_value(text: str) -> Any:
+def parse_value(text: str, key: str = "value") -> Any:
     """A ``--set`` value from the command line, read as YAML (``0.8``, ``true``, ``[]``)."""
     try:
-        return yaml.safe_load(text)
+        value = yaml.safe_load(text)
     except yaml.YAMLError:
         return text
+    except RecursionError:
+        raise ScenarioError([f"{key}: the value is nested too deeply"], "--set") from None
+    if not _bounded(value):
+        raise ScenarioError([_too_many_values(key)], "--set")
+    return value
+
+
+def _bounded(data: Any) -> bool:
+    """Whether ``data`` holds at most MAX_YAML_VALUES values with its aliases expanded."""
+    stack, count = [data], 0
+    while stack:
+        count += 1
+        if count > MAX_YAML_VALUES:
+            return False
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return True
+
+
+def _too_many_values(what: str) -> str:
+    return (
+        f"{what} expands to more than {MAX_YAML_VALUES:,} values "
+        "(nested YAML aliases, a 'YAML bomb'?); a scenario needs a few dozen"
+    )
 
 
 def apply_overrides(data: dict, overrides: dict[str, Any]) -> dict:
@@ -370,13 +418,18 @@ def _describe(error: dict) -> str:
         field = _field_at(error["loc"])
         lo, hi = _bounds(field) if field else (None, None)
         if lo is not None and hi is not None:
-            message = f"must be between {lo:g} and {hi:g}"
+            message = f"must be between {_number(lo)} and {_number(hi)}"
     elif kind == "finite_number":
         message = "must be a finite number (not NaN or infinity)"
     elif kind == "value_error":
         message = str(ctx.get("error", message))
     shown = _short(value)
     return f"{loc}: {shown} is not allowed; {message}" if shown else f"{loc}: {message}"
+
+
+def _number(bound: float) -> str:
+    """A bound as people write it: ``2,000,000`` rather than ``2e+06``."""
+    return f"{bound:,}" if isinstance(bound, int) else f"{bound:g}"
 
 
 def _short(value: Any) -> str:

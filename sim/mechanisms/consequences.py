@@ -1,10 +1,13 @@
 """Consequences and social control (C9, C10).
 
-A manager with time follows up persistent non-performers: find out why, make agreements, then
-improvement or — for someone who keeps shirking — transfer or dismissal. Non-performers left
-alone take the pleasure out of work for the good performers around them. In self-steering teams
-(vision, responsibility and freedom all high) colleagues notice and sanction shirking themselves,
-cheaply (C10).
+A manager with time follows up persistent non-performers: find out why (someone in the wrong
+place moves to one that fits their talents) and make agreements; whoever is found shirking again
+after the agreements is dismissed. Behavioural types are stable traits (Fischbacher, Gächter &
+Fehr 2001): a conversation does not turn a free rider into a reciprocator. Non-performers left
+alone take the pleasure out of work for the good performers around them ("bad apples", Felps,
+Mitchell & Byington 2006). In self-steering teams (vision, responsibility and freedom all high)
+colleagues notice and sanction shirking themselves, cheaply (C10; concertive control, Barker 1993;
+peer punishment, Fehr & Gächter 2000).
 """
 
 import numpy as np
@@ -14,7 +17,6 @@ PERFORMANCE_SMOOTHING = 0.1
 FOLLOW_UP = 0.08  # weekly chance a manager with full coaching time addresses a non-performer
 PEER_FOLLOW_UP = 0.08  # the same by colleagues in a fully self-steering team
 PEER_DETECTION = 0.6  # chance peers notice shirking in a fully self-steering team
-REFORM = 0.5  # chance an addressed opportunist keeps the agreements
 
 
 def self_steering(vision: float, responsibility: float, freedom: float) -> float:

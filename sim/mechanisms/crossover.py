@@ -34,13 +34,18 @@ def cross_over(values: np.ndarray, colleague_mean: np.ndarray, rate: float) -> n
 
 
 def cross_team_ties(
-    team: np.ndarray, mean_ties: float, rng: np.random.Generator
+    team: np.ndarray, mean_ties: float, rng: np.random.Generator, organisation_size: int = 0
 ) -> sparse.csr_matrix:
-    """A symmetric sparse matrix of random ties between employees of different teams."""
+    """A symmetric sparse matrix of random ties between employees of different teams.
+
+    With ``organisation_size``, ties stay within each block of that many consecutive employees
+    (replications simulated together are separate organisations).
+    """
     n = team.size
+    block = organisation_size or n
     pairs = rng.poisson(mean_ties * n / 2)
     a = rng.integers(0, n, size=pairs)
-    b = rng.integers(0, n, size=pairs)
+    b = a - a % block + rng.integers(0, block, size=pairs)
     keep = team[a] != team[b]
     a, b = a[keep], b[keep]
     data = np.ones(2 * a.size)

@@ -2,22 +2,30 @@
 
 Three sources of a decision are blended by decision rights:
 
-- the employee sees the local optimum fresh but with noise; without clear goals (vision) their
-  choices scatter ("no self-steering without steering"); colleagues pool what they see;
-- the manager sees a delayed, aggregated report of the team's situation;
-- the rules encode the organisation-wide best course as of their last revision.
+- the employee reads the local situation fresh but with noise ("knowledge of the particular
+  circumstances of time and place", Hayek 1945), and colleagues pool what they read;
+- the manager sees a delayed report of the team's situation, as sharp as the attention paid to
+  it: precision grows with hours spent monitoring and on vision (rational inattention, Sims 2003;
+  bounded rationality, Simon 1947);
+- the rules encode the organisation-wide best course as of their last revision, blind to local
+  differences.
 
 Delegation (responsibility, freedom) gives weight to the employee; control takes it back; of the
-rest, rules weigh as much as their density. ``adaptation_error`` is the distance from the optimum,
-scaled to [0, 1].
+rest, rules weigh as much as their density. Without clear goals the employee's share of the
+decision scatters ("no self-steering without steering", C7): sharing knowledge does not share
+goals. ``adaptation_error`` is the distance to the optimum scaled to [0, 1): linear near the
+optimum, saturating far from it. Output loses a share of it (``production``), the cost of
+maladaptation in team theory (Marschak & Radner 1972; Dessein & Santos 2006, with quadratic losses).
 """
 
 import numpy as np
 
-EMPLOYEE_NOISE = 0.06  # spread of an employee's read of the local situation
-SCATTER = 0.25  # extra spread when goals are unclear (vision 0)
-MANAGER_NOISE = 0.04  # noise in the manager's aggregated report
-POOLING = 0.5  # weight on colleagues' pooled knowledge (the team mean)
+EMPLOYEE_NOISE = 0.06  # spread of an employee's read at skill 0.5 (less for the skilled)
+SCATTER = 0.25  # spread of an employee's aim when goals are unclear (vision 0)
+POOLING = 0.5  # weight of the colleagues' pooled read in an employee's view
+MANAGER_NOISE = 0.04  # spread of the manager's report at the attention norm
+ATTENTION_NORM = 1.0  # hours of monitoring and vision per team member for that spread
+INCIDENTAL = 0.1  # precision from incidental contact, as a share of the norm's
 ERROR_SCALE = 0.15  # distance at which adaptation_error is 0.5
 
 
@@ -30,39 +38,49 @@ def decision_weights(
     return employee, rule, 1 - employee - rule
 
 
+def read_locally(
+    local_optimum: np.ndarray, skill: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """Each employee's fresh, noisy read of their team's best course this week."""
+    return local_optimum + EMPLOYEE_NOISE * (1.5 - skill) * rng.standard_normal(skill.size)
+
+
+def share_knowledge(read: np.ndarray, team: np.ndarray, team_size: np.ndarray) -> np.ndarray:
+    """Colleagues pool their reads: each view leans ``POOLING`` on the team's mean read."""
+    pooled = np.bincount(team, weights=read, minlength=team_size.size) / np.maximum(team_size, 1)
+    return (1 - POOLING) * read + POOLING * pooled[team]
+
+
+def manager_report(
+    optimum_then: np.ndarray, attention: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """The manager's view: the team optimum as it was when reported, blurred by inattention.
+
+    ``attention`` is hours of monitoring and vision per team member.
+    """
+    precision = attention / ATTENTION_NORM + INCIDENTAL
+    return optimum_then + MANAGER_NOISE / np.sqrt(precision) * rng.standard_normal(attention.size)
+
+
 def decide(
-    optimum: np.ndarray,
-    team: np.ndarray,
-    skill: np.ndarray,
-    vision: float,
-    rule_course: float,
+    employee_view: np.ndarray,
+    rule_course: np.ndarray,
     manager_view: np.ndarray,
     weights: tuple[np.ndarray, np.ndarray, np.ndarray],
-    team_size: np.ndarray,
+    team: np.ndarray,
+    vision: float,
     rng: np.random.Generator,
-    local_knowledge: bool = True,
 ) -> np.ndarray:
-    """Each employee's decision this week."""
-    spread = EMPLOYEE_NOISE * (1.5 - skill) + SCATTER * (1 - vision)
-    own = optimum[team] + spread * rng.standard_normal(team.size)
-    if not local_knowledge:
-        own = manager_view[team] + spread * rng.standard_normal(team.size)
-    pooled = np.bincount(team, weights=own, minlength=team_size.size) / np.maximum(team_size, 1)
-    employee_view = (1 - POOLING) * own + POOLING * pooled[team]
-    w_employee, w_rule, w_manager = weights
-    return (
-        w_employee[team] * employee_view
-        + w_rule[team] * rule_course
-        + w_manager[team] * manager_view[team]
-    )
+    """Each employee's decision this week: the sources blended by decision rights.
+
+    ``employee_view`` and ``rule_course`` are per employee, ``manager_view`` per team.
+    """
+    w_employee, w_rule, w_manager = weights[0][team], weights[1][team], weights[2][team]
+    aim = employee_view + SCATTER * (1 - vision) * rng.standard_normal(team.size)
+    return w_employee * aim + w_rule * rule_course + w_manager * manager_view[team]
 
 
 def adaptation_error(decision: np.ndarray, optimum: np.ndarray) -> np.ndarray:
     """Distance between decision and optimum, scaled to [0, 1)."""
     distance = np.abs(decision - optimum)
     return distance / (distance + ERROR_SCALE)
-
-
-def manager_report(optimum_then: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The manager's view: the team optimum as it was ``report_delay_weeks`` ago, with noise."""
-    return optimum_then + MANAGER_NOISE * rng.standard_normal(optimum_then.size)

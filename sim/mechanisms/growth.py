@@ -1,15 +1,17 @@
-"""Growth and leaning back (C1 trust as a basic need, C4 leaning back, C5 coaching).
+"""Growth and leaning back (C1 trust as a basic need, C4 leaning back, C5 coaching, C17).
 
-Responsibility and freedom invite initiative, and pleasure sustains it; a manager who fights the
-team's fires teaches them to lean back ("the boss will fix it anyway"), so initiative decays
-while the manager solves their problems. Coaching builds skill and initiative; newcomers ramp up
-by learning on the job.
+Responsibility invites initiative as far as staff believe their manager means it (their trust in
+the manager, C17), freedom and pleasure sustain it; a manager who takes over the problems staff
+would have solved teaches them to lean back ("the boss will fix it anyway", C4), so initiative
+decays while the manager fixes things. Coaching builds skill and initiative (C5); newcomers ramp
+up by learning on the job. Initiative moves slowly either way: habits, learned helplessness
+(Seligman 1975) and self-efficacy (Bandura 1977) take months to change.
 """
 
 import numpy as np
 
 INITIATIVE_RATE = 0.05  # weekly approach of initiative to its target
-LEAN_BACK = 0.5  # initiative lost when the manager solves all the team's problems
+LEAN_BACK = 1.0  # initiative lost per unit share of problems the manager takes over
 LEARNING = 0.02  # weekly share of the skill gap closed on the job
 COACHED_LEARNING = 0.04  # extra share closed at full coaching
 
@@ -17,15 +19,17 @@ COACHED_LEARNING = 0.04  # extra share closed at full coaching
 def initiative_target(
     responsibility: float,
     freedom: float,
+    trust_in_manager: np.ndarray,
     pleasure: np.ndarray,
     coaching: np.ndarray,
-    firefighting_share: np.ndarray,
+    taken_over: np.ndarray,
     lean_back: bool = True,
 ) -> np.ndarray:
     """The initiative an employee settles at under current conditions."""
-    target = 0.15 + 0.35 * responsibility + 0.15 * freedom + 0.25 * pleasure + 0.1 * coaching
+    believed = responsibility * (0.5 + trust_in_manager)
+    target = 0.15 + 0.35 * believed + 0.15 * freedom + 0.25 * pleasure + 0.1 * coaching
     if lean_back:
-        target = target - LEAN_BACK * firefighting_share
+        target = target - LEAN_BACK * taken_over
     return np.clip(target, 0.0, 1.0)
 
 

@@ -5,7 +5,8 @@ they grab control, C4). What they observe moves it: a good week earns a little, 
 lot (Slovic 1993, trust asymmetry). Monitoring means more observations — more shirkers caught,
 but also more false alarms on honest employees having a bad week. Employees' trust in their
 manager follows the trust they receive, slowly when it rises ("we'll see how long that lasts")
-and fast when it falls.
+and fast when it falls; so does the control they feel, believed slowly when it eases. Reciprocal
+staff respond to the control they believe in; opportunists find out what is actually checked.
 """
 
 import numpy as np
@@ -47,3 +48,10 @@ def update_trust_in_manager(belief: np.ndarray, received: np.ndarray) -> np.ndar
     """Employees' trust in their manager follows what they receive, asymmetrically."""
     gap = received - belief
     return np.clip(belief + np.where(gap > 0, BELIEF_UP, BELIEF_DOWN) * gap, 0.0, 1.0)
+
+
+def update_control_believed(believed: np.ndarray, control_level: np.ndarray) -> np.ndarray:
+    """The control staff feel under follows the actual level, with the same asymmetry: a manager
+    who lets go is believed slowly, one who tightens at once (C17)."""
+    gap = control_level - believed
+    return believed + np.where(gap < 0, BELIEF_UP, BELIEF_DOWN) * gap

@@ -1,0 +1,408 @@
+"""The experiment commands of ``loslaten``: compare, sweep, calibrate, sensitivity, explain."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sim.cli import _non_negative_int, _positive_int, parse_sets, print_json
+from sim.experiments.errors import ExperimentError
+from sim.experiments.executors import EXECUTORS
+from sim.scenario import Scenario, load_scenario, parse_value
+
+HEADLINE = ("burnout_rate", "engagement_rate", "productivity", "profit")
+SPEC_HELP = (
+    "a built-in scenario name or a YAML path, optionally with overrides after a colon: "
+    "NAME[:KEY=VALUE[,KEY=VALUE...]], e.g. baseline:levers.trust=0.8"
+)
+
+
+def register(sub: argparse._SubParsersAction, commands: dict[str, Callable]) -> None:
+    """Add the experiment sub-commands to the ``loslaten`` parser."""
+    p = sub.add_parser(
+        "compare",
+        help="compare scenarios: means, 95%% intervals and paired differences",
+        description="Replicate each scenario and compare it with the first. Every scenario's "
+        "replications use the same seed (common random numbers), so the differences are "
+        "paired and much more precise than the intervals of the scenarios themselves.",
+    )
+    p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help=SPEC_HELP)
+    _common(
+        p, reps=10, out="save each scenario's runs (Parquet) and resume an interrupted comparison"
+    )
+    commands["compare"] = cmd_compare
+
+    p = sub.add_parser(
+        "sweep",
+        help="vary one or two fields over a grid",
+        description="Run a grid of one or two fields; each point has its own seed.",
+    )
+    p.add_argument("scenario", help=SPEC_HELP)
+    p.add_argument(
+        "--vary",
+        action="append",
+        required=True,
+        metavar="KEY=START:STOP:NUM",
+        help="a numeric field and NUM (1–101) evenly spaced values; give one or two",
+    )
+    _common(
+        p,
+        reps=5,
+        out="save each point's runs (Parquet), the table and a Plotly figure (HTML); resume",
+    )
+    commands["sweep"] = cmd_sweep
+
+    p = sub.add_parser(
+        "calibrate",
+        help="fit the well-being intercepts so a scenario reproduces a client's figures",
+        description="Fit dynamics.energy_baseline and dynamics.pleasure_baseline (and "
+        "dynamics.effort_energy_gain when engaged_productivity_ratio is a target) so the "
+        "scenario's mean KPIs hit the targets. Unreachable targets are refused (exit 2).",
+    )
+    p.add_argument("scenario", help=SPEC_HELP)
+    p.add_argument(
+        "--target",
+        action="append",
+        required=True,
+        metavar="KPI=VALUE",
+        help="e.g. burnout_rate=0.18",
+    )
+    p.add_argument("--tolerance", type=float, default=0.01, help="largest miss allowed (rates)")
+    _common(
+        p,
+        reps=5,
+        out="write the calibrated scenario (YAML) and FILE.fit.json",
+        metavar="FILE",
+        kpis=False,
+    )
+    commands["calibrate"] = cmd_calibrate
+
+    p = sub.add_parser(
+        "sensitivity",
+        help="rank the eight levers by their influence on each KPI (SALib)",
+        description="Morris elementary effects (default) or Sobol indices over the levers' "
+        "full ranges [0, 1]; every sample point uses the same seeds.",
+    )
+    p.add_argument("scenario", help=SPEC_HELP)
+    p.add_argument("--method", choices=("morris", "sobol"), default="morris")
+    p.add_argument(
+        "--samples",
+        type=_positive_int,
+        help="Morris trajectories (default 30) or Sobol base sample, a power of 2 (default 64)",
+    )
+    _common(p, reps=1, out="write the table (CSV) and a Plotly chart (HTML)")
+    commands["sensitivity"] = cmd_sensitivity
+
+    p = sub.add_parser(
+        "explain",
+        help="decompose the KPI differences between two scenarios over the mechanisms",
+        description="Contribution of mechanism m = (B − A) − (B − A with m switched off in "
+        "both), paired by replication (common random numbers). The remainder = total − sum "
+        "of the contributions (interactions), so contributions plus remainder equal the total. "
+        "Example: loslaten explain baseline baseline:levers.trust=0.8",
+    )
+    p.add_argument("a", metavar="A", help=SPEC_HELP)
+    p.add_argument("b", metavar="B", help="the scenario compared with A (same syntax)")
+    _common(p, reps=5, out=None)
+    commands["explain"] = cmd_explain
+
+
+def _common(
+    p: argparse.ArgumentParser,
+    reps: int,
+    out: str | None,
+    metavar: str = "DIR",
+    kpis: bool = True,
+) -> None:
+    """Options every experiment command has; ``kpis`` adds ``--kpi`` to choose table rows."""
+    p.add_argument(
+        "--reps", type=_positive_int, default=reps, help=f"replications (default {reps})"
+    )
+    p.add_argument("--seed", type=_non_negative_int, default=1, help="base seed (default 1)")
+    p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a field")
+    p.add_argument("--executor", choices=EXECUTORS, default="process", help="default: process")
+    p.add_argument("--workers", type=_positive_int, help="parallel workers (default: all cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="join a Dask cluster (tcp://host:port)")
+    p.add_argument("--progress", action="store_true", help="progress bar even without a terminal")
+    if kpis:
+        p.add_argument("--kpi", action="append", metavar="KPI", help="KPIs shown (repeatable)")
+    if out:
+        p.add_argument("--out", metavar=metavar, help=out)
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from sim.experiments.runner import compare
+
+    kpis = _kpis(args)
+    frame = compare(
+        [load_spec(s, args.set) for s in args.scenarios], **_run_options(args), out=args.out
+    )
+    if args.out:
+        frame.to_csv(Path(args.out) / "compare.csv", index=False)
+    if args.json:
+        print_json(
+            {
+                "reps": args.reps,
+                "seed": args.seed,
+                "scenarios": [
+                    {
+                        "scenario": label,
+                        "kpis": _estimates(rows, "mean", "ci_low", "ci_high"),
+                        "diff": _estimates(rows, "diff", "diff_low", "diff_high"),
+                    }
+                    for label, rows in frame.groupby("scenario", sort=False)
+                ],
+            }
+        )
+        return 0
+    labels = list(dict.fromkeys(frame.scenario))
+    table = {}
+    for label, rows in frame.groupby("scenario", sort=False):
+        rows = rows.set_index("kpi").loc[kpis]
+        table[label] = [_pm(r.mean, r.ci_high) for r in rows.itertuples()]
+        if label != labels[0]:
+            table[f"Δ vs {labels[0]}"] = [
+                _pm(r.diff, r.diff_high, sign=True) for r in rows.itertuples()
+            ]
+    print(f"{args.reps} replications each, mean ± 95% interval; differences paired (common seeds)")
+    _print_table(table, kpis)
+    return 0
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    from sim.experiments.figures import sweep_figure
+    from sim.experiments.runner import parse_vary, sweep
+
+    kpis = _kpis(args)
+    vary = dict(parse_vary(text) for text in args.vary)
+    if len(vary) != len(args.vary):
+        raise ExperimentError("--vary names the same field twice")
+    keys = list(vary)
+    frame = sweep(load_spec(args.scenario, args.set), vary, **_run_options(args), out=args.out)
+    if args.out:
+        frame.to_csv(Path(args.out) / "sweep.csv", index=False)
+        sweep_figure(frame, keys).write_html(Path(args.out) / "sweep.html", include_plotlyjs=True)
+    points = frame.groupby(keys, sort=False)
+    if args.json:
+        print_json(
+            {
+                "reps": args.reps,
+                "seed": args.seed,
+                "rows": [
+                    {
+                        "params": dict(zip(keys, _plain(point), strict=True)),
+                        "kpis": _estimates(rows, "mean", "ci_low", "ci_high"),
+                    }
+                    for point, rows in points
+                ],
+            }
+        )
+        return 0
+    table = {key: [] for key in keys} | {kpi: [] for kpi in kpis}
+    for point, rows in points:
+        for key, value in zip(keys, _plain(point), strict=True):
+            table[key].append(f"{value:g}")
+        rows = rows.set_index("kpi")
+        for kpi in kpis:
+            table[kpi].append(_pm(rows.at[kpi, "mean"], rows.at[kpi, "ci_high"]))
+    print(f"{args.reps} replications per point, mean ± 95% interval")
+    _print_table(table, None)
+    if args.out:
+        print(f"table and figure written to {args.out}/sweep.csv and sweep.html")
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from sim.experiments.calibrate import calibrate, write_result
+    from sim.experiments.store import code_version
+
+    if args.out and Path(args.out).is_dir():
+        raise ExperimentError(f"--out {args.out} is a folder; give a file such as client.yaml")
+    targets = {}
+    for pair in args.target:
+        kpi, sep, value = pair.partition("=")
+        if not sep or not kpi.strip():
+            raise ExperimentError(f"--target {pair!r}: expected KPI=VALUE, e.g. burnout_rate=0.18")
+        targets[kpi.strip()] = parse_value(value, kpi.strip())
+    result = calibrate(
+        load_spec(args.scenario, args.set),
+        targets,
+        tolerance=args.tolerance,
+        **_run_options(args),
+    )
+    about = {
+        "reps": args.reps,
+        "seed": args.seed,
+        "tolerance": args.tolerance,
+        "code_version": code_version(),
+    }
+    if args.out:
+        report = write_result(result, args.out, **about)
+    if args.json:
+        print_json({**result.to_dict(), **about})
+        return 0
+    print(f"calibrated over {args.reps} replications (common seeds):")
+    for key, value in result.parameters.items():
+        print(f"  {key} = {value:.4f}")
+    _print_table(
+        {
+            "target": [f"{v:g}" for v in result.report.target],
+            f"fitted ({args.reps} reps)": [
+                _pm(r.achieved, r.ci_high) for r in result.report.itertuples()
+            ],
+            f"holdout ({args.reps} fresh reps)": [
+                _pm(r.holdout, r.holdout_high) for r in result.report.itertuples()
+            ],
+        },
+        list(result.report.kpi),
+    )
+    if args.out:
+        print(f"scenario written to {args.out}, fit report to {report}")
+    return 0
+
+
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    from sim.experiments.figures import sensitivity_figure
+    from sim.experiments.sensitivity import METHODS, sensitivity
+    from sim.experiments.store import make_folder
+
+    kpis = _kpis(args)
+    frame = sensitivity(
+        load_spec(args.scenario, args.set),
+        method=args.method,
+        samples=args.samples,
+        **_run_options(args),
+    )
+    index = METHODS[args.method][0]
+    if args.out:
+        out = Path(args.out)
+        make_folder(out)
+        frame.to_csv(out / "sensitivity.csv", index=False)
+        sensitivity_figure(frame, index).write_html(out / "sensitivity.html")
+    if args.json:
+        columns = [c for c in frame.columns if c not in ("lever", "kpi")]
+        print_json(
+            {
+                "method": args.method,
+                "kpis": {
+                    kpi: {
+                        r["lever"]: {c: _plain_one(r[c]) for c in columns}
+                        for r in rows.to_dict("records")
+                    }
+                    for kpi, rows in frame.groupby("kpi", sort=False)
+                },
+            }
+        )
+        return 0
+    print(f"{args.method}: rank of each lever by {index} (1 = most influential)")
+    ranks = frame.pivot(index="lever", columns="kpi", values="rank").loc[frame.lever.unique()]
+    _print_table({kpi: [str(v) for v in ranks[kpi]] for kpi in kpis}, list(ranks.index))
+    if args.out:
+        print(f"table and chart written to {args.out}/sensitivity.csv and sensitivity.html")
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from sim.experiments.explain import explain
+
+    kpis = _kpis(args)
+    a, b = load_spec(args.a, args.set), load_spec(args.b, args.set)
+    frame = explain(a, b, **_run_options(args))
+    if args.json:
+        print_json(
+            {
+                "a": a.name,
+                "b": b.name,
+                "reps": args.reps,
+                "seed": args.seed,
+                "kpis": {
+                    kpi: {
+                        r.part: {"contribution": r.contribution, "ci95": [r.ci_low, r.ci_high]}
+                        for r in rows.itertuples()
+                    }
+                    for kpi, rows in frame.groupby("kpi", sort=False)
+                },
+            }
+        )
+        return 0
+    print(f"B − A: {b.name} − {a.name}, {args.reps} replications (common seeds)")
+    print("contribution of m = (B − A) − (B − A with m off); remainder = total − sum")
+    table = {}
+    for kpi in kpis:
+        rows = frame[frame.kpi == kpi]
+        table[kpi] = [_pm(r.contribution, r.ci_high, sign=True) for r in rows.itertuples()]
+    _print_table(table, list(frame.part.unique()))
+    return 0
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def load_spec(text: str, sets: list[str] | None) -> Scenario:
+    """``NAME``, ``PATH`` or ``NAME:KEY=VALUE[,KEY=VALUE…]`` with ``--set`` overrides on top.
+
+    A scenario with overrides after the colon is labelled with the whole spec.
+    """
+    common = parse_sets(sets)
+    source, colon, spec = text.partition(":")
+    if not colon or Path(text).exists():
+        return load_scenario(text, **common)
+    own = {}
+    for pair in spec.split(","):
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ExperimentError(
+                f"scenario {text!r}: after ':' expected KEY=VALUE[,KEY=VALUE...], "
+                "e.g. baseline:levers.trust=0.8"
+            )
+        own[key.strip()] = parse_value(value, key.strip())
+    return load_scenario(source, **common, **own).with_overrides(name=text)
+
+
+def _run_options(args: argparse.Namespace) -> dict:
+    return {
+        "reps": args.reps,
+        "seed": args.seed,
+        "executor": args.executor,
+        "workers": args.workers,
+        "scheduler": args.scheduler,
+        "progress": args.progress or sys.stderr.isatty(),
+    }
+
+
+def _kpis(args: argparse.Namespace) -> list[str]:
+    from sim.experiments.runner import kpi_check
+
+    return kpi_check(args.kpi) if args.kpi else list(HEADLINE)
+
+
+def _estimates(rows, mean: str, low: str, high: str) -> dict:
+    return {r["kpi"]: {"mean": r[mean], "ci95": [r[low], r[high]]} for r in rows.to_dict("records")}
+
+
+def _plain(point) -> list:
+    return [_plain_one(v) for v in (point if isinstance(point, tuple) else (point,))]
+
+
+def _plain_one(value):
+    """A numpy scalar as a Python int or float (for JSON)."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def _pm(mean: float, high: float, sign: bool = False) -> str:
+    text = f"{mean:+.3f}" if sign else f"{mean:.3f}"
+    return f"{text} ± {high - mean:.3f}" if math.isfinite(high) else text
+
+
+def _print_table(columns: dict[str, list[str]], index: list[str] | None) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(columns, index=index)
+    print(frame.to_string(index=index is not None))

@@ -1,0 +1,84 @@
+"""Shared fixtures: small scenarios, a seeded generator and ways to call ``loslaten``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim
+from sim import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+CONSOLE_SCRIPT = ROOT / ".venv" / "bin" / "loslaten"
+
+# Nine levels of nine aliases: 9⁹ ≈ 387 million values once expanded, in a 300-byte file.
+YAML_BOMB = "\n".join(
+    [
+        "a: &a [x, x, x, x, x, x, x, x, x]",
+        *(
+            f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]"
+            for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+        ),
+        "description: *i",
+    ]
+)
+
+
+def small(employees: int = 40, weeks: int = 20, **overrides) -> sim.Scenario:
+    """The baseline shrunk to a small organisation and a short horizon."""
+    return sim.load_scenario(
+        "baseline",
+        **{
+            "organisation.employees": employees,
+            "organisation.team_size": 8,
+            "run.weeks": weeks,
+            "run.measure_weeks": min(10, weeks),
+            **overrides,
+        },
+    )
+
+
+@pytest.fixture
+def small_scenario() -> sim.Scenario:
+    return small()
+
+
+@pytest.fixture
+def rng() -> np.random.Generator:
+    return np.random.default_rng(12345)
+
+
+@dataclass
+class Outcome:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def loslaten(capsys):
+    """Call ``loslaten`` in-process (argparse errors included): ``loslaten("run", ...)``."""
+
+    def call(*args: str) -> Outcome:
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code
+        captured = capsys.readouterr()
+        return Outcome(code, captured.out, captured.err)
+
+    return call
+
+
+def run_process(*args: str, console_script: bool = False) -> Outcome:
+    """Call ``loslaten`` in a fresh process: the installed script or ``python -m sim.cli``."""
+    command = [str(CONSOLE_SCRIPT)] if console_script else [sys.executable, "-m", "sim.cli"]
+    done = subprocess.run(
+        [*command, *args], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False
+    )
+    return Outcome(done.returncode, done.stdout, done.stderr)

@@ -1,0 +1,201 @@
+"""The manager's mechanisms, one by one, against expectations worked out by hand."""
+
+import numpy as np
+import pytest
+
+from sim.mechanisms import consequences, control, growth, manager_time, trust
+
+a = np.array
+
+
+# --- control: grabbing control or holding on (C4, C6, C17) --------------------------------------
+
+
+def test_first_report_stands_alone_then_results_are_smoothed():
+    first = control.smooth_results(a([np.nan]), a([0.6]))
+    assert first == pytest.approx([0.6])
+    assert control.smooth_results(a([1.0]), a([0.6])) == pytest.approx([0.9])  # 0.75 + 0.15
+
+
+def test_expectations_ratchet_up_fast_and_down_slowly():
+    assert control.update_expectation(a([np.nan]), a([0.7])) == pytest.approx([0.7])
+    assert control.update_expectation(a([1.0]), a([1.5])) == pytest.approx([1.04])  # 0.08 × 0.5
+    assert control.update_expectation(a([1.0]), a([0.5])) == pytest.approx([0.99])  # 0.02 × 0.5
+
+
+def test_shortfall_against_expectation_stretched_by_pressure():
+    # demanded = 1.0 × (1 + 0.06 × 0.5) = 1.03
+    got = control.shortfall(a([0.824, 1.1]), a([1.0, 1.0]), pressure=0.5)
+    assert got == pytest.approx([0.2, 0.0])
+
+
+def test_fearful_control_prone_manager_grabs_fast():
+    # urge = min(1, 6 × 1 × 1 × 0.1) = 0.6; a quarter of the way in one week
+    assert control.update_grab(a([0.0]), a([0.1]), 1.0, 0.0) == pytest.approx([0.15])
+
+
+def test_courage_holds_on_and_lets_go_faster():
+    assert control.update_grab(a([0.0]), a([0.5]), 1.0, 1.0) == pytest.approx([0.0])
+    # no urge: release at 0.02 + 0.3 × courage
+    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.5) == pytest.approx([0.415])
+    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.0) == pytest.approx([0.49])
+
+
+def test_grabbing_raises_control_and_withdraws_trust():
+    assert control.control_level(0.5, a([0.0, 0.5, 1.0])) == pytest.approx([0.5, 0.75, 1.0])
+    assert control.trust_disposition(0.8, a([0.0, 1.0])) == pytest.approx([0.8, 0.24])
+
+
+# --- manager_time: the manager's week (C4, C5, C6) ----------------------------------------------
+
+WEEK = dict(
+    team_size=a([10]),
+    solved_by_staff=a([0.5]),
+    grab=a([0.0]),
+    responsibility=0.5,
+    control_level=a([0.5]),
+    pressure=0.5,
+    rules=0.5,
+    vision=0.5,
+    connection=0.5,
+    max_hours=60.0,
+)
+
+
+def test_a_calm_week():
+    week = manager_time.plan_week(**WEEK)
+    # reporting 12 + 8 × 0.5; monitoring 0.8 × 0.5 × 10; rules 6 × 0.5;
+    # fire-fighting 2.5 × 10 × (0.5 left × (1 - 0.5 responsibility)); vision 6 × 0.5;
+    # coaching 1.2 × 0.5 × 10
+    assert week.reporting == pytest.approx([16.0])
+    assert week.monitoring == pytest.approx([4.0])
+    assert week.rules == pytest.approx([3.0])
+    assert week.firefighting == pytest.approx([6.25])
+    assert week.vision == pytest.approx([3.0])
+    assert week.coaching == pytest.approx([6.0])
+    assert week.hours == pytest.approx([38.25])
+    assert week.taken_over == pytest.approx([0.0])
+    assert week.unsolved == pytest.approx([0.25])  # the team's half left, half of it handed back
+
+
+def test_a_manager_in_control_mode_takes_over_and_puts_off_coaching():
+    week = manager_time.plan_week(**{**WEEK, "grab": a([1.0]), "control_level": a([1.0])})
+    assert week.taken_over == pytest.approx([0.5])  # everything staff would have solved
+    assert week.firefighting == pytest.approx([25.0])  # and all the rest
+    assert week.monitoring == pytest.approx([8.0])
+    assert week.vision == pytest.approx([1.5])  # half put off
+    assert week.coaching == pytest.approx([3.0])
+    assert week.hours == pytest.approx([56.5])
+    assert week.unsolved == pytest.approx([0.0])
+
+
+def test_problems_beyond_the_hours_go_unsolved():
+    busy = {**WEEK, "grab": a([1.0]), "control_level": a([1.0]), "max_hours": 40.0}
+    week = manager_time.plan_week(**busy)
+    assert week.hours == pytest.approx([40.0])
+    assert week.coaching == pytest.approx([0.0])  # no time left for coaching
+    assert week.unsolved == pytest.approx([1 - 40 / 52])  # urgent work was 52 hours
+
+
+def test_overtime_the_squeeze_and_problems_left_lying_strain_the_manager():
+    strained = manager_time.manager_conditions(
+        a([50.0, 40.0]),
+        a([10.0, 10.0]),
+        a([0.2, 0.0]),
+        contract_hours=40.0,
+        pressure=0.5,
+        shortfall=a([0.1, 0.0]),
+        team_trust=a([0.5, 0.5]),
+        safety=0.5,
+    )
+    # overtime 10/20 × 0.4 + squeeze min(1, 4 × 0.5 × 0.1) × 0.35 + 0.2 × 0.25
+    assert strained.demands == pytest.approx([0.32, 0.0])
+    # meaningful share × 1.2 + 0.3 × team trust + 0.3 × safety
+    assert strained.resources == pytest.approx([0.54, 0.6])
+
+
+def test_unsolved_problems_cost_output():
+    assert manager_time.problems_cost(a([0.0, 0.5, 1.0])) == pytest.approx([1.0, 0.85, 0.7])
+
+
+# --- growth: initiative, leaning back, learning (C1, C4, C5) ------------------------------------
+
+
+def test_initiative_target_and_leaning_back():
+    args = (0.5, 0.5, a([0.5]), a([0.5]), a([0.0]))
+    # 0.15 + 0.35 × 0.5 × (0.5 + 0.5) + 0.15 × 0.5 + 0.25 × 0.5
+    assert growth.initiative_target(*args, a([0.0])) == pytest.approx([0.525])
+    assert growth.initiative_target(*args, a([0.2])) == pytest.approx([0.325])
+    assert growth.initiative_target(*args, a([0.2]), lean_back=False) == pytest.approx([0.525])
+
+
+def test_responsibility_is_taken_up_as_far_as_it_is_believed():
+    doubted = growth.initiative_target(1.0, 0.0, a([0.0]), a([0.0]), a([0.0]), a([0.0]))
+    believed = growth.initiative_target(1.0, 0.0, a([1.0]), a([0.0]), a([0.0]), a([0.0]))
+    assert doubted == pytest.approx([0.15 + 0.35 * 0.5])
+    assert believed == pytest.approx([0.15 + 0.35 * 1.5])
+
+
+def test_initiative_moves_slowly_and_coaching_speeds_learning():
+    assert growth.update_initiative(a([0.5]), a([0.7])) == pytest.approx([0.51])
+    skill = growth.learn(a([0.5, 0.5, 0.5]), a([1.0, 0.0, 1.0]), a([True, True, False]))
+    assert skill == pytest.approx([0.53, 0.51, 0.5])
+
+
+# --- trust: slow to build, quick to lose (C3, C17) ----------------------------------------------
+
+
+def test_trust_given_after_observations():
+    got = trust.update_trust_given(
+        a([0.5, 0.5, 0.5, 0.5]),
+        a([0.8, 0.8, 0.8, 0.3]),
+        seen=a([True, True, False, False]),
+        bad=a([True, False, False, False]),
+    )
+    # bad week: × 0.85; good: + 0.04 × 0.3; unseen: + 0.01 × 0.3; lower disposition: - 0.05 × 0.2
+    assert got == pytest.approx([0.425, 0.512, 0.503, 0.49])
+
+
+def test_staff_believe_a_let_go_slowly_and_a_tightening_at_once():
+    assert trust.update_trust_in_manager(a([0.5, 0.5]), a([1.0, 0.0])) == pytest.approx(
+        [0.515, 0.425]
+    )
+    assert trust.update_control_believed(a([0.8, 0.2]), a([0.2, 0.8])) == pytest.approx(
+        [0.782, 0.29]
+    )
+
+
+def test_full_monitoring_sees_every_week_and_flags_the_shirker():
+    rng = np.random.default_rng(1)
+    seen, bad = trust.observe(a([1.0, 0.2]), a([1.0, 1.0]), a([1.0, 1.0]), rng)
+    assert seen.all()
+    assert bad.tolist() == [False, True]  # 0.2 is far below 0.75 of the team, noise 0.1
+
+
+# --- consequences and social control (C9, C10) --------------------------------------------------
+
+
+def test_self_steering_needs_vision_responsibility_and_freedom():
+    assert consequences.self_steering(0.8, 0.8, 0.8) == pytest.approx(0.512)
+    assert consequences.self_steering(0.0, 1.0, 1.0) == 0.0
+    assert consequences.peer_detection(1.0) == pytest.approx(0.6)
+    assert consequences.peer_detection(1.0, enabled=False) == 0.0
+
+
+def test_only_persistent_non_performers_are_followed_up():
+    n = 20_000
+    rng = np.random.default_rng(2)
+    performance = np.where(np.arange(n) < n // 2, 0.5, 1.0)  # half non-performers
+    present = np.ones(n, dtype=bool)
+    slacking, addressed = consequences.follow_up(performance, present, np.ones(n), 0.0, rng)
+    assert slacking.sum() == n // 2
+    assert not (addressed & ~slacking).any()
+    assert addressed.sum() / (n // 2) == pytest.approx(0.08, abs=0.01)  # FOLLOW_UP at full time
+    _, nobody = consequences.follow_up(
+        performance, present, np.ones(n), 0.0, rng, managers_follow_up=False
+    )
+    assert not nobody.any()
+    _, peers = consequences.follow_up(
+        performance, present, np.zeros(n), 1.0, rng, managers_follow_up=False
+    )
+    assert peers.sum() / (n // 2) == pytest.approx(0.08, abs=0.01)  # PEER_FOLLOW_UP

@@ -1,0 +1,40 @@
+"""Every teaching notebook runs from top to bottom in the project's own Python, within a minute.
+
+The kernel is ipykernel's ``python3``; jupyter_client starts it with the interpreter running
+the tests (``sys.executable``), so a fresh ``make test`` needs no kernel registration.
+"""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+TIMEOUT = 60  # seconds per notebook, as promised to workshop facilitators
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, "notebooks/ holds no notebooks"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(2 * TIMEOUT)  # the kernel's start-up on a busy machine on top
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs(path: Path):
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=TIMEOUT,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    errors = [
+        output
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "error"
+    ]
+    assert not errors
