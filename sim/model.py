@@ -176,7 +176,7 @@ class OrgModel(Model):
             e.adaptation_error,
             self.scenario.environment.shock,
         ) * manager_time.problems_cost(self.managers.unsolved[e.team])
-        self.misconduct = production.misconduct(e.opportunist & present, self.detection)
+        self.misconduct = production.misconduct(e.opportunist & present, self.detection, e.output)
 
     def feel(self) -> None:
         """Job demands and resources move energy and pleasure; moods cross over."""

@@ -246,15 +246,29 @@ def test_capability_grows_with_the_square_root_of_skill():
     assert quarter[0] == pytest.approx(0.5)
 
 
-def test_output_is_effort_times_capability_less_adaptation_and_shock():
-    assert production.produce(1.0, 1.0, 0.0, 0.0) == 1.0
-    assert production.produce(1.0, 1.0, 1.0, 0.0) == pytest.approx(1 - production.ADAPTATION_COST)
-    assert production.produce(2.0, 0.5, 0.0, 0.5) == pytest.approx(0.5)
+def test_normal_effort_typical_capability_and_decisions_produce_one():
+    typical = production.TYPICAL_ADAPTATION_ERROR
+    assert production.produce(1.0, 1.0, typical, 0.0) == pytest.approx(1.0)
+
+
+def test_output_falls_linearly_with_adaptation_error():
+    # (1 − cost × error) / (1 − cost × typical error): perfect decisions yield more than 1.
+    cost = production.ADAPTATION_COST
+    typical = 1 - cost * production.TYPICAL_ADAPTATION_ERROR
+    assert production.produce(1.0, 1.0, 0.0, 0.0) == pytest.approx(1 / typical)
+    assert production.produce(1.0, 1.0, 1.0, 0.0) == pytest.approx((1 - cost) / typical)
+
+
+def test_output_scales_with_effort_capability_and_what_the_shock_leaves():
+    typical = production.TYPICAL_ADAPTATION_ERROR
+    assert production.produce(2.0, 0.5, typical, 0.5) == pytest.approx(0.5)
 
 
 def test_only_undetected_opportunists_cause_misconduct():
-    got = production.misconduct(np.array([True, True, False]), np.array([0.0, 1.0, 0.0]))
-    assert got.tolist() == [production.MISCONDUCT, 0.0, 0.0]
+    got = production.misconduct(
+        np.array([True, True, False]), np.array([0.0, 1.0, 0.0]), np.array([2.0, 2.0, 2.0])
+    )
+    assert got.tolist() == [2.0 * production.MISCONDUCT, 0.0, 0.0]
 
 
 # --- crossover ----------------------------------------------------------------------------------

@@ -81,7 +81,9 @@ class Employee(mesa.Agent):
             self.adaptation_error,
             s.environment.shock,
         ) * manager_time.problems_cost(m.unsolved)
-        self.misconduct = production.misconduct(self.opportunist & self.present, self.detection)
+        self.misconduct = production.misconduct(
+            self.opportunist & self.present, self.detection, self.output
+        )
 
         conditions = wellbeing.employee_conditions(
             workload=0.5 * s.environment.pressure + 1.5 * m.absent_share,

@@ -16,7 +16,7 @@ TYPICAL_SKILL = 0.8
 TYPICAL_FIT = 0.7
 ADAPTATION_COST = 0.6  # output lost at adaptation_error 1 (the stakes of adapting, C12)
 TYPICAL_ADAPTATION_ERROR = 0.25  # the decision quality that defines the unit of output
-MISCONDUCT = 0.3  # weekly loss caused by an undetected opportunist, in output units
+MISCONDUCT = 0.3  # share of what passes through an undetected opportunist's hands that is lost
 
 
 def capability(skill: np.ndarray, fit: np.ndarray) -> np.ndarray:
@@ -35,6 +35,7 @@ def produce(effort, capability, adaptation_error, shock: float) -> np.ndarray:
     return effort * capability * decision_quality(adaptation_error) * (1 - shock)
 
 
-def misconduct(opportunist: np.ndarray, detection: np.ndarray) -> np.ndarray:
-    """Output lost to misconduct per employee: undetected opportunists (C2)."""
-    return np.where(opportunist, MISCONDUCT * (1 - detection), 0.0)
+def misconduct(opportunist: np.ndarray, detection: np.ndarray, output: np.ndarray) -> np.ndarray:
+    """Output lost to misconduct per employee: undetected opportunists divert part of what
+    passes through their hands (C2), so the loss is a share of output, never more."""
+    return np.where(opportunist, MISCONDUCT * (1 - detection) * output, 0.0)
