@@ -88,8 +88,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "plane_title": ("Welbevinden van elke medewerker", "Well-being of every employee"),
     "teams_title": ("De teams", "The teams"),
     "film_caption": (
-        "Eén run (herhaling 1), elke {every} weken een beeld. Open rondje: afwezig.",
-        "One run (replication 1), a picture every {every} weeks. Open circle: absent.",
+        "Eén run, elke {every} weken een beeld. Open rondje: afwezig.",
+        "One run, a picture every {every} weeks. Open circle: absent.",
     ),
     "team_balance": ("bevlogen − burn-out", "engaged − burnout"),
     "team": ("team", "team"),

@@ -169,8 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from sim.experiments.cli import register as register_experiments
 
-    for register in (register_experiments, *_EXTENSIONS):
-        register(sub, COMMANDS)
+    register_experiments(sub, COMMANDS)
     return parser
 
 
@@ -190,10 +189,6 @@ def _positive_int(text: str) -> int:
 
 def _non_negative_int(text: str) -> int:
     return _whole_number(text, 0)
-
-
-# Other modules (e.g. sim.experiments) add their sub-commands here.
-_EXTENSIONS: list[Callable] = []
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -123,7 +123,7 @@ class Mechanisms(_Section):
     control_grab: bool = Field(True, description="managers grab control under pressure (C4)")
     lean_back: bool = Field(True, description="fire-fighting makes employees lean back (C4)")
     credibility: bool = Field(True, description="staff believe eased control only slowly (C17)")
-    coaching: bool = Field(True, description="coaching builds skill and pleasure (C5)")
+    coaching: bool = Field(True, description="coaching builds skill and initiative (C5)")
     consequences: bool = Field(True, description="non-performers are followed up (C9)")
     social_control: bool = Field(True, description="self-steering teams sanction peers (C10)")
     local_knowledge: bool = Field(True, description="employees decide on fresh local knowledge")

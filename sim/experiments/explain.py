@@ -8,10 +8,10 @@ disappears without ``m``. Mechanisms interact, so the contributions need not add
 contributions plus remainder equal the total exactly. A negative contribution means the mechanism
 works against the difference. The remainder also holds the direct effect of the changed levers
 (paths that no switch cuts: trust given follows the trust lever whatever is switched off).
-Every variant is one batch with the same seed, so replication ``r`` of each is paired;
-switching a mechanism off can change which random numbers the rest of a run draws, so the parts
-carry noise of their own, shown by their intervals, and need more replications than the total
-to be resolved.
+Every variant is one batch with the same seed, so replication ``r`` of each is paired; each
+mechanism draws from its own random stream, so switching one off leaves the others' draws as
+they were. The parts still carry noise of their own (a changed state changes what follows),
+shown by their intervals, and need more replications than the total to be resolved.
 """
 
 from __future__ import annotations
