@@ -99,79 +99,97 @@ class WeeklyRecord:
             self.data = np.concatenate([self.data, extra])
 
     def measure(self, model: OrgModel) -> None:
-        """This week's row for each replication (one for a single run)."""
+        """This week's row for each replication (one for a single run).
+
+        Organisations are consecutive blocks of rows, so each quantity is one reduction over a
+        (quantity, replication, person) array.
+        """
         e, m = model.employees, model.managers
         reps = self.data.shape[1]
-
-        def each(values: np.ndarray) -> np.ndarray:
-            """One row per replication (organisations are consecutive blocks of rows)."""
-            return values.reshape(reps, -1)
-
-        def total(values: np.ndarray) -> np.ndarray:
-            return each(values).sum(axis=1)
-
-        def mean(values: np.ndarray) -> np.ndarray:
-            return total(values) / (values.size // reps)
-
-        def masked_total(values: np.ndarray, mask: np.ndarray) -> list[float]:
-            return [v[k].sum() for v, k in zip(each(values), each(mask), strict=True)]
-
         n = e.size // reps
         present = e.present
-        share = _shares(each(np.where(e.burnout_leave, quadrants.BURNOUT, e.quadrant)))
         engaged = present & (e.quadrant == quadrants.ENGAGEMENT)
         others = present & ~engaged
-        output = total(e.output)
-        loss = total(model.misconduct)
-        absent = n - total(present)
-        hours = total(m.hours)
+        staff = np.stack(
+            [e.trust_given, e.trust_in_manager, e.initiative, e.energy, e.pleasure, e.opportunist]
+        ).reshape(6, reps, n)
+        trust, trust_in_manager, initiative, energy, pleasure, opportunists = staff.mean(axis=2)
+        sums = np.stack(
+            [
+                e.output,
+                model.misconduct,
+                present,
+                engaged,
+                others,
+                e.output * engaged,
+                e.output * others,
+                e.adaptation_error * present,
+            ]
+        ).reshape(8, reps, n)
+        output, loss, at_work, engaged_weeks, other_weeks, engaged_output, other_output, error = (
+            sums.sum(axis=2)
+        )
+        teams = np.stack(
+            [
+                m.hours,
+                m.reporting,
+                m.monitoring,
+                m.rules,
+                m.firefighting,
+                m.vision,
+                m.coaching,
+                model.control_level,
+                m.grab,
+            ]
+        ).reshape(9, reps, -1)
+        hours, reporting, monitoring, admin, firefighting, vision, coaching, control, grab = (
+            teams.mean(axis=2)
+        )
+        absent = n - at_work
         profit = (
             REVENUE_PER_OUTPUT * (output - loss)
             - SALARY * n
             - ABSENCE_COST * absent
             - TURNOVER_COST * model.leavers
-            - MANAGER_HOUR_COST * total(m.monitoring)
+            - MANAGER_HOUR_COST * monitoring * teams.shape[2]
         ) / n
-        mq = _shares(each(quadrants.classify(m.energy, m.pleasure)))
-        error = [
-            a[p].mean() if p.any() else 0.0
-            for a, p in zip(each(e.adaptation_error), each(present), strict=True)
-        ]
+        share = _shares(np.where(e.burnout_leave, quadrants.BURNOUT, e.quadrant).reshape(reps, n))
+        managers = _shares(quadrants.classify(m.energy, m.pleasure).reshape(reps, -1))
         rows = (
             share[:, quadrants.BURNOUT],
             share[:, quadrants.ENGAGEMENT],
             share[:, quadrants.WORKAHOLISM],
             share[:, quadrants.SATISFACTION],
             output / n,
-            masked_total(e.output, engaged),
-            total(engaged),
-            masked_total(e.output, others),
-            total(others),
+            engaged_output,
+            engaged_weeks,
+            other_output,
+            other_weeks,
             absent / n,
             model.leavers,
-            hours / (m.hours.size // reps),
-            mean(m.reporting),
-            mean(m.monitoring),
-            mean(m.rules),
-            mean(m.firefighting),
-            mean(m.vision),
-            mean(m.coaching),
-            total(m.coaching) / np.maximum(hours, 1e-9),
-            mean(e.trust_given),
-            mean(e.trust_in_manager),
-            mean(e.initiative),
-            mean(model.control_level),
-            mean(m.grab),
-            mean(e.energy),
-            mean(e.pleasure),
+            hours,
+            reporting,
+            monitoring,
+            admin,
+            firefighting,
+            vision,
+            coaching,
+            coaching / np.maximum(hours, 1e-9),
+            trust,
+            trust_in_manager,
+            initiative,
+            control,
+            grab,
+            energy,
+            pleasure,
             output,
             loss,
             loss / np.maximum(output, 1e-9),
-            error,
+            np.where(at_work > 0, error / np.maximum(at_work, 1), 0.0),
             profit,
-            mean(e.opportunist),
-            mq[:, quadrants.BURNOUT],
-            mq[:, quadrants.ENGAGEMENT],
+            opportunists,
+            managers[:, quadrants.BURNOUT],
+            managers[:, quadrants.ENGAGEMENT],
         )
         self._grow(model.week)
         self.data[model.week] = np.array(rows, dtype=float).T
