@@ -360,7 +360,7 @@ def apply_overrides(data: dict, overrides: dict[str, Any]) -> dict:
         parts = key.split(".")
         if not all(parts):
             raise ScenarioError([f"'{key}' is not a dotted field path like levers.trust"])
-        _check_path(parts, key)
+        check_path(parts, key)
         node = out
         for part in parts[:-1]:
             node = node.setdefault(part, {})
@@ -370,7 +370,8 @@ def apply_overrides(data: dict, overrides: dict[str, Any]) -> dict:
     return out
 
 
-def _check_path(parts: list[str], key: str) -> None:
+def check_path(parts: list[str], key: str) -> None:
+    """Refuse a dotted path that names no scenario field (``ScenarioError`` with suggestions)."""
     model: type[BaseModel] = Scenario
     for depth, part in enumerate(parts):
         fields = model.model_fields
@@ -415,8 +416,8 @@ def _describe(error: dict) -> str:
     message = error["msg"]
     ctx = error.get("ctx") or {}
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        field = _field_at(error["loc"])
-        lo, hi = _bounds(field) if field else (None, None)
+        field = field_at(error["loc"])
+        lo, hi = field_bounds(field) if field else (None, None)
         if lo is not None and hi is not None:
             message = f"must be between {_number(lo)} and {_number(hi)}"
     elif kind == "finite_number":
@@ -458,12 +459,14 @@ def _model_at(loc: tuple) -> type[BaseModel] | None:
     return model
 
 
-def _field_at(loc: tuple):
+def field_at(loc: tuple):
+    """The pydantic field at a location such as ``("levers", "trust")``, or None."""
     parent = _model_at(loc[:-1])
     return parent.model_fields.get(str(loc[-1])) if parent else None
 
 
-def _bounds(field) -> tuple[float | None, float | None]:
+def field_bounds(field) -> tuple[float | None, float | None]:
+    """The (lower, upper) bounds a field allows; None where it has none."""
     lo = hi = None
     for meta in field.metadata:
         lo = getattr(meta, "ge", None) if getattr(meta, "ge", None) is not None else lo

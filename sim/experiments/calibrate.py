@@ -45,7 +45,7 @@ from sim.experiments.runner import (
 )
 from sim.experiments.store import make_folder
 from sim.experiments.summaries import interval
-from sim.scenario import Scenario, _bounds, _field_at
+from sim.scenario import Scenario, field_at, field_bounds
 
 INTERCEPTS = ("dynamics.energy_baseline", "dynamics.pleasure_baseline")
 EFFORT_GAIN = "dynamics.effort_energy_gain"
@@ -148,7 +148,7 @@ def calibrate(
     targets = check_targets(targets)
     free = free_parameters(targets)
     scale = {k: 1.0 if k in FRACTIONS else max(abs(t), 1e-9) for k, t in targets.items()}
-    bounds = [_bounds(_field_at(tuple(key.split(".")))) for key in free]
+    bounds = [field_bounds(field_at(tuple(key.split(".")))) for key in free]
     start = np.array([_get(scenario, key) for key in free])
     cache: dict[tuple, pd.DataFrame] = {}
 

@@ -40,7 +40,7 @@ from sim.experiments.store import BatchStore
 from sim.experiments.summaries import paired_differences, summarise
 from sim.kpis import KPI_NAMES
 from sim.runner import run_batch
-from sim.scenario import Scenario, ScenarioError, _check_path, _field_at, load_scenario
+from sim.scenario import Scenario, ScenarioError, check_path, field_at, load_scenario
 
 MAX_POINTS_PER_KEY = 101
 MAX_KEYS = 2
@@ -332,8 +332,8 @@ def sweep_grid(
 
 def _field_values(scenario: Scenario, key: str, values: list) -> list[float | int]:
     parts = key.split(".")
-    _check_path(parts, key)
-    kind = _field_at(tuple(parts)).annotation
+    check_path(parts, key)
+    kind = field_at(tuple(parts)).annotation
     if kind not in (int, float):
         raise ExperimentError(
             f"{key}: only numeric fields can be varied (this one is {kind.__name__})"
