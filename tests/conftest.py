@@ -55,9 +55,11 @@ def rng() -> np.random.Generator:
 
 @dataclass
 class Outcome:
-    code: int
-    out: str
-    err: str
+    """What an in-process call returned, named like ``subprocess.CompletedProcess``."""
+
+    returncode: int
+    stdout: str
+    stderr: str
 
 
 @pytest.fixture

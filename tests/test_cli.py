@@ -42,11 +42,11 @@ def bad_file(tmp_path):
 
 
 def assert_refused(outcome, expected: list[str]) -> None:
-    assert outcome.code == 2, outcome.err
-    assert outcome.out == ""
-    assert "Traceback" not in outcome.err
+    assert outcome.returncode == 2, outcome.stderr
+    assert outcome.stdout == ""
+    assert "Traceback" not in outcome.stderr
     for fragment in expected:
-        assert fragment in outcome.err
+        assert fragment in outcome.stderr
 
 
 # --- through the installed entry points ---------------------------------------------------------
@@ -55,9 +55,9 @@ def assert_refused(outcome, expected: list[str]) -> None:
 def test_console_script_run_json_prints_one_document_matching_the_api():
     args = ["run", "baseline", "--seed", "2", "--weeks", "12", "--json", *SMALL]
     outcome = run_process(*args, console_script=True)
-    assert outcome.code == 0, outcome.err
-    assert outcome.out.count("\n") == 1
-    document = json.loads(outcome.out)
+    assert outcome.returncode == 0, outcome.stderr
+    assert outcome.stdout.count("\n") == 1
+    document = json.loads(outcome.stdout)
     assert set(document) == {"scenario", "seed", "weeks", "kpis"}
     assert (document["scenario"], document["seed"], document["weeks"]) == ("baseline", 2, 12)
     scenario = sim.load_scenario(
@@ -71,7 +71,7 @@ def test_console_script_run_json_prints_one_document_matching_the_api():
 def test_module_run_out_writes_csv_and_parquet(tmp_path):
     out = tmp_path / "results"
     outcome = run_process("run", "baseline", "--weeks", "8", "--out", str(out), *SMALL)
-    assert outcome.code == 0, outcome.err
+    assert outcome.returncode == 0, outcome.stderr
     csv = pd.read_csv(out / "timeseries.csv")
     parquet = pd.read_parquet(out / "timeseries.parquet")
     assert len(parquet) == 8 and parquet["week"].tolist() == list(range(1, 9))
@@ -101,8 +101,8 @@ def test_validate_refuses_each_kind_of_bad_file(loslaten, bad_file, kind):
 
 def test_validate_accepts_a_good_file(loslaten):
     outcome = loslaten("validate", str(scenarios_dir() / "baseline.yaml"))
-    assert outcome.code == 0
-    assert "valid scenario 'baseline' (200 employees, 260 weeks)" in outcome.out
+    assert outcome.returncode == 0
+    assert "valid scenario 'baseline' (200 employees, 260 weeks)" in outcome.stdout
 
 
 def test_validate_refuses_a_missing_file(loslaten, tmp_path):
@@ -110,8 +110,8 @@ def test_validate_refuses_a_missing_file(loslaten, tmp_path):
 
 
 def test_scenarios_lists_the_builtins_with_descriptions(loslaten):
-    text = loslaten("scenarios").out
-    document = json.loads(loslaten("scenarios", "--json").out)
+    text = loslaten("scenarios").stdout
+    document = json.loads(loslaten("scenarios", "--json").stdout)
     for name, description in sim.builtin_scenarios().items():
         assert f"{name}  " in text and description in text
         assert {"name": name, "description": description} in document["scenarios"]
@@ -119,14 +119,14 @@ def test_scenarios_lists_the_builtins_with_descriptions(loslaten):
 
 def test_run_prints_every_kpi_over_the_window(loslaten):
     outcome = loslaten("run", "baseline", "--weeks", "6", "--seed", "3", *SMALL)
-    assert outcome.code == 0
-    assert "baseline: seed 3, 6 weeks, KPIs over the last 6 weeks" in outcome.out
+    assert outcome.returncode == 0
+    assert "baseline: seed 3, 6 weeks, KPIs over the last 6 weeks" in outcome.stdout
     for name in sim.KPI_NAMES:
-        assert f"  {name} " in outcome.out
+        assert f"  {name} " in outcome.stdout
 
 
 def test_weeks_sets_the_horizon(loslaten):
-    document = json.loads(loslaten("run", "baseline", "--weeks", "5", "--json", *SMALL).out)
+    document = json.loads(loslaten("run", "baseline", "--weeks", "5", "--json", *SMALL).stdout)
     assert document["weeks"] == 5
 
 

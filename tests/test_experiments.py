@@ -11,15 +11,14 @@ import math
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import Outcome
 
 import sim
-from sim import cli
 from sim.experiments.calibrate import HOLDOUT_STREAM
 from sim.experiments.explain import MECHANISMS
 from sim.experiments.figures import sweep_figure
@@ -37,7 +36,7 @@ def small(**overrides) -> sim.Scenario:
     return sim.load_scenario("baseline", **{k: int(v) for k, v in sets.items()}, **overrides)
 
 
-def loslaten(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+def in_subprocess(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "sim.cli", *args],
         capture_output=True,
@@ -46,28 +45,6 @@ def loslaten(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
         timeout=timeout,
         check=False,
     )
-
-
-@dataclass
-class Outcome:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture
-def main(capsys):
-    """``loslaten`` called in this process through ``sim.cli.main`` (argparse exits included)."""
-
-    def call(*args: str) -> Outcome:
-        try:
-            code = cli.main(list(args))
-        except SystemExit as exit_:
-            code = exit_.code
-        captured = capsys.readouterr()
-        return Outcome(code, captured.out, captured.err)
-
-    return call
 
 
 def unchanged_code(experiment):
@@ -155,7 +132,7 @@ def test_compare_pairs_replications_with_common_seeds():
 
 
 def test_compare_json_shape_and_spec_syntax():
-    done = loslaten(
+    done = in_subprocess(
         "compare", "baseline", "baseline:levers.trust=0.8", *SMALL_SETS,
         "--reps", "3", "--executor", "serial", "--json",
     )  # fmt: skip
@@ -203,7 +180,7 @@ def test_sweep_is_identical_on_serial_process_and_dask():
 
 
 def test_sweep_json_shape():
-    done = loslaten(*SWEEP, "--executor", "process", "--json")
+    done = in_subprocess(*SWEEP, "--executor", "process", "--json")
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
     assert set(document) == {"reps", "seed", "rows"} and document["reps"] == 2
@@ -228,7 +205,7 @@ def test_sweep_frame_two_keys_and_integer_fields(tmp_path):
     assert [trace.type for trace in figure.data] == ["heatmap"] * len(sim.KPI_NAMES)
     assert [trace.visible for trace in figure.data].count(True) == 1
     key, values = parse_vary("organisation.employees=40:60:3")
-    done = loslaten(
+    done = in_subprocess(
         "sweep", "baseline", "--vary", "organisation.employees=40:60:3", *SMALL_SETS,
         "--reps", "1", "--executor", "serial", "--json", "--out", str(tmp_path / "s"),
     )  # fmt: skip
@@ -255,40 +232,40 @@ def test_sweep_frame_two_keys_and_integer_fields(tmp_path):
         ("organisation.employees=1:40:2", ["organisation.employees", "between 2 and"]),
     ],
 )
-def test_bad_vary_is_refused(main, vary, words):
-    refused(main("sweep", "baseline", "--vary", vary, "--executor", "serial"), *words)
+def test_bad_vary_is_refused(loslaten, vary, words):
+    refused(loslaten("sweep", "baseline", "--vary", vary, "--executor", "serial"), *words)
 
 
-def test_bad_vary_is_refused_by_the_command(main):
-    done = loslaten("sweep", "baseline", "--vary", "levers.trust=0.2:1.5:3")
+def test_bad_vary_is_refused_by_the_command(loslaten):
+    done = in_subprocess("sweep", "baseline", "--vary", "levers.trust=0.2:1.5:3")
     refused(done, "levers.trust", "1.5", "between 0 and 1")
     three = ["--vary", "levers.trust=0:1:2", "--vary", "levers.rules=0:1:2"]
     three += ["--vary", "levers.control=0:1:2"]
-    refused(main("sweep", "baseline", *three), "vary 1 or 2")
+    refused(loslaten("sweep", "baseline", *three), "vary 1 or 2")
     twice = ["--vary", "levers.trust=0:1:2", "--vary", "levers.trust=0:1:3"]
-    refused(main("sweep", "baseline", *twice), "same field twice")
+    refused(loslaten("sweep", "baseline", *twice), "same field twice")
 
 
 # --- results that survive -------------------------------------------------------------------------
 
 
-def test_different_experiment_in_the_same_folder_is_refused(tmp_path, main):
+def test_different_experiment_in_the_same_folder_is_refused(tmp_path, loslaten):
     out = tmp_path / "sweep"
     args = [*SWEEP[:3], "levers.trust=0.2:0.8:2", *SMALL_SETS, "--executor", "serial"]
-    assert main(*args, "--reps", "1", "--out", str(out)).returncode == 0
+    assert loslaten(*args, "--reps", "1", "--out", str(out)).returncode == 0
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["layout"] == "batches"
     assert manifest["kind"] == "sweep" and manifest["reps"] == 1 and manifest["seed"] == 1
     assert manifest["vary"] == {"levers.trust": [0.2, 0.8]}
     assert set(manifest["code_version"]) == {"loslaten", "source"}
-    refused(loslaten(*args, "--reps", "2", "--out", str(out)), "different experiment", "reps")
-    refused(main(*args, "--reps", "1", "--seed", "9", "--out", str(out)), "seed")
+    refused(in_subprocess(*args, "--reps", "2", "--out", str(out)), "different experiment", "reps")
+    refused(loslaten(*args, "--reps", "1", "--seed", "9", "--out", str(out)), "seed")
     other = [*args[:3], "levers.trust=0.2:0.9:2", *args[4:]]
-    refused(main(*other, "--reps", "1", "--out", str(out)), "vary.levers.trust")
-    refused(main("compare", "baseline", *SMALL_SETS, "--out", str(out)), "different")
+    refused(loslaten(*other, "--reps", "1", "--out", str(out)), "vary.levers.trust")
+    refused(loslaten("compare", "baseline", *SMALL_SETS, "--out", str(out)), "different")
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "todo.txt").write_text("mine")
-    refused(main(*args, "--reps", "1", "--out", str(tmp_path / "notes")), "not empty")
+    refused(loslaten(*args, "--reps", "1", "--out", str(tmp_path / "notes")), "not empty")
     assert len(list((out / "batches").glob("*.parquet"))) == 2  # nothing was touched
     # a folder saved one file per run, before batches: refused, not misread
     old = tmp_path / "old"
@@ -296,7 +273,7 @@ def test_different_experiment_in_the_same_folder_is_refused(tmp_path, main):
     (old / "runs" / "000000.parquet").write_bytes(b"")
     del manifest["layout"]
     (old / "manifest.json").write_text(json.dumps(manifest))
-    refused(main(*args, "--reps", "1", "--out", str(old)), "older loslaten", "another --out")
+    refused(loslaten(*args, "--reps", "1", "--out", str(old)), "older loslaten", "another --out")
     assert sorted(p.name for p in old.iterdir()) == ["manifest.json", "runs"]
 
 
@@ -337,7 +314,7 @@ def test_explain_parts_add_up_to_the_total():
 
 
 def test_explain_command_json():
-    done = loslaten(
+    done = in_subprocess(
         "explain", "baseline", "baseline:levers.trust=0.8", *SMALL_SETS,
         "--reps", "2", "--executor", "process", "--json",
     )  # fmt: skip
@@ -382,10 +359,10 @@ def test_calibrate_recovers_figures_the_model_can_produce(tmp_path):
         (["manager_hours=5"], ["cannot reach", "manager_hours", "dynamics.energy_baseline"]),
     ],
 )
-def test_calibrate_refuses_unreachable_targets(tmp_path, main, targets, words):
+def test_calibrate_refuses_unreachable_targets(tmp_path, loslaten, targets, words):
     pairs = [arg for t in targets for arg in ("--target", t)]
     out = tmp_path / "client.yaml"
-    done = main(
+    done = loslaten(
         "calibrate", "baseline", *pairs, *SMALL_SETS, "--reps", "1", "--executor", "serial",
         "--out", str(out),
     )  # fmt: skip
@@ -412,9 +389,9 @@ def test_sensitivity_ranks_every_lever_for_every_kpi():
         sim.sensitivity(small(), method="fast")
 
 
-def test_sensitivity_command_json_and_files(tmp_path, main):
+def test_sensitivity_command_json_and_files(tmp_path, loslaten):
     out = tmp_path / "sens"
-    done = main(
+    done = loslaten(
         "sensitivity", "baseline", *SMALL_SETS, "--samples", "2", "--executor", "serial",
         "--json", "--out", str(out),
     )  # fmt: skip
