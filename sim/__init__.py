@@ -19,7 +19,7 @@ from sim.experiments import (
 )
 from sim.kpis import KPI_NAMES
 from sim.model import OrgModel
-from sim.runner import RunResult, run, run_batch
+from sim.runner import RunResult, run, run_batch, run_points
 from sim.scenario import Scenario, ScenarioError, builtin_scenarios, load_scenario
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "replicate",
     "run",
     "run_batch",
+    "run_points",
     "sensitivity",
     "sweep",
 ]

@@ -7,6 +7,8 @@ their week and follow up non-performers; people fall ill, leave and are replaced
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 from mesa import Model
@@ -30,8 +32,10 @@ from sim.mechanisms import (
     workforce,
 )
 from sim.mechanisms.teams import team_mean, team_sum
-from sim.population import draw_employees, draw_managers, team_sizes
+from sim.points import Values, check_side_by_side
+from sim.population import draw_employees, draw_managers, side_by_side, team_sizes
 from sim.scenario import MAX_REPORT_DELAY, Scenario, load_scenario
+from sim.streams import SideBySide, among
 
 RANDOM_STREAMS = (
     "organisation",
@@ -53,46 +57,103 @@ class OrgModel(Model):
     _views_created = False
 
     def __init__(
-        self, scenario: Scenario | str = "baseline", seed: int | None = None, replications: int = 1
+        self,
+        scenario: Scenario | str | Sequence[Scenario] = "baseline",
+        seed: int | Sequence[int] | None = None,
+        replications: int = 1,
     ) -> None:
         """``replications`` > 1 simulates that many copies of the organisation side by side, as
-        one array dimension (faster for small organisations, see ``sim.run_batch``)."""
-        super().__init__(seed=seed)
-        # One random stream per mechanism: switching one off leaves the others' draws unchanged,
-        # so ablations and comparisons use common random numbers.
-        self.streams = dict(zip(RANDOM_STREAMS, self.rng.spawn(len(RANDOM_STREAMS)), strict=True))
-        rng = self.streams
-        self.scenario = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        one array dimension (faster for small organisations, see ``sim.run_batch``).
+
+        Several scenarios with one seed each (a sweep's points) are simulated side by side too,
+        ``replications`` copies of each, every point exactly as it would be alone
+        (:mod:`sim.points`, ``sim.run_points``).
+        """
+        points = [scenario] if isinstance(scenario, Scenario | str) else list(scenario)
+        points = [p if isinstance(p, Scenario) else load_scenario(p) for p in points]
+        seeds = list(seed) if isinstance(seed, Sequence) else [seed] * len(points)
+        if len(seeds) != len(points):
+            raise ValueError(f"{len(points)} scenarios need {len(points)} seeds, not {len(seeds)}")
+        check_side_by_side(points)
+        super().__init__(seed=seeds[0])
+        self.points = points
+        self.scenario = points[0]  # what all points share: size, mechanisms, run, interventions
         self.week = 0
-        self.replications = replications
-        s = self.scenario
-        headcount = s.organisation.employees
-        sizes = np.tile(team_sizes(headcount, s.organisation.team_size), replications)
-        # the replication each team belongs to (organisations are consecutive blocks of teams)
-        self.replication = np.repeat(np.arange(replications), sizes.size // replications)
-        self.employees = draw_employees(
-            headcount * replications, s, rng["organisation"], newcomer=False
+        self.replications = replications * len(points)  # organisations simulated side by side
+        # One random stream per mechanism: switching one off leaves the others' draws unchanged,
+        # so ablations and comparisons use common random numbers. Each point has its own.
+        generators = [self.rng, *(np.random.default_rng(s) for s in seeds[1:])]
+        per_point = [g.spawn(len(RANDOM_STREAMS)) for g in generators]
+        parts = [
+            self._populate(p, dict(zip(RANDOM_STREAMS, streams, strict=True)), replications)
+            for p, streams in zip(points, per_point, strict=True)
+        ]
+        self._place_side_by_side(parts)
+        self.replication = np.repeat(
+            np.arange(self.replications), self.managers.team_size.size // self.replications
         )
-        self.employees.team = np.repeat(np.arange(sizes.size), sizes)
-        self.managers = draw_managers(sizes, s, rng["organisation"])
-        self._next_person = headcount * replications
-        self._cross_ties = crossover.cross_team_ties(
-            self.employees.team, s.organisation.cross_team_ties, rng["organisation"], headcount
-        )
-        self._cross_degree = np.asarray(self._cross_ties.sum(axis=1)).ravel()
-        self._global_optimum, self._local_optimum = environment.initial_optimum(
-            s.environment.turbulence, sizes.size, rng["environment"], replications
-        )
+        point_of_organisation = np.repeat(np.arange(len(points)), replications)
+        point_of_team = point_of_organisation[self.replication]
+        self._point_of = (point_of_organisation, point_of_team, point_of_team[self.employees.team])
+        if len(points) == 1:
+            self.streams = dict(zip(RANDOM_STREAMS, per_point[0], strict=True))
+        else:
+            self.streams = {
+                name: SideBySide([streams[i] for streams in per_point], self._point_of)
+                for i, name in enumerate(RANDOM_STREAMS)
+            }
+        self._tabulate_numbers()
         self.optimum = self._global_optimum[self.replication] + self._local_optimum
         self._history = np.tile(self.optimum, (MAX_REPORT_DELAY + 1, 1))  # for delayed reports
         self.rule_course = self._global_optimum[self.replication]
-        self._slack_share = np.zeros(sizes.size)
-        self.leavers = np.zeros(replications, dtype=np.int64)  # this week, per replication
+        self._slack_share = np.zeros(self.managers.team_size.size)
+        self.leavers = np.zeros(self.replications, dtype=np.int64)  # this week, per organisation
         self._plan_week()
         self._interventions = {}
-        for iv in s.interventions:
+        for iv in self.scenario.interventions:
             self._interventions.setdefault(iv.week, {}).update(iv.set)
-        self.record = kpis.WeeklyRecord(s.run.weeks, replications)
+        self.record = kpis.WeeklyRecord(self.scenario.run.weeks, self.replications)
+
+    @staticmethod
+    def _populate(s: Scenario, rng: dict, replications: int) -> dict:
+        """The people, ties and environment of ``replications`` organisations of one point."""
+        headcount = s.organisation.employees
+        sizes = np.tile(team_sizes(headcount, s.organisation.team_size), replications)
+        employees = draw_employees(headcount * replications, s, rng["organisation"], newcomer=False)
+        employees.team = np.repeat(np.arange(sizes.size), sizes)
+        managers = draw_managers(sizes, s, rng["organisation"])
+        ties = crossover.cross_team_ties(
+            employees.team, s.organisation.cross_team_ties, rng["organisation"], headcount
+        )
+        optimum = environment.initial_optimum(
+            s.environment.turbulence, sizes.size, rng["environment"], replications
+        )
+        return {"employees": employees, "managers": managers, "ties": ties, "optimum": optimum}
+
+    def _place_side_by_side(self, parts: list[dict]) -> None:
+        """The points' organisations one after another: teams, people and ties renumbered."""
+        teams = np.cumsum([0, *(p["managers"].team_size.size for p in parts[:-1])])
+        people = np.cumsum([0, *(p["employees"].size for p in parts[:-1])])
+        for part, first_team, first_person in zip(parts, teams, people, strict=True):
+            part["employees"].team += first_team
+            part["employees"].person_id += first_person
+        self.employees = side_by_side([p["employees"] for p in parts])
+        self.managers = side_by_side([p["managers"] for p in parts])
+        self._next_person = self.employees.size
+        self._cross_ties = (
+            parts[0]["ties"]
+            if len(parts) == 1
+            else sparse.block_diag([p["ties"] for p in parts], format="csr")
+        )
+        self._cross_degree = np.asarray(self._cross_ties.sum(axis=1)).ravel()
+        self._global_optimum = np.concatenate([p["optimum"][0] for p in parts])
+        self._local_optimum = np.concatenate([p["optimum"][1] for p in parts])
+
+    def _tabulate_numbers(self) -> None:
+        """The points' levers and other numbers per organisation, team and employee."""
+        self.by_organisation, self.by_team, self.by_employee = (
+            Values(self.points, point) for point in self._point_of
+        )
 
     # --- the week -----------------------------------------------------------------------------
 
@@ -114,25 +175,30 @@ class OrgModel(Model):
         """Interventions scheduled for this week change levers or dispositions."""
         changes = self._interventions.get(self.week)
         if changes:
-            self.scenario = self.scenario.with_overrides(**changes)
+            self.points = [point.with_overrides(**changes) for point in self.points]
+            self.scenario = self.points[0]
+            self._tabulate_numbers()
 
     def move_environment(self) -> None:
         """The best course drifts; rules catch up with it only when they are revised."""
-        env = self.scenario.environment
         self._global_optimum, self._local_optimum = environment.move_optimum(
-            self._global_optimum, self._local_optimum, env.turbulence, self.streams["environment"]
+            self._global_optimum,
+            self._local_optimum,
+            self.by_organisation.environment.turbulence,
+            self.streams["environment"],
+            local_turbulence=self.by_team.environment.turbulence,
         )
         self.optimum = self._global_optimum[self.replication] + self._local_optimum
         self._history[self.week % len(self._history)] = self.optimum
-        if self.week % env.rule_revision_weeks == 0:
+        if self.week % self.scenario.environment.rule_revision_weeks == 0:
             self.rule_course = self._global_optimum[self.replication]
 
     def decide(self) -> None:
         """Decisions by whoever holds the decision rights, with the knowledge they have."""
-        s, e, m = self.scenario, self.employees, self.managers
+        s, e, m, lv = self.scenario, self.employees, self.managers, self.by_team.levers
         self.control_level = self._control_level()
         weights = decisions.decision_weights(
-            s.levers.responsibility, s.levers.freedom, s.levers.rules, self.control_level
+            lv.responsibility, lv.freedom, lv.rules, self.control_level
         )
         delay = s.environment.report_delay_weeks
         reported = self._history[(self.week - delay) % len(self._history)]
@@ -148,14 +214,15 @@ class OrgModel(Model):
             view,
             weights,
             e.team,
-            s.levers.vision,
+            self.by_employee.levers.vision,
             rng,
         )
         e.adaptation_error = decisions.adaptation_error(e.decision, self.optimum[e.team])
 
     def work(self) -> None:
         """Effort by behavioural type, output, and misconduct."""
-        lv, e, mech = self.scenario.levers, self.employees, self.scenario.mechanisms
+        staff, e, mech = self.by_employee, self.employees, self.scenario.mechanisms
+        lv = staff.levers
         self.self_steering = consequences.self_steering(lv.vision, lv.responsibility, lv.freedom)
         peers = consequences.peer_detection(self.self_steering, mech.social_control)
         level = self.control_level[e.team]
@@ -167,25 +234,25 @@ class OrgModel(Model):
             effort.felt_control(e.control_believed, e.autonomy_need),
             self.detection,
             e.opportunist,
-            self.scenario.dynamics.effort_energy_gain,
+            staff.dynamics.effort_energy_gain,
             crowding_out=mech.crowding_out,
         )
         e.output = production.produce(
             e.effort,
             production.capability(e.skill, e.fit),
             e.adaptation_error,
-            self.scenario.environment.shock,
+            staff.environment.shock,
         ) * manager_time.problems_cost(self.managers.unsolved[e.team])
         self.misconduct = production.misconduct(e.opportunist & present, self.detection, e.output)
 
     def feel(self) -> None:
         """Job demands and resources move energy and pleasure; moods cross over."""
-        s, e, m = self.scenario, self.employees, self.managers
-        lv, d = s.levers, s.dynamics
+        staff, e, m = self.by_employee, self.employees, self.managers
+        lv, d = staff.levers, staff.dynamics
         team, present = e.team, e.present
         absent_share = 1 - team_mean(present.astype(float), team, m.team_size)
         conditions = wellbeing.employee_conditions(
-            workload=0.5 * s.environment.pressure + 1.5 * absent_share[team],
+            workload=0.5 * staff.environment.pressure + 1.5 * absent_share[team],
             rules=lv.rules,
             felt_control=effort.felt_control(e.control_believed, e.autonomy_need),
             vision=lv.vision,
@@ -211,7 +278,7 @@ class OrgModel(Model):
             noise=d.weekly_noise,
             rng=self.streams["wellbeing"],
         )
-        if s.mechanisms.crossover:
+        if self.scenario.mechanisms.crossover:
             for name in ("energy", "pleasure"):
                 values = getattr(e, name)
                 mean = crossover.colleague_mean(
@@ -222,15 +289,15 @@ class OrgModel(Model):
 
     def observe_and_trust(self) -> None:
         """Managers observe some weeks; trust, trust in the manager and felt control move (C17)."""
-        e, lv = self.employees, self.scenario.levers
-        present = e.present
+        e, present = self.employees, self.employees.present
         team_effort = team_sum(e.effort, e.team, self.managers.team_size.size) / np.maximum(
             team_sum(present.astype(float), e.team, self.managers.team_size.size), 1
         )
         seen, bad = trust.observe(
             e.effort, team_effort[e.team], self.control_level[e.team], self.streams["trust"]
         )
-        disposition = control.trust_disposition(lv.trust, self.managers.grab)[e.team]
+        disposition = control.trust_disposition(self.by_team.levers.trust, self.managers.grab)
+        disposition = disposition[e.team]
         e.trust_given = trust.update_trust_given(
             e.trust_given, disposition, seen & present, bad & present
         )
@@ -244,14 +311,14 @@ class OrgModel(Model):
 
     def manage(self) -> None:
         """Managers react to results, staff grow or lean back, managers plan next week."""
-        s, e, m = self.scenario, self.employees, self.managers
-        lv, mech = s.levers, s.mechanisms
+        e, m, mech = self.employees, self.managers, self.scenario.mechanisms
+        team, lv = self.by_team, self.by_employee.levers
         m.results = control.smooth_results(m.results, team_mean(e.output, e.team, m.team_size))
         m.expected = control.update_expectation(m.expected, m.results)
-        self.shortfall = control.shortfall(m.results, m.expected, s.environment.pressure)
+        self.shortfall = control.shortfall(m.results, m.expected, team.environment.pressure)
         if mech.control_grab:
             m.grab = control.update_grab(
-                m.grab, self.shortfall, s.managers.control_propensity, s.managers.courage
+                m.grab, self.shortfall, team.managers.control_propensity, team.managers.courage
             )
         coaching = self.coaching_received()[e.team] if mech.coaching else 0.0
         target = growth.initiative_target(
@@ -287,14 +354,14 @@ class OrgModel(Model):
         self._dismissed = broken & e.opportunist
         moved = addressed & ~e.opportunist  # find out why: a place that fits better
         e.fit[moved] = np.maximum(
-            e.fit[moved], self.streams["follow_up"].beta(5.0, 2.0, moved.sum())
+            e.fit[moved], among(self.streams["follow_up"], moved).beta(5.0, 2.0, moved.sum())
         )
         e.agreed = (e.agreed | addressed) & ~broken
         e.performance = np.where(addressed, 1.0, e.performance)  # judged afresh
 
     def absence_and_turnover(self) -> None:
         """Sick leave starts and ends; people leave (or are dismissed); newcomers are hired."""
-        e, d = self.employees, self.scenario.dynamics
+        e, d = self.employees, self.by_employee.dynamics
         e.absent_weeks, long_leave = workforce.report_sick(
             e.absent_weeks,
             e.quadrant == quadrants.BURNOUT,
@@ -305,15 +372,14 @@ class OrgModel(Model):
             self.streams["absence"],
         )
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
-        leavers = np.flatnonzero(
-            workforce.leave(e.pleasure, self.streams["turnover"]) | self._dismissed
-        )
+        leaving = workforce.leave(e.pleasure, self.streams["turnover"]) | self._dismissed
+        leavers = np.flatnonzero(leaving)
         self.leavers = np.bincount(self.replication[e.team[leavers]], minlength=self.replications)
         if leavers.size:
             newcomers = draw_employees(
                 leavers.size,
-                self.scenario,
-                self.streams["hiring"],
+                self.by_employee.at(leavers),
+                among(self.streams["hiring"], leaving),
                 newcomer=True,
                 first_id=self._next_person,
             )
@@ -324,7 +390,7 @@ class OrgModel(Model):
     # --- helpers ------------------------------------------------------------------------------
 
     def _control_level(self) -> np.ndarray:
-        return control.control_level(self.scenario.levers.control, self.managers.grab)
+        return control.control_level(self.by_team.levers.control, self.managers.grab)
 
     def coaching_received(self) -> np.ndarray:
         """Coaching per employee per team, as a share of the norm at full connection."""
@@ -332,7 +398,7 @@ class OrgModel(Model):
         return np.minimum(1.0, m.coaching / (manager_time.COACHING_HOURS * m.team_size))
 
     def _plan_week(self) -> None:
-        s, m, e = self.scenario, self.managers, self.employees
+        s, m, e = self.by_team, self.managers, self.employees
         week = manager_time.plan_week(
             team_size=m.team_size,
             solved_by_staff=team_mean(e.initiative * e.present, e.team, m.team_size),
@@ -351,7 +417,7 @@ class OrgModel(Model):
 
     def _managers_feel(self) -> None:
         """Overtime, the squeeze between directors and team, and frustration drain managers."""
-        s, m, e = self.scenario, self.managers, self.employees
+        s, m, e = self.by_team, self.managers, self.employees
         conditions = manager_time.manager_conditions(
             m.hours,
             m.coaching + m.vision,

@@ -7,10 +7,13 @@ and gets a new ``person_id``); one row per manager (one per team).
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TypeVar
 
 import numpy as np
 
 from sim.scenario import Scenario
+
+State = TypeVar("State", "Employees", "Managers")
 
 
 @dataclass
@@ -82,6 +85,13 @@ class Managers:
     unsolved: np.ndarray  # share of the team's problems nobody solves
 
 
+def side_by_side(parts: list[State]) -> State:
+    """The rows of several populations one after another (points simulated together)."""
+    return type(parts[0])(
+        **{f.name: np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(parts[0])}
+    )
+
+
 def team_sizes(employees: int, team_size: int) -> np.ndarray:
     """Split the headcount into teams of ``team_size`` (the last teams one smaller if needed)."""
     n_teams = -(-employees // team_size)
@@ -98,7 +108,11 @@ def draw_employees(
     newcomer: bool,
     first_id: int = 0,
 ) -> Employees:
-    """Draw ``n`` people: established staff at the start, or newcomers when hiring."""
+    """Draw ``n`` people: established staff at the start, or newcomers when hiring.
+
+    ``scenario`` may also be :class:`sim.points.Values` of the places being filled (numbers per
+    newcomer where points simulated together differ).
+    """
     w, d = scenario.workforce, scenario.dynamics
     spread = d.trait_spread
     if newcomer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -46,12 +47,34 @@ def run_batch(
     seed and ``replications``: bit-identical results), but replication *r* of a batch is not
     ``run(scenario, seed=r)``; a batch of one is ``run(scenario, seed)``.
     """
-    if not isinstance(scenario, Scenario):
-        scenario = load_scenario(scenario)
-    model = OrgModel(scenario, seed=seed, replications=replications)
-    for _ in range(scenario.run.weeks):
+    return run_points([scenario], [seed], replications)[0]
+
+
+def run_points(
+    scenarios: Sequence[Scenario | str], seeds: Sequence[int], replications: int = 10
+) -> list[list[RunResult]]:
+    """A batch of ``replications`` runs for each scenario (a sweep's points), all simulated
+    together as one array dimension; one list of results per scenario.
+
+    The scenarios must share the organisation's structure (:mod:`sim.points`). Every point
+    keeps its own seed and random streams, so its results are exactly
+    ``run_batch(scenario, replications, seed)``'s, whichever points it is simulated with.
+    """
+    scenarios = [s if isinstance(s, Scenario) else load_scenario(s) for s in scenarios]
+    model = OrgModel(scenarios, seed=list(seeds), replications=replications)
+    weeks = scenarios[0].run.weeks
+    for _ in range(weeks):
         model.step()
     return [
-        RunResult(scenario, seed, scenario.run.weeks, model.kpis(r), model.timeseries(r))
-        for r in range(replications)
+        [
+            RunResult(
+                scenario,
+                seed,
+                weeks,
+                model.kpis(p * replications + r),
+                model.timeseries(p * replications + r),
+            )
+            for r in range(replications)
+        ]
+        for p, (scenario, seed) in enumerate(zip(scenarios, seeds, strict=True))
     ]

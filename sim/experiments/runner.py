@@ -1,9 +1,12 @@
 """One experiment runner for replications, comparisons and sweeps.
 
-An experiment is a list of batches, each all replications of one scenario (at one point)
-simulated together by :func:`sim.run_batch`, computed by any executor
-(:mod:`sim.experiments.executors`) and, with ``out``, saved batch by batch
-(:mod:`sim.experiments.store`) so that a killed experiment resumes where it stopped.
+An experiment is a list of batches, each all replications of one scenario (at one point),
+computed by any executor (:mod:`sim.experiments.executors`) and, with ``out``, saved batch by
+batch (:mod:`sim.experiments.store`) so that a killed experiment resumes where it stopped.
+Consecutive batches that share the organisation's structure (a sweep's points) are simulated
+side by side in one model (:func:`sim.run_points`), which shares numpy's per-call cost among
+them; every batch keeps its own seed and streams, so how batches are grouped never changes a
+result.
 
 Seeds. The seed of every batch is fixed before anything is submitted, from
 ``numpy.random.SeedSequence(seed, spawn_key=(stream,))``, so results are identical whatever the
@@ -39,11 +42,18 @@ from sim.experiments.executors import as_completed, open_executor
 from sim.experiments.store import BatchStore
 from sim.experiments.summaries import paired_differences, summarise
 from sim.kpis import KPI_NAMES
-from sim.runner import run_batch
+from sim.points import structure
+from sim.runner import run_points
 from sim.scenario import Scenario, ScenarioError, check_path, field_at, load_scenario
 
 MAX_POINTS_PER_KEY = 101
 MAX_KEYS = 2
+GROUP_EMPLOYEES = 20_000
+"""Employees (times replications) simulated side by side at most: about where numpy's per-call
+cost stops mattering (``docs/performance.md``)."""
+MIN_GROUPS = 8
+"""Experiments are split into at least this many groups where they have the batches, so that
+workers share the work and progress shows."""
 
 
 @dataclass(frozen=True)
@@ -80,10 +90,17 @@ def scenario_stream(scenario: Scenario) -> int:
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 
 
-def simulate(batch: Batch, series: bool = False) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """One batch on a worker: a row per replication (tags, ``rep``, ``seed``, KPIs) and, if
-    asked, their weekly series in long form (tags, ``rep``, ``week``, series)."""
-    results = run_batch(batch.scenario, batch.reps, batch.seed)
+def simulate(
+    batches: Sequence[Batch], series: bool = False
+) -> list[tuple[pd.DataFrame, pd.DataFrame | None]]:
+    """Batches of one structure and number of replications on a worker, simulated side by side:
+    for each, a row per replication (tags, ``rep``, ``seed``, KPIs) and, if asked, their weekly
+    series in long form (tags, ``rep``, ``week``, series)."""
+    points = run_points([b.scenario for b in batches], [b.seed for b in batches], batches[0].reps)
+    return [_tables(batch, results, series) for batch, results in zip(batches, points, strict=True)]
+
+
+def _tables(batch: Batch, results: list, series: bool) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     table = pd.DataFrame(
         [
             {**batch.tags, "rep": rep, "seed": batch.seed, **result.kpis}
@@ -102,6 +119,31 @@ def simulate(batch: Batch, series: bool = False) -> tuple[pd.DataFrame, pd.DataF
         ignore_index=True,
     )
     return table, weekly
+
+
+def side_by_side(batches: Sequence[Batch], todo: Sequence[int]) -> list[list[int]]:
+    """The batches in ``todo`` grouped to be simulated together: consecutive batches with the
+    same structure and replications, up to ``GROUP_EMPLOYEES`` employees in all and, for
+    experiments of many batches, no more than one ``MIN_GROUPS``-th of them."""
+    most = max(1, len(todo) // MIN_GROUPS)
+    groups: list[list[int]] = []
+    key = employees = None
+    for i in todo:
+        batch = batches[i]
+        size = batch.reps * batch.scenario.organisation.employees
+        this = (structure(batch.scenario), batch.reps)
+        if (
+            groups
+            and this == key
+            and len(groups[-1]) < most
+            and employees + size <= GROUP_EMPLOYEES
+        ):
+            groups[-1].append(i)
+            employees += size
+        else:
+            groups.append([i])
+            key, employees = this, size
+    return groups
 
 
 def execute(
@@ -138,17 +180,17 @@ def execute(
     ) as bar:
 
         def finish(future: Any) -> None:
-            i = pending.pop(future)
-            tables[i], weekly[i] = future.result()
-            if store is not None:
-                store.save(i, tables[i], weekly[i])
-            bar.update(batches[i].reps)
+            group = pending.pop(future)
+            for i, (tables[i], weekly[i]) in zip(group, future.result(), strict=True):
+                if store is not None:
+                    store.save(i, tables[i], weekly[i])
+                bar.update(batches[i].reps)
 
-        pending: dict[Any, int] = {}
-        for i in todo:
-            future = executor.submit(simulate, batches[i], series)
-            pending[future] = i
-            if future.done():  # an in-process executor: save each batch as it finishes
+        pending: dict[Any, list[int]] = {}
+        for group in side_by_side(batches, todo):
+            future = executor.submit(simulate, [batches[i] for i in group], series)
+            pending[future] = group
+            if future.done():  # an in-process executor: save each group as it finishes
                 finish(future)
         for future in as_completed(list(pending)):
             finish(future)

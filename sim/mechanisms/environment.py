@@ -35,12 +35,21 @@ def initial_optimum(
 
 
 def move_optimum(
-    global_part: np.ndarray, local_part: np.ndarray, turbulence: float, rng: np.random.Generator
+    global_part: np.ndarray,
+    local_part: np.ndarray,
+    turbulence: float | np.ndarray,
+    rng: np.random.Generator,
+    local_turbulence: float | np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One week of change in the organisation-wide and local best course."""
+    """One week of change in the organisation-wide and local best course.
+
+    ``turbulence`` is per organisation (or one number); ``local_turbulence`` per team where
+    organisations simulated together differ (default: ``turbulence``).
+    """
     step = STEP * turbulence
+    local_step = step if local_turbulence is None else STEP * local_turbulence
     global_part = (1 - REVERSION) * global_part + step * rng.standard_normal(np.shape(global_part))
-    local_part = (1 - REVERSION) * local_part + LOCAL_SHARE * step * rng.standard_normal(
+    local_part = (1 - REVERSION) * local_part + LOCAL_SHARE * local_step * rng.standard_normal(
         local_part.size
     )
     return global_part, local_part

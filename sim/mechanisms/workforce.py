@@ -8,6 +8,8 @@ skill and ramp up.
 
 import numpy as np
 
+from sim.streams import among
+
 BURNOUT_SICK_LEAVE = 0.006  # weekly chance that an exhausted employee in burnout reports sick
 EXHAUSTED = 0.3  # fatigue above which burnout can end in sick leave
 SHORT_ABSENCE_WEEKS = 1.5  # mean length of a short spell
@@ -20,8 +22,8 @@ def report_sick(
     burned_out: np.ndarray,
     fatigue: np.ndarray,
     energy: np.ndarray,
-    short_hazard: float,
-    long_weeks: float,
+    short_hazard: float | np.ndarray,
+    long_weeks: float | np.ndarray,
     rng: np.random.Generator,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Weeks of absence left per employee after this week's sick reports, and who went on
@@ -32,9 +34,10 @@ def report_sick(
     short = present & ~long & (u[1] < short_hazard * (1.5 - energy))
     weeks = np.where(absent_weeks > 0, absent_weeks - 1, 0)
     if long.any():
-        weeks[long] = rng.geometric(1 / long_weeks, size=int(long.sum()))
+        mean_weeks = np.broadcast_to(long_weeks, long.shape)[long]
+        weeks[long] = among(rng, long).geometric(1 / mean_weeks, size=int(long.sum()))
     if short.any():
-        weeks[short] = rng.geometric(1 / SHORT_ABSENCE_WEEKS, size=int(short.sum()))
+        weeks[short] = among(rng, short).geometric(1 / SHORT_ABSENCE_WEEKS, size=int(short.sum()))
     return weeks, long
 
 

@@ -1,0 +1,87 @@
+"""Points simulated side by side: several scenarios (a sweep's points) in one model.
+
+Points that share the organisation's structure — its size and teams, mechanisms, run length,
+interventions, rule revisions and report delay — differ only in numbers: levers, environment,
+dispositions, workforce and dynamics. One model can then hold them all as one array dimension,
+so that numpy's per-call cost is shared by many small organisations (``docs/performance.md``).
+Each point keeps its own seed and random streams (:mod:`sim.streams`), so a point's results are
+exactly those of simulating it alone.
+
+:class:`Values` gives the model those numbers per organisation, team or employee: the scenario's
+own number where all points agree (a single scenario computes exactly as before), else an array
+with each unit's point's number.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from types import SimpleNamespace
+
+import numpy as np
+
+from sim.scenario import Scenario, ScenarioError
+
+NUMERIC_SECTIONS = ("levers", "environment", "workforce", "managers", "dynamics")
+"""Sections whose numbers may differ between points simulated together."""
+
+STRUCTURE = ("organisation", "mechanisms", "run", "interventions")
+STRUCTURAL_NUMBERS = {"environment": ("rule_revision_weeks", "report_delay_weeks")}
+"""What points simulated together must share: it sets the model's shape or its control flow."""
+
+
+def structure(scenario: Scenario) -> str:
+    """The canonical JSON of what a scenario's points must share to be simulated together."""
+    content = scenario.model_dump(mode="json", include=set(STRUCTURE))
+    for section, names in STRUCTURAL_NUMBERS.items():
+        for name in names:
+            content[f"{section}.{name}"] = getattr(getattr(scenario, section), name)
+    return json.dumps(content, sort_keys=True, separators=(",", ":"))
+
+
+def check_side_by_side(scenarios: Sequence[Scenario]) -> None:
+    """An error naming what differs if ``scenarios`` cannot be simulated together."""
+    first = json.loads(structure(scenarios[0]))
+    for scenario in scenarios[1:]:
+        other = json.loads(structure(scenario))
+        differ = sorted(key for key in first if first[key] != other[key])
+        if differ:
+            raise ScenarioError(
+                [
+                    f"{scenario.name}: {key} differs from {scenarios[0].name}'s; points simulated "
+                    f"together may differ only in {', '.join(NUMERIC_SECTIONS)} (not "
+                    f"{', '.join(n for ns in STRUCTURAL_NUMBERS.values() for n in ns)})"
+                    for key in differ
+                ]
+            )
+
+
+class Values(SimpleNamespace):
+    """The points' numbers for one level of the organisation, by section:
+    ``values.levers.trust`` is a number, or an array with one element per unit of the level.
+
+    ``point`` is the index of each unit's point (organisation, team or employee).
+    """
+
+    def __init__(self, scenarios: Sequence[Scenario], point: np.ndarray) -> None:
+        super().__init__()
+        for section in NUMERIC_SECTIONS:
+            fields = {}
+            for name in type(getattr(scenarios[0], section)).model_fields:
+                numbers = [getattr(getattr(s, section), name) for s in scenarios]
+                if all(n == numbers[0] for n in numbers[1:]):
+                    fields[name] = numbers[0]
+                else:
+                    fields[name] = np.asarray(numbers, dtype=float)[point]
+            setattr(self, section, SimpleNamespace(**fields))
+
+    def at(self, index: np.ndarray) -> Values:
+        """The numbers of the units at ``index`` (for newcomers hired into those places)."""
+        subset = Values.__new__(Values)
+        for section in NUMERIC_SECTIONS:
+            fields = {
+                name: value[index] if isinstance(value, np.ndarray) else value
+                for name, value in vars(getattr(self, section)).items()
+            }
+            setattr(subset, section, SimpleNamespace(**fields))
+        return subset
