@@ -87,6 +87,8 @@ class Managers:
 
 def side_by_side(parts: list[State]) -> State:
     """The rows of several populations one after another (points simulated together)."""
+    if len(parts) == 1:
+        return parts[0]
     return type(parts[0])(
         **{f.name: np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(parts[0])}
     )
