@@ -110,3 +110,20 @@ def test_interrupted_comparison_keeps_each_finished_batch(tmp_path):
     assert {name: finished(tmp_path / "c")[name] for name in before} == before
     assert len(finished(tmp_path / "c")) == 5
     pd.testing.assert_frame_equal(resumed, sim.compare(scenarios, reps=3))
+
+
+def test_interrupted_grouped_sweep_keeps_each_batch_of_a_finished_group(tmp_path, monkeypatch):
+    from sim.experiments import runner
+
+    monkeypatch.setattr(runner, "MIN_GROUPS", 3)  # 9 points in groups of 3
+    base = sim.load_scenario(
+        "baseline", **{"organisation.employees": 30, "run.weeks": 30, "run.measure_weeks": 10}
+    )
+    vary = {"levers.trust": [0.2, 0.5, 0.8], "levers.control": [0.2, 0.5, 0.8]}
+    with pytest.raises(KeyboardInterrupt):
+        sim.sweep(base, vary, reps=2, out=tmp_path / "s", executor=InterruptedAfter(1))
+    before = finished(tmp_path / "s")
+    assert sorted(before) == ["000000.parquet", "000001.parquet", "000002.parquet"]
+    resumed = sim.sweep(base, vary, reps=2, out=tmp_path / "s")
+    assert {name: finished(tmp_path / "s")[name] for name in before} == before
+    assert resumed.equals(sim.sweep(base, vary, reps=2))
