@@ -89,6 +89,7 @@ class OrgModel(Model):
             for p, streams in zip(points, per_point, strict=True)
         ]
         self._place_side_by_side(parts)
+        # the organisation each team belongs to (organisations are consecutive blocks of teams)
         self.replication = np.repeat(
             np.arange(self.replications), self.managers.team_size.size // self.replications
         )

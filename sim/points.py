@@ -25,17 +25,23 @@ from sim.scenario import Scenario, ScenarioError
 NUMERIC_SECTIONS = ("levers", "environment", "workforce", "managers", "dynamics")
 """Sections whose numbers may differ between points simulated together."""
 
-STRUCTURE = ("organisation", "mechanisms", "run", "interventions")
-STRUCTURAL_NUMBERS = {"environment": ("rule_revision_weeks", "report_delay_weeks")}
-"""What points simulated together must share: it sets the model's shape or its control flow."""
+STRUCTURE = {
+    "organisation": None,
+    "mechanisms": None,
+    "run": None,
+    "environment": ("rule_revision_weeks", "report_delay_weeks"),
+}
+"""What points simulated together must share (all of a section, or the fields named), with their
+interventions: it sets the model's shape or its control flow."""
 
 
 def structure(scenario: Scenario) -> str:
     """The canonical JSON of what a scenario's points must share to be simulated together."""
-    content = scenario.model_dump(mode="json", include=set(STRUCTURE))
-    for section, names in STRUCTURAL_NUMBERS.items():
-        for name in names:
-            content[f"{section}.{name}"] = getattr(getattr(scenario, section), name)
+    content = {"interventions": scenario.model_dump(mode="json")["interventions"]}
+    for section, names in STRUCTURE.items():
+        values = getattr(scenario, section).model_dump(mode="json")
+        for name in names or values:
+            content[f"{section}.{name}"] = values[name]
     return json.dumps(content, sort_keys=True, separators=(",", ":"))
 
 
@@ -47,12 +53,12 @@ def check_side_by_side(scenarios: Sequence[Scenario]) -> None:
         differ = sorted(key for key in first if first[key] != other[key])
         if differ:
             raise ScenarioError(
-                [
-                    f"{scenario.name}: {key} differs from {scenarios[0].name}'s; points simulated "
-                    f"together may differ only in {', '.join(NUMERIC_SECTIONS)} (not "
-                    f"{', '.join(n for ns in STRUCTURAL_NUMBERS.values() for n in ns)})"
-                    for key in differ
-                ]
+                [f"{key} differs between {scenarios[0].name} and {scenario.name}" for key in differ]
+                + [
+                    f"points simulated together may differ only in {', '.join(NUMERIC_SECTIONS)} "
+                    "(not in rule_revision_weeks or report_delay_weeks)"
+                ],
+                source="simulating these points together",
             )
 
 
