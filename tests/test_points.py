@@ -133,14 +133,14 @@ def test_grouping_never_changes_a_sweep(monkeypatch):
     vary = {"levers.trust": [0.2, 0.5, 0.8], "environment.pressure": [0.1, 0.5, 0.9]}
     small = BASE.with_overrides(**{"organisation.employees": 30, "run.weeks": 40})
     grouped_sizes = []
-    real = runner.side_by_side
+    real = runner.group_batches
 
     def spy(batches, todo):
         groups = real(batches, todo)
         grouped_sizes.extend(len(g) for g in groups)
         return groups
 
-    monkeypatch.setattr(runner, "side_by_side", spy)
+    monkeypatch.setattr(runner, "group_batches", spy)
     monkeypatch.setattr(runner, "MIN_GROUPS", 2)
     grouped = sim.sweep(small, vary=vary, reps=2, seed=4)
     assert max(grouped_sizes) == 4  # 9 points in groups of at most 9 // 2
@@ -161,7 +161,7 @@ def test_only_batches_of_one_structure_and_size_are_grouped():
         runner.Batch(ablated, 3, 1),  # other number of replications
         runner.Batch(ablated, 3, 2),
     ] * 8
-    groups = runner.side_by_side(batches, range(len(batches)))
+    groups = runner.group_batches(batches, range(len(batches)))
     for group in groups:
         assert (
             len({(batches[i].scenario.mechanisms.crossover, batches[i].reps) for i in group}) == 1

@@ -121,7 +121,7 @@ def _tables(batch: Batch, results: list, series: bool) -> tuple[pd.DataFrame, pd
     return table, weekly
 
 
-def side_by_side(batches: Sequence[Batch], todo: Sequence[int]) -> list[list[int]]:
+def group_batches(batches: Sequence[Batch], todo: Sequence[int]) -> list[list[int]]:
     """The batches in ``todo`` grouped to be simulated together: consecutive batches with the
     same structure and replications, up to ``GROUP_EMPLOYEES`` employees in all and, for
     experiments of many batches, no more than one ``MIN_GROUPS``-th of them."""
@@ -187,7 +187,7 @@ def execute(
                 bar.update(batches[i].reps)
 
         pending: dict[Any, list[int]] = {}
-        for group in side_by_side(batches, todo):
+        for group in group_batches(batches, todo):
             future = executor.submit(simulate, [batches[i] for i in group], series)
             pending[future] = group
             if future.done():  # an in-process executor: save each group as it finishes
