@@ -71,6 +71,7 @@ class Values(SimpleNamespace):
 
     def __init__(self, scenarios: Sequence[Scenario], point: np.ndarray) -> None:
         super().__init__()
+        self._varies = False  # whether any number differs between the points
         for section in NUMERIC_SECTIONS:
             fields = {}
             for name in type(getattr(scenarios[0], section)).model_fields:
@@ -79,11 +80,15 @@ class Values(SimpleNamespace):
                     fields[name] = numbers[0]
                 else:
                     fields[name] = np.asarray(numbers, dtype=float)[point]
+                    self._varies = True
             setattr(self, section, SimpleNamespace(**fields))
 
     def at(self, index: np.ndarray) -> Values:
         """The numbers of the units at ``index`` (for newcomers hired into those places)."""
+        if not self._varies:  # the same numbers for every unit (always so for one scenario)
+            return self
         subset = Values.__new__(Values)
+        subset._varies = True
         for section in NUMERIC_SECTIONS:
             fields = {
                 name: value[index] if isinstance(value, np.ndarray) else value
