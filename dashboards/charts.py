@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from sim.mechanisms.quadrants import CUT_OFF, NAMES
+from sim.mechanisms.quadrants import NAMES
+from sim.mechanisms.quadrants import Coefficients as QuadrantCut
 
 from i18n import kpi, quadrant, t
 
@@ -155,8 +156,9 @@ def wellbeing_film(shots: pd.DataFrame, big: bool = False) -> go.Figure:
             col=1,
         )
     fig.frames = [{"data": changes(by_week[w]), "traces": [0, 1], "name": str(w)} for w in weeks]
-    fig.add_vline(x=CUT_OFF, line_dash="dash", line_color="#888", row=1, col=1)
-    fig.add_hline(y=CUT_OFF, line_dash="dash", line_color="#888", row=1, col=1)
+    cut_off = QuadrantCut().cut_off  # fixed like a survey's
+    fig.add_vline(x=cut_off, line_dash="dash", line_color="#888", row=1, col=1)
+    fig.add_hline(y=cut_off, line_dash="dash", line_color="#888", row=1, col=1)
     corners = {"engagement": (0.97, 0.97), "workaholism": (0.03, 0.97)}
     corners |= {"burnout": (0.03, 0.03), "satisfaction": (0.97, 0.03)}
     for name, (x, y) in corners.items():

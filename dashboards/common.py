@@ -194,7 +194,9 @@ def film(scenario_json: str, seed: int, every: int) -> pd.DataFrame:
                         "team": e.team.astype(np.int32),
                         "energy": e.energy.astype(np.float32),
                         "pleasure": e.pleasure.astype(np.float32),
-                        "quadrant": quadrants.classify(e.energy, e.pleasure),
+                        "quadrant": quadrants.classify(
+                            e.energy, e.pleasure, scenario.coefficients.quadrants
+                        ),
                         "absent": e.absent_weeks > 0,
                     }
                 )

@@ -1,12 +1,12 @@
-"""Find the baseline's calibrated dynamics; rerun whenever a mechanism changes.
+"""Find the baseline's fitted coefficients; rerun whenever a mechanism changes.
 
-Fits ``dynamics.energy_baseline``, ``dynamics.pleasure_baseline`` and
-``dynamics.effort_energy_gain`` (the intercepts of the well-being targets and how much vigour
+Fits ``coefficients.wellbeing.energy_baseline``, ``coefficients.wellbeing.pleasure_baseline`` and
+``coefficients.effort.energy_gain`` (the intercepts of the well-being targets and how much vigour
 drives effort) so that the baseline scenario, averaged over seeds 1–5 with common random numbers,
-reproduces the public figures of ``../shared/model-brief.md``: 14% burnout, 20% engaged, engaged
+reproduces the public figures of ``docs/claims.md`` (C15): 14% burnout, 20% engaged, engaged
 employees about 20% more productive (any ratio within 1.1–1.3 counts as a hit). Only these
 inputs are fitted: the outputs are whatever the dynamics produce. Writes
-``sim/calibration.json`` (the defaults of the ``dynamics`` section).
+``sim/calibration.json`` (the values of the coefficients marked ``fitted``).
 
     python scripts/calibrate_baseline.py [--seeds 5] [--dry-run]
 """
@@ -25,7 +25,12 @@ import sim
 
 TARGETS = {"burnout_rate": 0.14, "engagement_rate": 0.20}
 RATIO_RANGE = (1.1, 1.3)  # engaged_productivity_ratio: about +20% (Gallup: +17% to +21%)
-FREE = ("dynamics.energy_baseline", "dynamics.pleasure_baseline", "dynamics.effort_energy_gain")
+FREE = (
+    "coefficients.wellbeing.energy_baseline",
+    "coefficients.wellbeing.pleasure_baseline",
+    "coefficients.effort.energy_gain",
+)
+FITTED = ("energy_baseline", "pleasure_baseline", "effort_energy_gain")  # calibration.json keys
 OUT = Path(__file__).resolve().parents[1] / "sim" / "calibration.json"
 
 
@@ -51,9 +56,13 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="print, do not write")
     args = parser.parse_args()
     seeds = list(range(1, args.seeds + 1))
-    current = sim.load_scenario("baseline").dynamics
+    current = sim.load_scenario("baseline").coefficients
     start = np.array(
-        [current.energy_baseline, current.pleasure_baseline, current.effort_energy_gain]
+        [
+            current.wellbeing.energy_baseline,
+            current.wellbeing.pleasure_baseline,
+            current.effort.energy_gain,
+        ]
     )
     steps = np.diag([0.03, 0.03, 0.2])  # wide enough to see past the seeds' noise
     fit = minimize(
@@ -68,7 +77,7 @@ def main() -> None:
             "initial_simplex": [start, *(start + steps)],
         },
     )
-    params = {key.split(".")[1]: round(float(v), 4) for key, v in zip(FREE, fit.x, strict=True)}
+    params = {key: round(float(v), 4) for key, v in zip(FITTED, fit.x, strict=True)}
     achieved = evaluate(fit.x, seeds)
     print(json.dumps({"parameters": params, "achieved": achieved, "loss": fit.fun}, indent=2))
     if not args.dry_run:

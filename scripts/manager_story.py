@@ -95,7 +95,7 @@ def main() -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="override for every scenario, e.g. dynamics.pleasure_baseline=0.40",
+        help="override for every scenario, e.g. coefficients.wellbeing.pleasure_baseline=0.40",
     )
     args = parser.parse_args()
     OVERRIDES.update(parse_sets(args.set))

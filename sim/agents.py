@@ -78,4 +78,5 @@ class Manager(mesa.Agent):
 
     @property
     def quadrant(self) -> str:
-        return NAMES[classify(self.model.managers.energy, self.model.managers.pleasure)[self.row]]
+        m, cut = self.model.managers, self.model.scenario.coefficients.quadrants
+        return NAMES[classify(m.energy[self.row], m.pleasure[self.row], cut)]

@@ -1,84 +1,249 @@
 """Measurement: the weekly series of a run and the KPIs averaged over its measurement window.
 
-KPI names are a contract (``../shared/design.md``). Fractions are in [0, 1] unless stated.
+The weekly record is a mapping from series name to reporter (:data:`SERIES`), the vectorised
+form of Mesa's DataCollector model reporters: each reporter reads one week's :class:`Tally`
+(the organisation-level totals, one element per organisation simulated side by side). The KPIs
+(:data:`KPIS`, names a contract: ``docs/user-guide.md``) are aggregates of those series over the
+measurement window. Fractions are in [0, 1] unless stated.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from sim.coefficients import Record, coefficient
 from sim.mechanisms import quadrants
 
 if TYPE_CHECKING:
     from sim.model import OrgModel
 
-KPI_NAMES = (
-    "burnout_rate",
-    "engagement_rate",
-    "workaholism_rate",
-    "satisfaction_rate",
-    "productivity",
-    "engaged_productivity_ratio",
-    "absence_rate",
-    "turnover_rate",
-    "manager_hours",
-    "coaching_share",
-    "trust",
-    "misconduct_loss",
-    "adaptation_error",
-    "profit",
-)
+TINY = 1e-9  # guards divisions by totals that may be zero
 
-# A profit-like index per employee-week, in units of a typical employee's weekly output.
-REVENUE_PER_OUTPUT = 1.8
-SALARY = 0.7  # paid during absence too
-ABSENCE_COST = 0.3  # replacement and disruption per absent week
-TURNOVER_COST = 4.0  # recruitment and onboarding per leaver (ramp-up shows in output)
-MANAGER_HOUR_COST = 0.035  # cost of a manager hour spent monitoring
 
-SERIES = (
-    "burnout_rate",
-    "engagement_rate",
-    "workaholism_rate",
-    "satisfaction_rate",
-    "productivity",
-    "engaged_output",
-    "engaged_weeks",
-    "other_output",
-    "other_weeks",
-    "absence_rate",
-    "leavers",
-    "manager_hours",
-    "reporting_hours",
-    "monitoring_hours",
-    "rules_hours",
-    "firefighting_hours",
-    "vision_hours",
-    "coaching_hours",
-    "coaching_share",
-    "trust",
-    "trust_in_manager",
-    "initiative",
-    "control_level",
-    "grab",
-    "energy",
-    "pleasure",
-    "output",
-    "misconduct",
-    "misconduct_loss",
-    "adaptation_error",
-    "profit",
-    "opportunist_share",
-    "manager_burnout_rate",
-    "manager_engagement_rate",
-)
+class Coefficients(Record):
+    """The profit index per employee-week, in units of a typical employee's weekly output."""
+
+    revenue_per_output: float = coefficient(
+        1.8, 1.2, 3.0, "per unit of output", "revenue per unit of output"
+    )
+    salary: float = coefficient(
+        0.7, 0.4, 1.0, "per employee-week", "salary, paid during absence too"
+    )
+    absence_cost: float = coefficient(
+        0.3, 0.0, 1.0, "per absent week", "replacement and disruption per absent week"
+    )
+    turnover_cost: float = coefficient(
+        4.0,
+        1.0,
+        20.0,
+        "per leaver",
+        "recruitment and onboarding per leaver (ramp-up shows in output)",
+    )
+    manager_hour_cost: float = coefficient(
+        0.035, 0.01, 0.1, "per hour", "cost of a manager hour spent monitoring"
+    )
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One week's organisation-level totals and means, one element per organisation."""
+
+    employees: int  # on the payroll of each organisation
+    teams: int  # per organisation
+    shares: np.ndarray  # (organisations, 4): employees per quadrant, burnout leave as burnout
+    manager_shares: np.ndarray  # (organisations, 4): managers per quadrant
+    output: np.ndarray
+    misconduct: np.ndarray
+    at_work: np.ndarray
+    engaged_weeks: np.ndarray  # present and engaged
+    other_weeks: np.ndarray  # present, not engaged
+    engaged_output: np.ndarray
+    other_output: np.ndarray
+    error: np.ndarray  # sum of adaptation errors of those present
+    trust: np.ndarray  # means over employees …
+    trust_in_manager: np.ndarray
+    initiative: np.ndarray
+    energy: np.ndarray
+    pleasure: np.ndarray
+    opportunists: np.ndarray
+    hours: np.ndarray  # … and over managers
+    reporting: np.ndarray
+    monitoring: np.ndarray
+    rules: np.ndarray
+    firefighting: np.ndarray
+    vision: np.ndarray
+    coaching: np.ndarray
+    control: np.ndarray
+    grab: np.ndarray
+    leavers: np.ndarray
+    costs: Coefficients  # numbers per organisation where points simulated together differ
+
+    @classmethod
+    def of(cls, model: OrgModel) -> Tally:
+        """Totals of this week. Organisations are consecutive blocks of rows, so each kind of
+        quantity is one reduction over a (quantity, organisation, person) array."""
+        e, m, week = model.employees, model.managers, model.this_week
+        reps = model.replications
+        n = e.size // reps
+        present = e.present
+        engaged = present & (e.quadrant == quadrants.ENGAGEMENT)
+        others = present & ~engaged
+        summed = {
+            "output": e.output,
+            "misconduct": week.misconduct,
+            "at_work": present,
+            "engaged_weeks": engaged,
+            "other_weeks": others,
+            "engaged_output": e.output * engaged,
+            "other_output": e.output * others,
+            "error": e.adaptation_error * present,
+        }
+        averaged = {
+            "trust": e.trust_given,
+            "trust_in_manager": e.trust_in_manager,
+            "initiative": e.initiative,
+            "energy": e.energy,
+            "pleasure": e.pleasure,
+            "opportunists": e.opportunist,
+        }
+        per_team = {
+            "hours": m.hours,
+            "reporting": m.reporting,
+            "monitoring": m.monitoring,
+            "rules": m.rules,
+            "firefighting": m.firefighting,
+            "vision": m.vision,
+            "coaching": m.coaching,
+            "control": week.control_level,
+            "grab": m.grab,
+        }
+        staff = np.where(e.burnout_leave, quadrants.BURNOUT, e.quadrant)
+        managers = quadrants.classify(m.energy, m.pleasure, model.by_team.coefficients.quadrants)
+        return cls(
+            employees=n,
+            teams=m.team_size.size // reps,
+            shares=_shares(staff.reshape(reps, n)),
+            manager_shares=_shares(managers.reshape(reps, -1)),
+            leavers=week.leavers,
+            costs=model.by_organisation.coefficients.kpis,
+            **_reduce(summed, reps, np.sum),
+            **_reduce(averaged, reps, np.mean),
+            **_reduce(per_team, reps, np.mean),
+        )
+
+
+def _reduce(quantities: dict[str, np.ndarray], reps: int, how) -> dict[str, np.ndarray]:
+    """Each quantity reduced per organisation, all in one call."""
+    stacked = np.stack(list(quantities.values())).reshape(len(quantities), reps, -1)
+    return dict(zip(quantities, how(stacked, axis=2), strict=True))
+
+
+def profit(t: Tally) -> np.ndarray:
+    """Output minus salaries, absence, turnover, monitoring and misconduct, per employee-week."""
+    c, n = t.costs, t.employees
+    absent = n - t.at_work
+    return (
+        c.revenue_per_output * (t.output - t.misconduct)
+        - c.salary * n
+        - c.absence_cost * absent
+        - c.turnover_cost * t.leavers
+        - c.manager_hour_cost * t.monitoring * t.teams
+    ) / n
+
+
+Reporter = Callable[[Tally], np.ndarray]
+
+SERIES: dict[str, Reporter] = {
+    "burnout_rate": lambda t: t.shares[:, quadrants.BURNOUT],
+    "engagement_rate": lambda t: t.shares[:, quadrants.ENGAGEMENT],
+    "workaholism_rate": lambda t: t.shares[:, quadrants.WORKAHOLISM],
+    "satisfaction_rate": lambda t: t.shares[:, quadrants.SATISFACTION],
+    "productivity": lambda t: t.output / t.employees,
+    "engaged_output": lambda t: t.engaged_output,
+    "engaged_weeks": lambda t: t.engaged_weeks,
+    "other_output": lambda t: t.other_output,
+    "other_weeks": lambda t: t.other_weeks,
+    "absence_rate": lambda t: (t.employees - t.at_work) / t.employees,
+    "leavers": lambda t: t.leavers,
+    "manager_hours": lambda t: t.hours,
+    "reporting_hours": lambda t: t.reporting,
+    "monitoring_hours": lambda t: t.monitoring,
+    "rules_hours": lambda t: t.rules,
+    "firefighting_hours": lambda t: t.firefighting,
+    "vision_hours": lambda t: t.vision,
+    "coaching_hours": lambda t: t.coaching,
+    "coaching_share": lambda t: t.coaching / np.maximum(t.hours, TINY),
+    "trust": lambda t: t.trust,
+    "trust_in_manager": lambda t: t.trust_in_manager,
+    "initiative": lambda t: t.initiative,
+    "control_level": lambda t: t.control,
+    "grab": lambda t: t.grab,
+    "energy": lambda t: t.energy,
+    "pleasure": lambda t: t.pleasure,
+    "output": lambda t: t.output,
+    "misconduct": lambda t: t.misconduct,
+    "misconduct_loss": lambda t: t.misconduct / np.maximum(t.output, TINY),
+    "adaptation_error": lambda t: np.where(t.at_work > 0, t.error / np.maximum(t.at_work, 1), 0.0),
+    "profit": profit,
+    "opportunist_share": lambda t: t.opportunists,
+    "manager_burnout_rate": lambda t: t.manager_shares[:, quadrants.BURNOUT],
+    "manager_engagement_rate": lambda t: t.manager_shares[:, quadrants.ENGAGEMENT],
+}
+"""The weekly series by name: one value per organisation a week."""
+
+Window = dict[str, np.ndarray]  # series name → its weekly values over the measurement window
+Aggregate = Callable[[Window, int], float]  # (window, employees per organisation) → KPI
+
+
+def mean(series: str) -> Aggregate:
+    return lambda w, n: float(np.mean(w[series]))
+
+
+def ratio(numerator: str, denominator: str) -> Aggregate:
+    """Σ numerator / Σ denominator over the window."""
+    return lambda w, n: float(w[numerator].sum() / max(w[denominator].sum(), TINY))
+
+
+def engaged_productivity_ratio(w: Window, n: int) -> float:
+    """Output per present engaged employee-week ÷ per present non-engaged employee-week."""
+    engaged = w["engaged_output"].sum() / max(w["engaged_weeks"].sum(), 1)
+    other = w["other_output"].sum() / max(w["other_weeks"].sum(), 1)
+    return float(engaged / other) if other > 0 else float("nan")
+
+
+def turnover_rate(w: Window, n: int) -> float:
+    """Leavers per employee per year."""
+    return float(w["leavers"].sum() / n * 52 / len(w["leavers"]))
+
+
+KPIS: dict[str, Aggregate] = {
+    "burnout_rate": mean("burnout_rate"),
+    "engagement_rate": mean("engagement_rate"),
+    "workaholism_rate": mean("workaholism_rate"),
+    "satisfaction_rate": mean("satisfaction_rate"),
+    "productivity": mean("productivity"),
+    "engaged_productivity_ratio": engaged_productivity_ratio,
+    "absence_rate": mean("absence_rate"),
+    "turnover_rate": turnover_rate,
+    "manager_hours": mean("manager_hours"),
+    "coaching_share": ratio("coaching_hours", "manager_hours"),
+    "trust": mean("trust"),
+    "misconduct_loss": ratio("misconduct", "output"),
+    "adaptation_error": mean("adaptation_error"),
+    "profit": mean("profit"),
+}
+"""The KPIs by name, each an aggregate of the weekly series over the measurement window."""
+
+KPI_NAMES = tuple(KPIS)
 
 
 def _shares(quadrant: np.ndarray) -> np.ndarray:
-    """Share of people in each quadrant, per row (a row per replication)."""
+    """Share of people in each quadrant, per row (a row per organisation)."""
     reps, people = quadrant.shape
     kinds = len(quadrants.NAMES)
     codes = quadrant + kinds * np.arange(reps)[:, None]
@@ -86,11 +251,11 @@ def _shares(quadrant: np.ndarray) -> np.ndarray:
 
 
 class WeeklyRecord:
-    """Organisation-level measurements, one row a week, preallocated for the horizon."""
+    """The weekly series, one row a week and a column per series, preallocated for the
+    horizon, for each organisation simulated side by side."""
 
     def __init__(self, weeks: int, replications: int = 1) -> None:
         self.data = np.full((max(weeks, 1), replications, len(SERIES)), np.nan)
-        self.column = {name: i for i, name in enumerate(SERIES)}
 
     def _grow(self, week: int) -> None:
         if week >= len(self.data):
@@ -99,100 +264,12 @@ class WeeklyRecord:
             self.data = np.concatenate([self.data, extra])
 
     def measure(self, model: OrgModel) -> None:
-        """This week's row for each replication (one for a single run).
-
-        Organisations are consecutive blocks of rows, so each quantity is one reduction over a
-        (quantity, replication, person) array.
-        """
-        e, m = model.employees, model.managers
-        reps = self.data.shape[1]
-        n = e.size // reps
-        present = e.present
-        engaged = present & (e.quadrant == quadrants.ENGAGEMENT)
-        others = present & ~engaged
-        staff = np.stack(
-            [e.trust_given, e.trust_in_manager, e.initiative, e.energy, e.pleasure, e.opportunist]
-        ).reshape(6, reps, n)
-        trust, trust_in_manager, initiative, energy, pleasure, opportunists = staff.mean(axis=2)
-        sums = np.stack(
-            [
-                e.output,
-                model.misconduct,
-                present,
-                engaged,
-                others,
-                e.output * engaged,
-                e.output * others,
-                e.adaptation_error * present,
-            ]
-        ).reshape(8, reps, n)
-        output, loss, at_work, engaged_weeks, other_weeks, engaged_output, other_output, error = (
-            sums.sum(axis=2)
-        )
-        teams = np.stack(
-            [
-                m.hours,
-                m.reporting,
-                m.monitoring,
-                m.rules,
-                m.firefighting,
-                m.vision,
-                m.coaching,
-                model.control_level,
-                m.grab,
-            ]
-        ).reshape(9, reps, -1)
-        hours, reporting, monitoring, admin, firefighting, vision, coaching, control, grab = (
-            teams.mean(axis=2)
-        )
-        absent = n - at_work
-        profit = (
-            REVENUE_PER_OUTPUT * (output - loss)
-            - SALARY * n
-            - ABSENCE_COST * absent
-            - TURNOVER_COST * model.leavers
-            - MANAGER_HOUR_COST * monitoring * teams.shape[2]
-        ) / n
-        share = _shares(np.where(e.burnout_leave, quadrants.BURNOUT, e.quadrant).reshape(reps, n))
-        managers = _shares(quadrants.classify(m.energy, m.pleasure).reshape(reps, -1))
-        rows = (
-            share[:, quadrants.BURNOUT],
-            share[:, quadrants.ENGAGEMENT],
-            share[:, quadrants.WORKAHOLISM],
-            share[:, quadrants.SATISFACTION],
-            output / n,
-            engaged_output,
-            engaged_weeks,
-            other_output,
-            other_weeks,
-            absent / n,
-            model.leavers,
-            hours,
-            reporting,
-            monitoring,
-            admin,
-            firefighting,
-            vision,
-            coaching,
-            coaching / np.maximum(hours, 1e-9),
-            trust,
-            trust_in_manager,
-            initiative,
-            control,
-            grab,
-            energy,
-            pleasure,
-            output,
-            loss,
-            loss / np.maximum(output, 1e-9),
-            np.where(at_work > 0, error / np.maximum(at_work, 1), 0.0),
-            profit,
-            opportunists,
-            managers[:, quadrants.BURNOUT],
-            managers[:, quadrants.ENGAGEMENT],
-        )
+        """This week's row for each organisation."""
+        tally = Tally.of(model)
         self._grow(model.week)
-        self.data[model.week] = np.array(rows, dtype=float).T
+        self.data[model.week] = np.array(
+            [report(tally) for report in SERIES.values()], dtype=float
+        ).T
 
     def frame(self, weeks: int, replication: int = 0) -> pd.DataFrame:
         df = pd.DataFrame(self.data[:weeks, replication], columns=list(SERIES))
@@ -206,25 +283,5 @@ class WeeklyRecord:
         if weeks == 0:
             raise ValueError("no weeks simulated yet")
         rows = self.data[max(0, weeks - window) : weeks, replication]
-        col = {name: rows[:, i] for name, i in self.column.items()}
-        mean = {name: float(np.mean(v)) for name, v in col.items()}
-        engaged = col["engaged_output"].sum() / max(col["engaged_weeks"].sum(), 1)
-        other = col["other_output"].sum() / max(col["other_weeks"].sum(), 1)
-        return {
-            "burnout_rate": mean["burnout_rate"],
-            "engagement_rate": mean["engagement_rate"],
-            "workaholism_rate": mean["workaholism_rate"],
-            "satisfaction_rate": mean["satisfaction_rate"],
-            "productivity": mean["productivity"],
-            "engaged_productivity_ratio": float(engaged / other) if other > 0 else float("nan"),
-            "absence_rate": mean["absence_rate"],
-            "turnover_rate": float(col["leavers"].sum() / employees * 52 / len(rows)),
-            "manager_hours": mean["manager_hours"],
-            "coaching_share": float(
-                (col["coaching_hours"].sum()) / max(col["manager_hours"].sum(), 1e-9)
-            ),
-            "trust": mean["trust"],
-            "misconduct_loss": float(col["misconduct"].sum() / max(col["output"].sum(), 1e-9)),
-            "adaptation_error": mean["adaptation_error"],
-            "profit": mean["profit"],
-        }
+        columns = {name: rows[:, i] for i, name in enumerate(SERIES)}
+        return {name: aggregate(columns, employees) for name, aggregate in KPIS.items()}

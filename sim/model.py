@@ -1,8 +1,9 @@
 """OrgModel: managers and employees in teams under the levers of trust, rules and control.
 
-The weekly step tells the story of ``../shared/model-brief.md``: the environment moves, people
+The weekly step tells the story of the claims (``sim/claims.py``): the environment moves, people
 decide, work and feel; managers observe, build or withdraw trust, grab control or hold on, plan
-their week and follow up non-performers; people fall ill, leave and are replaced; we measure.
+their week and feel its strain, and follow up non-performers; people fall ill, leave and are
+replaced; we measure. What a verb leaves for a later one lives in ``model.this_week``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from sim.points import Values, check_side_by_side
 from sim.population import draw_employees, draw_managers, side_by_side, team_sizes
 from sim.scenario import MAX_REPORT_DELAY, Scenario, load_scenario
 from sim.streams import SideBySide, among
+from sim.week import ThisWeek
 
 RANDOM_STREAMS = (
     "organisation",
@@ -107,8 +109,7 @@ class OrgModel(Model):
         self.optimum = self._global_optimum[self.replication] + self._local_optimum
         self._history = np.tile(self.optimum, (MAX_REPORT_DELAY + 1, 1))  # for delayed reports
         self.rule_course = self._global_optimum[self.replication]
-        self._slack_share = np.zeros(self.managers.team_size.size)
-        self.leavers = np.zeros(self.replications, dtype=np.int64)  # this week, per organisation
+        self.this_week = self._new_week()
         self._plan_week()
         self._interventions = {}
         for iv in self.scenario.interventions:
@@ -127,7 +128,11 @@ class OrgModel(Model):
             employees.team, s.organisation.cross_team_ties, rng["organisation"], headcount
         )
         optimum = environment.initial_optimum(
-            s.environment.turbulence, sizes.size, rng["environment"], replications
+            s.environment.turbulence,
+            sizes.size,
+            rng["environment"],
+            s.coefficients.environment,
+            replications,
         )
         return {"employees": employees, "managers": managers, "ties": ties, "optimum": optimum}
 
@@ -160,6 +165,7 @@ class OrgModel(Model):
 
     def step(self) -> None:
         """One week."""
+        self.this_week = self._new_week()
         self.intervene()
         self.move_environment()
         self.decide()
@@ -167,6 +173,7 @@ class OrgModel(Model):
         self.feel()
         self.observe_and_trust()
         self.manage()
+        self.managers_feel()
         self.follow_up()
         self.absence_and_turnover()
         self.record.measure(self)
@@ -182,12 +189,15 @@ class OrgModel(Model):
 
     def move_environment(self) -> None:
         """The best course drifts; rules catch up with it only when they are revised."""
+        org, team = self.by_organisation, self.by_team
         self._global_optimum, self._local_optimum = environment.move_optimum(
             self._global_optimum,
             self._local_optimum,
-            self.by_organisation.environment.turbulence,
+            org.environment.turbulence,
             self.streams["environment"],
-            local_turbulence=self.by_team.environment.turbulence,
+            org.coefficients.environment,
+            c_local=team.coefficients.environment,
+            local_turbulence=team.environment.turbulence,
         )
         self.optimum = self._global_optimum[self.replication] + self._local_optimum
         self._history[self.week % len(self._history)] = self.optimum
@@ -197,73 +207,94 @@ class OrgModel(Model):
     def decide(self) -> None:
         """Decisions by whoever holds the decision rights, with the knowledge they have."""
         s, e, m, lv = self.scenario, self.employees, self.managers, self.by_team.levers
-        self.control_level = self._control_level()
+        c_team, c = self.by_team.coefficients.decisions, self.by_employee.coefficients.decisions
+        week = self.this_week
+        week.control_level = self._control_level()
         weights = decisions.decision_weights(
-            lv.responsibility, lv.freedom, lv.rules, self.control_level
+            lv.responsibility, lv.freedom, lv.rules, week.control_level, c_team
         )
         delay = s.environment.report_delay_weeks
         reported = self._history[(self.week - delay) % len(self._history)]
         rng = self.streams["decisions"]
-        view = decisions.manager_report(reported, (m.monitoring + m.vision) / m.team_size, rng)
+        attention = (m.monitoring + m.vision) / m.team_size
+        view = decisions.manager_report(reported, attention, rng, c_team)
         if s.mechanisms.local_knowledge:
-            read = decisions.read_locally(self.optimum[e.team], e.skill, rng)
+            read = decisions.read_locally(self.optimum[e.team], e.skill, rng, c)
         else:
             read = view[e.team]  # employees know only what the report says
         e.decision = decisions.decide(
-            decisions.share_knowledge(read, e.team, m.team_size),
+            decisions.share_knowledge(read, e.team, m.team_size, c),
             self.rule_course[e.team],
             view,
             weights,
             e.team,
             self.by_employee.levers.vision,
             rng,
+            c,
         )
-        e.adaptation_error = decisions.adaptation_error(e.decision, self.optimum[e.team])
+        e.adaptation_error = decisions.adaptation_error(e.decision, self.optimum[e.team], c)
 
     def work(self) -> None:
         """Effort by behavioural type, output, and misconduct."""
-        staff, e, mech = self.by_employee, self.employees, self.scenario.mechanisms
-        lv = staff.levers
-        self.self_steering = consequences.self_steering(lv.vision, lv.responsibility, lv.freedom)
-        peers = consequences.peer_detection(self.self_steering, mech.social_control)
-        level = self.control_level[e.team]
-        self.detection = effort.detection(level, peers)
+        staff, e, mech, week = (
+            self.by_employee,
+            self.employees,
+            self.scenario.mechanisms,
+            self.this_week,
+        )
+        lv, c = staff.levers, staff.coefficients
+        week.self_steering = consequences.self_steering(lv.vision, lv.responsibility, lv.freedom)
+        peers = consequences.peer_detection(week.self_steering, c.consequences, mech.social_control)
+        week.detection = effort.detection(week.control_level[e.team], peers, c.effort)
         present = e.present
         e.effort = present * effort.put_in_effort(
             e.energy,
-            effort.motivation(e.pleasure, e.trust_in_manager, e.initiative),
-            effort.felt_control(e.control_believed, e.autonomy_need),
-            self.detection,
+            effort.motivation(e.pleasure, e.trust_in_manager, e.initiative, c.effort),
+            effort.felt_control(e.control_believed, e.autonomy_need, c.effort),
+            week.detection,
             e.opportunist,
-            staff.dynamics.effort_energy_gain,
+            c.effort,
             crowding_out=mech.crowding_out,
         )
-        e.output = production.produce(
-            e.effort,
-            production.capability(e.skill, e.fit),
-            e.adaptation_error,
-            staff.environment.shock,
-        ) * manager_time.problems_cost(self.managers.unsolved[e.team])
-        self.misconduct = production.misconduct(e.opportunist & present, self.detection, e.output)
+        problems = manager_time.problems_cost(
+            self.managers.unsolved, self.by_team.coefficients.manager_time
+        )
+        e.output = (
+            production.produce(
+                e.effort,
+                production.capability(e.skill, e.fit, c.production),
+                e.adaptation_error,
+                staff.environment.shock,
+                c.production,
+            )
+            * problems[e.team]
+        )
+        week.misconduct = production.misconduct(
+            e.opportunist & present, week.detection, e.output, c.production
+        )
 
     def feel(self) -> None:
         """Job demands and resources move energy and pleasure; moods cross over."""
         staff, e, m = self.by_employee, self.employees, self.managers
-        lv, d = staff.levers, staff.dynamics
+        lv, c = staff.levers, staff.coefficients
         team, present = e.team, e.present
+        control_level = self.this_week.control_level[team]
         absent_share = 1 - team_mean(present.astype(float), team, m.team_size)
         conditions = wellbeing.employee_conditions(
-            workload=0.5 * staff.environment.pressure + 1.5 * absent_share[team],
+            workload=wellbeing.workload(
+                staff.environment.pressure, absent_share[team], c.wellbeing
+            ),
             rules=lv.rules,
-            felt_control=effort.felt_control(e.control_believed, e.autonomy_need),
+            felt_control=effort.felt_control(e.control_believed, e.autonomy_need, c.effort),
             vision=lv.vision,
             fit=e.fit,
-            autonomy=0.5 * (lv.responsibility + lv.freedom) * (1 - 0.5 * self.control_level[team]),
+            autonomy=decisions.delegated(lv.responsibility, lv.freedom, control_level, c.decisions),
             autonomy_need=e.autonomy_need,
             trust_received=e.trust_given,
             coaching=self.coaching_received()[team],
             safety=lv.safety,
-            slack_share=self._slack_share[team],
+            slack_share=m.slack_share[team],
+            c=c.wellbeing,
         )
         e.energy, e.pleasure, e.fatigue = wellbeing.update_wellbeing(
             e.energy,
@@ -273,39 +304,36 @@ class OrgModel(Model):
             e.energy_trait,
             e.pleasure_trait,
             ~present,
-            energy_baseline=d.energy_baseline,
-            pleasure_baseline=d.pleasure_baseline,
-            rate=d.wellbeing_rate,
-            noise=d.weekly_noise,
-            rng=self.streams["wellbeing"],
+            self.streams["wellbeing"],
+            c.wellbeing,
         )
         if self.scenario.mechanisms.crossover:
             for name in ("energy", "pleasure"):
                 values = getattr(e, name)
                 mean = crossover.colleague_mean(
-                    values, team, m.team_size, self._cross_ties, self._cross_degree
+                    values, team, m.team_size, self._cross_ties, self._cross_degree, c.crossover
                 )
-                setattr(e, name, crossover.cross_over(values, mean, d.crossover_rate))
-        e.quadrant = quadrants.classify(e.energy, e.pleasure)
+                setattr(e, name, crossover.cross_over(values, mean, c.crossover))
+        e.quadrant = quadrants.classify(e.energy, e.pleasure, c.quadrants)
 
     def observe_and_trust(self) -> None:
         """Managers observe some weeks; trust, trust in the manager and felt control move (C17)."""
-        e, present = self.employees, self.employees.present
-        team_effort = team_sum(e.effort, e.team, self.managers.team_size.size) / np.maximum(
-            team_sum(present.astype(float), e.team, self.managers.team_size.size), 1
+        e, m, present = self.employees, self.managers, self.employees.present
+        c = self.by_employee.coefficients.trust
+        level = self.this_week.control_level[e.team]
+        team_effort = team_sum(e.effort, e.team, m.team_size.size) / np.maximum(
+            team_sum(present.astype(float), e.team, m.team_size.size), 1
         )
-        seen, bad = trust.observe(
-            e.effort, team_effort[e.team], self.control_level[e.team], self.streams["trust"]
+        seen, bad = trust.observe(e.effort, team_effort[e.team], level, self.streams["trust"], c)
+        disposition = control.trust_disposition(
+            self.by_team.levers.trust, m.grab, self.by_team.coefficients.control
         )
-        disposition = control.trust_disposition(self.by_team.levers.trust, self.managers.grab)
-        disposition = disposition[e.team]
         e.trust_given = trust.update_trust_given(
-            e.trust_given, disposition, seen & present, bad & present
+            e.trust_given, disposition[e.team], seen & present, bad & present, c
         )
-        e.trust_in_manager = trust.update_trust_in_manager(e.trust_in_manager, e.trust_given)
-        level = self.control_level[e.team]
+        e.trust_in_manager = trust.update_trust_in_manager(e.trust_in_manager, e.trust_given, c)
         e.control_believed = (
-            trust.update_control_believed(e.control_believed, level)
+            trust.update_control_believed(e.control_believed, level, c)
             if self.scenario.mechanisms.credibility
             else level
         )
@@ -314,12 +342,16 @@ class OrgModel(Model):
         """Managers react to results, staff grow or lean back, managers plan next week."""
         e, m, mech = self.employees, self.managers, self.scenario.mechanisms
         team, lv = self.by_team, self.by_employee.levers
-        m.results = control.smooth_results(m.results, team_mean(e.output, e.team, m.team_size))
-        m.expected = control.update_expectation(m.expected, m.results)
-        self.shortfall = control.shortfall(m.results, m.expected, team.environment.pressure)
+        c_team, c = team.coefficients.control, self.by_employee.coefficients.growth
+        m.results = control.smooth_results(
+            m.results, team_mean(e.output, e.team, m.team_size), c_team
+        )
+        m.expected = control.update_expectation(m.expected, m.results, c_team)
+        shortfall = control.shortfall(m.results, m.expected, team.environment.pressure, c_team)
+        self.this_week.shortfall = shortfall
         if mech.control_grab:
             m.grab = control.update_grab(
-                m.grab, self.shortfall, team.managers.control_propensity, team.managers.courage
+                m.grab, shortfall, team.managers.control_propensity, team.managers.courage, c_team
             )
         coaching = self.coaching_received()[e.team] if mech.coaching else 0.0
         target = growth.initiative_target(
@@ -329,53 +361,77 @@ class OrgModel(Model):
             e.pleasure,
             coaching,
             m.taken_over[e.team],
+            c,
             lean_back=mech.lean_back,
         )
-        e.initiative = growth.update_initiative(e.initiative, target)
-        e.skill = growth.learn(e.skill, coaching, e.present)
+        e.initiative = growth.update_initiative(e.initiative, target, c)
+        e.skill = growth.learn(e.skill, coaching, e.present, c)
         self._plan_week()
-        self._managers_feel()
+
+    def managers_feel(self) -> None:
+        """Overtime, the squeeze between directors and team, and frustration drain managers."""
+        s, m, e = self.by_team, self.managers, self.employees
+        conditions = manager_time.manager_conditions(
+            m.hours,
+            m.coaching + m.vision,
+            m.unsolved,
+            contract_hours=s.managers.contract_hours,
+            pressure=s.environment.pressure,
+            shortfall=self.this_week.shortfall,
+            team_trust=team_mean(e.trust_in_manager, e.team, m.team_size),
+            safety=s.levers.safety,
+            c=s.coefficients.manager_time,
+        )
+        m.energy, m.pleasure, m.fatigue = wellbeing.update_wellbeing(
+            m.energy,
+            m.pleasure,
+            m.fatigue,
+            conditions,
+            m.energy_trait,
+            m.pleasure_trait,
+            np.zeros(m.energy.size, dtype=bool),
+            self.streams["managers"],
+            s.coefficients.wellbeing,
+        )
 
     def follow_up(self) -> None:
         """Non-performers are addressed by managers with time, or by peers (C9, C10)."""
         e, m, mech = self.employees, self.managers, self.scenario.mechanisms
-        present = e.present
-        e.performance = consequences.smooth_performance(e.performance, e.effort, present)
-        attention = self.coaching_received()[e.team]
+        c, present = self.by_employee.coefficients.consequences, e.present
+        rng = self.streams["follow_up"]
+        e.performance = consequences.smooth_performance(e.performance, e.effort, present, c)
         slacking, addressed = consequences.follow_up(
             e.performance,
             present,
-            attention,
-            self.self_steering if mech.social_control else 0.0,
-            self.streams["follow_up"],
+            self.coaching_received()[e.team],
+            self.this_week.self_steering if mech.social_control else 0.0,
+            rng,
+            c,
             managers_follow_up=mech.consequences,
         )
-        self._slack_share = team_mean((slacking & ~addressed).astype(float), e.team, m.team_size)
+        m.slack_share = team_mean((slacking & ~addressed).astype(float), e.team, m.team_size)
         broken = addressed & e.agreed  # nothing changed since the agreements
-        self._dismissed = broken & e.opportunist
+        self.this_week.dismissed = broken & e.opportunist
         moved = addressed & ~e.opportunist  # find out why: a place that fits better
-        e.fit[moved] = np.maximum(
-            e.fit[moved], among(self.streams["follow_up"], moved).beta(5.0, 2.0, moved.sum())
-        )
+        e.fit = consequences.better_fit(e.fit, moved, rng, c)
         e.agreed = (e.agreed | addressed) & ~broken
         e.performance = np.where(addressed, 1.0, e.performance)  # judged afresh
 
     def absence_and_turnover(self) -> None:
         """Sick leave starts and ends; people leave (or are dismissed); newcomers are hired."""
-        e, d = self.employees, self.by_employee.dynamics
+        e, c, week = self.employees, self.by_employee.coefficients.workforce, self.this_week
         e.absent_weeks, long_leave = workforce.report_sick(
             e.absent_weeks,
             e.quadrant == quadrants.BURNOUT,
             e.fatigue,
             e.energy,
-            d.short_absence_hazard,
-            d.burnout_absence_weeks,
             self.streams["absence"],
+            c,
         )
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
-        leaving = workforce.leave(e.pleasure, self.streams["turnover"]) | self._dismissed
+        leaving = workforce.leave(e.pleasure, self.streams["turnover"], c) | week.dismissed
         leavers = np.flatnonzero(leaving)
-        self.leavers = np.bincount(self.replication[e.team[leavers]], minlength=self.replications)
+        week.leavers = np.bincount(self.replication[e.team[leavers]], minlength=self.replications)
         if leavers.size:
             newcomers = draw_employees(
                 leavers.size,
@@ -390,13 +446,16 @@ class OrgModel(Model):
 
     # --- helpers ------------------------------------------------------------------------------
 
+    def _new_week(self) -> ThisWeek:
+        return ThisWeek.start(self.employees.size, self.managers.team_size.size, self.replications)
+
     def _control_level(self) -> np.ndarray:
         return control.control_level(self.by_team.levers.control, self.managers.grab)
 
     def coaching_received(self) -> np.ndarray:
         """Coaching per employee per team, as a share of the norm at full connection."""
-        m = self.managers
-        return np.minimum(1.0, m.coaching / (manager_time.COACHING_HOURS * m.team_size))
+        m, c = self.managers, self.by_team.coefficients.manager_time
+        return np.minimum(1.0, m.coaching / (c.coaching_hours * m.team_size))
 
     def _plan_week(self) -> None:
         s, m, e = self.by_team, self.managers, self.employees
@@ -411,39 +470,11 @@ class OrgModel(Model):
             vision=s.levers.vision,
             connection=s.levers.connection,
             max_hours=s.managers.max_hours,
+            c=s.coefficients.manager_time,
         )
         m.reporting, m.monitoring, m.rules = week.reporting, week.monitoring, week.rules
         m.firefighting, m.vision, m.coaching = week.firefighting, week.vision, week.coaching
         m.hours, m.taken_over, m.unsolved = week.hours, week.taken_over, week.unsolved
-
-    def _managers_feel(self) -> None:
-        """Overtime, the squeeze between directors and team, and frustration drain managers."""
-        s, m, e = self.by_team, self.managers, self.employees
-        conditions = manager_time.manager_conditions(
-            m.hours,
-            m.coaching + m.vision,
-            m.unsolved,
-            contract_hours=s.managers.contract_hours,
-            pressure=s.environment.pressure,
-            shortfall=self.shortfall,
-            team_trust=team_mean(e.trust_in_manager, e.team, m.team_size),
-            safety=s.levers.safety,
-        )
-        d = s.dynamics
-        m.energy, m.pleasure, m.fatigue = wellbeing.update_wellbeing(
-            m.energy,
-            m.pleasure,
-            m.fatigue,
-            conditions,
-            m.energy_trait,
-            m.pleasure_trait,
-            np.zeros(m.energy.size, dtype=bool),
-            energy_baseline=d.energy_baseline,
-            pleasure_baseline=d.pleasure_baseline,
-            rate=d.wellbeing_rate,
-            noise=d.weekly_noise,
-            rng=self.streams["managers"],
-        )
 
     # --- outputs ------------------------------------------------------------------------------
 

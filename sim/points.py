@@ -2,7 +2,7 @@
 
 Points that share the organisation's structure — its size and teams, mechanisms, run length,
 interventions, rule revisions and report delay — differ only in numbers: levers, environment,
-dispositions, workforce and dynamics. One model can then hold them all as one array dimension,
+dispositions, workforce and coefficients. One model can then hold them all as one array dimension,
 so that numpy's per-call cost is shared by many small organisations (``docs/performance.md``).
 Each point keeps its own seed and random streams (:mod:`sim.streams`), so a point's results are
 exactly those of simulating it alone.
@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 
 import numpy as np
+from pydantic import BaseModel
 
 from sim.scenario import Scenario, ScenarioError
 
-NUMERIC_SECTIONS = ("levers", "environment", "workforce", "managers", "dynamics")
+NUMERIC_SECTIONS = ("levers", "environment", "workforce", "managers", "coefficients")
 """Sections whose numbers may differ between points simulated together."""
 
 STRUCTURE = {
@@ -64,7 +65,8 @@ def check_side_by_side(scenarios: Sequence[Scenario]) -> None:
 
 class Values(SimpleNamespace):
     """The points' numbers for one level of the organisation, by section:
-    ``values.levers.trust`` is a number, or an array with one element per unit of the level.
+    ``values.levers.trust`` (or ``values.coefficients.effort.catch``) is a number, or an array
+    with one element per unit of the level.
 
     ``point`` is the index of each unit's point (organisation, team or employee).
     """
@@ -73,15 +75,21 @@ class Values(SimpleNamespace):
         super().__init__()
         self._varies = False  # whether any number differs between the points
         for section in NUMERIC_SECTIONS:
-            fields = {}
-            for name in type(getattr(scenarios[0], section)).model_fields:
-                numbers = [getattr(getattr(s, section), name) for s in scenarios]
-                if all(n == numbers[0] for n in numbers[1:]):
-                    fields[name] = numbers[0]
-                else:
-                    fields[name] = np.asarray(numbers, dtype=float)[point]
-                    self._varies = True
-            setattr(self, section, SimpleNamespace(**fields))
+            setattr(self, section, self._numbers([getattr(s, section) for s in scenarios], point))
+
+    def _numbers(self, records: list, point: np.ndarray) -> SimpleNamespace:
+        """One record's fields (sub-records as namespaces of their own) across the points."""
+        fields = {}
+        for name in type(records[0]).model_fields:
+            values = [getattr(r, name) for r in records]
+            if isinstance(values[0], BaseModel):
+                fields[name] = self._numbers(values, point)
+            elif all(v == values[0] for v in values[1:]):
+                fields[name] = values[0]
+            else:
+                fields[name] = np.asarray(values, dtype=float)[point]
+                self._varies = True
+        return SimpleNamespace(**fields)
 
     def at(self, index: np.ndarray) -> Values:
         """The numbers of the units at ``index`` (for newcomers hired into those places)."""
@@ -90,9 +98,18 @@ class Values(SimpleNamespace):
         subset = Values.__new__(Values)
         subset._varies = True
         for section in NUMERIC_SECTIONS:
-            fields = {
-                name: value[index] if isinstance(value, np.ndarray) else value
-                for name, value in vars(getattr(self, section)).items()
-            }
-            setattr(subset, section, SimpleNamespace(**fields))
+            setattr(subset, section, _subset(getattr(self, section), index))
         return subset
+
+
+def _subset(numbers: SimpleNamespace, index: np.ndarray) -> SimpleNamespace:
+    return SimpleNamespace(
+        **{
+            name: _subset(value, index)
+            if isinstance(value, SimpleNamespace)
+            else value[index]
+            if isinstance(value, np.ndarray)
+            else value
+            for name, value in vars(numbers).items()
+        }
+    )

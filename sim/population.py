@@ -11,9 +11,55 @@ from typing import TypeVar
 
 import numpy as np
 
-from sim.scenario import Scenario
+from sim.coefficients import Record, coefficient
 
 State = TypeVar("State", "Employees", "Managers")
+
+
+class Coefficients(Record):
+    """How people are drawn: established staff at the start, newcomers when hiring."""
+
+    skill_low: float = coefficient(0.6, 0.3, 0.8, "0…1", "lowest skill of established staff")
+    skill_high: float = coefficient(1.0, 0.8, 1.0, "0…1", "highest skill of established staff")
+    newcomer_skill_low: float = coefficient(0.3, 0.1, 0.5, "0…1", "lowest skill of a newcomer")
+    newcomer_skill_high: float = coefficient(0.5, 0.3, 0.7, "0…1", "highest skill of a newcomer")
+    energy: float = coefficient(0.5, 0.3, 0.7, "0…1", "mean starting energy of established staff")
+    pleasure: float = coefficient(
+        0.55, 0.3, 0.7, "0…1", "mean starting pleasure of established staff"
+    )
+    spread: float = coefficient(
+        0.15, 0.05, 0.3, "0…1", "spread of established staff's starting energy and pleasure"
+    )
+    newcomer_energy: float = coefficient(0.6, 0.4, 0.8, "0…1", "mean energy of a newcomer")
+    newcomer_pleasure: float = coefficient(0.65, 0.4, 0.8, "0…1", "mean pleasure of a newcomer")
+    newcomer_spread: float = coefficient(
+        0.1, 0.05, 0.3, "0…1", "spread of a newcomer's energy and pleasure"
+    )
+    fit_a: float = coefficient(5.0, 1.0, 10.0, "Beta a", "fit with one's talents ~ Beta(a, b)")
+    fit_b: float = coefficient(2.0, 1.0, 10.0, "Beta b", "(mean fit a / (a + b), C11)")
+    trait_spread: float = coefficient(
+        0.15, 0.0, 0.3, "0…1", "spread of stable personal offsets of energy and pleasure"
+    )
+    newcomer_trust: float = coefficient(
+        0.8, 0.5, 1.0, "share of lever", "trust a newcomer gets, as a share of the trust lever"
+    )
+    trust_in_manager: float = coefficient(
+        0.5, 0.2, 0.8, "0…1", "staff's starting trust in their manager"
+    )
+    initiative: float = coefficient(
+        0.5, 0.2, 0.8, "0…1", "starting initiative of established staff"
+    )
+    newcomer_initiative: float = coefficient(0.4, 0.1, 0.7, "0…1", "initiative of a newcomer")
+    max_tenure_weeks: int = coefficient(
+        520, 52, 1040, "weeks", "established staff's tenure is uniform up to this"
+    )
+    manager_energy: float = coefficient(0.55, 0.3, 0.8, "0…1", "mean starting energy of managers")
+    manager_pleasure: float = coefficient(
+        0.55, 0.3, 0.8, "0…1", "mean starting pleasure of managers"
+    )
+    manager_spread: float = coefficient(
+        0.1, 0.05, 0.3, "0…1", "spread of managers' starting energy and pleasure"
+    )
 
 
 @dataclass
@@ -83,6 +129,7 @@ class Managers:
     hours: np.ndarray
     taken_over: np.ndarray  # share of the team's problems the manager took from staff
     unsolved: np.ndarray  # share of the team's problems nobody solves
+    slack_share: np.ndarray  # share of the team slacking unaddressed at the last follow-up
 
 
 def side_by_side(parts: list[State]) -> State:
@@ -104,7 +151,7 @@ def team_sizes(employees: int, team_size: int) -> np.ndarray:
 
 def draw_employees(
     n: int,
-    scenario: Scenario,
+    scenario,
     rng: np.random.Generator,
     *,
     newcomer: bool,
@@ -115,38 +162,39 @@ def draw_employees(
     ``scenario`` may also be :class:`sim.points.Values` of the places being filled (numbers per
     newcomer where points simulated together differ).
     """
-    w, d = scenario.workforce, scenario.dynamics
-    spread = d.trait_spread
+    w, c = scenario.workforce, scenario.coefficients.population
     if newcomer:
-        skill = rng.uniform(0.3, 0.5, n)
-        energy = np.clip(rng.normal(0.6, 0.1, n), 0, 1)
-        pleasure = np.clip(rng.normal(0.65, 0.1, n), 0, 1)
+        skill = rng.uniform(c.newcomer_skill_low, c.newcomer_skill_high, n)
+        energy = np.clip(rng.normal(c.newcomer_energy, c.newcomer_spread, n), 0, 1)
+        pleasure = np.clip(rng.normal(c.newcomer_pleasure, c.newcomer_spread, n), 0, 1)
     else:
-        skill = rng.uniform(0.6, 1.0, n)
-        energy = np.clip(rng.normal(0.5, 0.15, n), 0, 1)
-        pleasure = np.clip(rng.normal(0.55, 0.15, n), 0, 1)
+        skill = rng.uniform(c.skill_low, c.skill_high, n)
+        energy = np.clip(rng.normal(c.energy, c.spread, n), 0, 1)
+        pleasure = np.clip(rng.normal(c.pleasure, c.spread, n), 0, 1)
     zeros = np.zeros(n)
     return Employees(
         team=np.zeros(n, dtype=np.int64),
         person_id=np.arange(first_id, first_id + n, dtype=np.int64),
         opportunist=rng.random(n) < w.opportunist_share,
         autonomy_need=np.clip(rng.normal(w.autonomy_need, w.autonomy_need_spread, n), 0, 1),
-        fit=rng.beta(5.0, 2.0, n),
+        fit=rng.beta(c.fit_a, c.fit_b, n),
         skill=skill,
-        energy_trait=rng.normal(0.0, spread, n),
-        pleasure_trait=rng.normal(0.0, spread, n),
+        energy_trait=rng.normal(0.0, c.trait_spread, n),
+        pleasure_trait=rng.normal(0.0, c.trait_spread, n),
         energy=energy,
         pleasure=pleasure,
         fatigue=zeros.copy(),
-        trust_given=np.full(n, scenario.levers.trust * (0.8 if newcomer else 1.0)),
-        trust_in_manager=np.full(n, 0.5),
+        trust_given=np.full(n, scenario.levers.trust * (c.newcomer_trust if newcomer else 1.0)),
+        trust_in_manager=np.full(n, c.trust_in_manager),
         control_believed=np.full(n, scenario.levers.control),
-        initiative=np.full(n, 0.4 if newcomer else 0.5),
+        initiative=np.full(n, c.newcomer_initiative if newcomer else c.initiative),
         performance=np.ones(n),
         agreed=np.zeros(n, dtype=bool),
         absent_weeks=np.zeros(n, dtype=np.int64),
         burnout_leave=np.zeros(n, dtype=bool),
-        tenure=np.zeros(n, dtype=np.int64) if newcomer else rng.integers(0, 520, n),
+        tenure=(
+            np.zeros(n, dtype=np.int64) if newcomer else rng.integers(0, int(c.max_tenure_weeks), n)
+        ),
         effort=np.ones(n),
         output=np.ones(n),
         decision=zeros.copy(),
@@ -155,19 +203,20 @@ def draw_employees(
     )
 
 
-def draw_managers(sizes: np.ndarray, scenario: Scenario, rng: np.random.Generator) -> Managers:
+def draw_managers(sizes: np.ndarray, scenario, rng: np.random.Generator) -> Managers:
+    """Draw one manager per team (``scenario``: a Scenario or its :class:`sim.points.Values`)."""
     m = sizes.size
-    spread = scenario.dynamics.trait_spread
+    c = scenario.coefficients.population
     zeros = np.zeros(m)
     return Managers(
         team_size=sizes,
         grab=zeros.copy(),
         results=np.full(m, np.nan),
         expected=np.full(m, np.nan),
-        energy_trait=rng.normal(0.0, spread, m),
-        pleasure_trait=rng.normal(0.0, spread, m),
-        energy=np.clip(rng.normal(0.55, 0.1, m), 0, 1),
-        pleasure=np.clip(rng.normal(0.55, 0.1, m), 0, 1),
+        energy_trait=rng.normal(0.0, c.trait_spread, m),
+        pleasure_trait=rng.normal(0.0, c.trait_spread, m),
+        energy=np.clip(rng.normal(c.manager_energy, c.manager_spread, m), 0, 1),
+        pleasure=np.clip(rng.normal(c.manager_pleasure, c.manager_spread, m), 0, 1),
         fatigue=zeros.copy(),
         reporting=zeros.copy(),
         monitoring=zeros.copy(),
@@ -178,4 +227,5 @@ def draw_managers(sizes: np.ndarray, scenario: Scenario, rng: np.random.Generato
         hours=zeros.copy(),
         taken_over=zeros.copy(),
         unsolved=zeros.copy(),
+        slack_share=zeros.copy(),
     )

@@ -14,14 +14,39 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
+
+from sim import kpis, population
+from sim.coefficients import Record, bounds
+from sim.mechanisms import (
+    consequences,
+    control,
+    crossover,
+    decisions,
+    effort,
+    environment,
+    growth,
+    manager_time,
+    production,
+    quadrants,
+    trust,
+    wellbeing,
+    workforce,
+)
 
 MAX_EMPLOYEES = 2_000_000
 MAX_WEEKS = 5_200
 MAX_REPORT_DELAY = 52  # weeks; the model keeps this much history of the environment
 MAX_FILE_BYTES = 1_000_000
 MAX_YAML_VALUES = 100_000  # after expanding aliases: refuses YAML bombs
-CALIBRATED = json.loads((Path(__file__).with_name("calibration.json")).read_text())
 
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 
@@ -35,19 +60,8 @@ class ScenarioError(ValueError):
         super().__init__(f"{source} is not valid:\n  " + "\n  ".join(problems))
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _no_booleans_for_numbers(cls, data: Any) -> Any:
-        """YAML reads ``yes``/``true`` as a boolean; refuse it where a number is meant."""
-        if isinstance(data, dict):
-            for key, value in data.items():
-                field = cls.model_fields.get(key)
-                if isinstance(value, bool) and field and field.annotation in (int, float):
-                    raise ValueError(f"{key}: {value} is not allowed; it must be a number")
-        return data
+class _Section(Record):
+    model_config = ConfigDict(frozen=False)
 
 
 class Levers(_Section):
@@ -129,20 +143,48 @@ class Mechanisms(_Section):
     local_knowledge: bool = Field(True, description="employees decide on fresh local knowledge")
 
 
-class Dynamics(_Section):
-    """Constants of the mechanisms. ``energy_baseline``, ``pleasure_baseline`` and
-    ``effort_energy_gain`` are calibrated (``scripts/calibrate_baseline.py``); the rest are set
-    from the literature or by hand (``docs/model.md``)."""
+RECORDS: dict[str, type[Record]] = {
+    "environment": environment.Coefficients,
+    "decisions": decisions.Coefficients,
+    "effort": effort.Coefficients,
+    "production": production.Coefficients,
+    "wellbeing": wellbeing.Coefficients,
+    "crossover": crossover.Coefficients,
+    "quadrants": quadrants.Coefficients,
+    "trust": trust.Coefficients,
+    "control": control.Coefficients,
+    "growth": growth.Coefficients,
+    "manager_time": manager_time.Coefficients,
+    "consequences": consequences.Coefficients,
+    "workforce": workforce.Coefficients,
+    "population": population.Coefficients,
+    "kpis": kpis.Coefficients,
+}
+"""The coefficient record of each mechanism (and of the population and the KPIs), by the name
+under which it appears in a scenario: ``coefficients.<name>.<coefficient>``."""
 
-    energy_baseline: float = Field(CALIBRATED["energy_baseline"], ge=-1.0, le=2.0)
-    pleasure_baseline: float = Field(CALIBRATED["pleasure_baseline"], ge=-1.0, le=2.0)
-    effort_energy_gain: float = Field(CALIBRATED["effort_energy_gain"], ge=0.0, le=3.0)
-    wellbeing_rate: float = Field(0.1, gt=0.0, le=1.0)
-    trait_spread: float = Field(0.15, ge=0.0, le=1.0)
-    weekly_noise: float = Field(0.04, ge=0.0, le=0.5)
-    crossover_rate: float = Field(0.05, ge=0.0, le=0.5)
-    burnout_absence_weeks: float = Field(34.6, ge=1.0, le=104.0)
-    short_absence_hazard: float = Field(0.02, ge=0.0, le=1.0)
+Coefficients = create_model(
+    "Coefficients",
+    __base__=_Section,
+    __doc__="Every coefficient, one record per mechanism (``loslaten coefficients``).",
+    **{name: (record, Field(default_factory=record)) for name, record in RECORDS.items()},
+)
+
+
+RENAMED = {
+    "dynamics.energy_baseline": "coefficients.wellbeing.energy_baseline",
+    "dynamics.pleasure_baseline": "coefficients.wellbeing.pleasure_baseline",
+    "dynamics.wellbeing_rate": "coefficients.wellbeing.rate",
+    "dynamics.weekly_noise": "coefficients.wellbeing.weekly_noise",
+    "dynamics.effort_energy_gain": "coefficients.effort.energy_gain",
+    "dynamics.trait_spread": "coefficients.population.trait_spread",
+    "dynamics.crossover_rate": "coefficients.crossover.rate",
+    "dynamics.burnout_absence_weeks": "coefficients.workforce.burnout_absence_weeks",
+    "dynamics.short_absence_hazard": "coefficients.workforce.short_absence_hazard",
+}
+"""Fields that moved, by their old dotted path: scenario files and overrides that use the old
+name keep working (the ``dynamics`` section of earlier versions became ``coefficients``)."""
+_OLD_SECTIONS = {key.split(".")[0] for key in RENAMED}
 
 
 class Run(_Section):
@@ -186,9 +228,24 @@ class Scenario(_Section):
     workforce: Workforce = Field(default_factory=Workforce)
     managers: Managers = Field(default_factory=Managers)
     mechanisms: Mechanisms = Field(default_factory=Mechanisms)
-    dynamics: Dynamics = Field(default_factory=Dynamics)
+    coefficients: Coefficients = Field(default_factory=Coefficients)
     run: Run = Field(default_factory=Run)
     interventions: list[Intervention] = Field(default_factory=list, max_length=1000)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_fields(cls, data: Any) -> Any:
+        """Move fields given under an old name (``RENAMED``) to their new home."""
+        if isinstance(data, dict) and any(key in data for key in _OLD_SECTIONS):
+            data = dict(data)
+            moved = {}
+            for section in _OLD_SECTIONS & data.keys():
+                fields = data.pop(section)
+                if not isinstance(fields, dict):
+                    raise ValueError(f"{section}: expected a mapping of fields")
+                moved |= {f"{section}.{name}": value for name, value in fields.items()}
+            data = apply_overrides(data, moved)
+        return data
 
     @model_validator(mode="after")
     def _interventions_valid(self) -> Scenario:
@@ -357,6 +414,7 @@ def apply_overrides(data: dict, overrides: dict[str, Any]) -> dict:
     """Return a deep copy of ``data`` with ``{"levers.trust": 0.8}``-style overrides applied."""
     out = json.loads(json.dumps(data, default=str)) if overrides else dict(data)
     for key, value in overrides.items():
+        key = current_name(key)
         parts = key.split(".")
         if not all(parts):
             raise ScenarioError([f"'{key}' is not a dotted field path like levers.trust"])
@@ -370,8 +428,14 @@ def apply_overrides(data: dict, overrides: dict[str, Any]) -> dict:
     return out
 
 
+def current_name(key: str) -> str:
+    """The dotted path of a field now, for one given under an old name (``RENAMED``)."""
+    return RENAMED.get(key, key)
+
+
 def check_path(parts: list[str], key: str) -> None:
     """Refuse a dotted path that names no scenario field (``ScenarioError`` with suggestions)."""
+    parts = current_name(".".join(parts)).split(".")
     model: type[BaseModel] = Scenario
     for depth, part in enumerate(parts):
         fields = model.model_fields
@@ -461,16 +525,10 @@ def _model_at(loc: tuple) -> type[BaseModel] | None:
 
 def field_at(loc: tuple):
     """The pydantic field at a location such as ``("levers", "trust")``, or None."""
+    if all(isinstance(part, str) for part in loc):
+        loc = tuple(current_name(".".join(loc)).split("."))
     parent = _model_at(loc[:-1])
     return parent.model_fields.get(str(loc[-1])) if parent else None
 
 
-def field_bounds(field) -> tuple[float | None, float | None]:
-    """The (lower, upper) bounds a field allows; None where it has none."""
-    lo = hi = None
-    for meta in field.metadata:
-        lo = getattr(meta, "ge", None) if getattr(meta, "ge", None) is not None else lo
-        lo = getattr(meta, "gt", None) if getattr(meta, "gt", None) is not None else lo
-        hi = getattr(meta, "le", None) if getattr(meta, "le", None) is not None else hi
-        hi = getattr(meta, "lt", None) if getattr(meta, "lt", None) is not None else hi
-    return lo, hi
+field_bounds = bounds  # the (lower, upper) bounds a field allows; None where it has none

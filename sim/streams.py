@@ -83,3 +83,9 @@ def among(rng: np.random.Generator | SideBySide, chosen: np.ndarray):
     """The stream to draw from for the ``chosen`` units only (a plain generator draws for
     whoever it is asked)."""
     return rng.among(chosen) if isinstance(rng, SideBySide) else rng
+
+
+def of_chosen(value: float | np.ndarray, chosen: np.ndarray) -> float | np.ndarray:
+    """A parameter for a draw among the ``chosen`` units: their elements where it is per unit
+    (points simulated together that differ), else the one number."""
+    return value[chosen] if isinstance(value, np.ndarray) and value.ndim else value

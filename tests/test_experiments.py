@@ -332,7 +332,10 @@ def test_explain_command_json():
 
 
 def test_calibrate_recovers_figures_the_model_can_produce(tmp_path):
-    truth = {"dynamics.energy_baseline": 0.12, "dynamics.pleasure_baseline": 0.3}
+    truth = {
+        "coefficients.wellbeing.energy_baseline": 0.12,
+        "coefficients.wellbeing.pleasure_baseline": 0.3,
+    }
     made = sim.replicate(small(**truth), reps=2)
     targets = {k: float(made[k].mean()) for k in ("burnout_rate", "engagement_rate")}
     result = sim.calibrate(small(), targets, reps=2)
@@ -356,7 +359,10 @@ def test_calibrate_recovers_figures_the_model_can_produce(tmp_path):
         (["burnout_rate=1.4"], ["burnout_rate=1.4", "[0, 1]"]),
         (["happiness=0.3"], ["unknown KPI 'happiness'", "burnout_rate"]),
         (["burnout_rate=lots"], ["not a number"]),
-        (["manager_hours=5"], ["cannot reach", "manager_hours", "dynamics.energy_baseline"]),
+        (
+            ["manager_hours=5"],
+            ["cannot reach", "manager_hours", "coefficients.wellbeing.energy_baseline"],
+        ),
     ],
 )
 def test_calibrate_refuses_unreachable_targets(tmp_path, loslaten, targets, words):

@@ -172,7 +172,7 @@ def test_only_free_riders_who_break_their_agreements_are_dismissed():
             agreed = self.employees.agreed.copy()
             opportunist = self.employees.opportunist.copy()
             super().follow_up()
-            dismissals.append((self._dismissed, agreed, opportunist))
+            dismissals.append((self.this_week.dismissed, agreed, opportunist))
 
     dismissals = []
     scenario = sim.load_scenario(

@@ -12,6 +12,17 @@ from sim.mechanisms import crossover, effort, production, quadrants, teams, well
 from sim.mechanisms.quadrants import BURNOUT, ENGAGEMENT, SATISFACTION, WORKAHOLISM
 from sim.population import draw_employees, draw_managers, team_sizes
 
+QUADRANTS, WELLBEING, EFFORT = (
+    quadrants.Coefficients(),
+    wellbeing.Coefficients(),
+    effort.Coefficients(),
+)
+PRODUCTION, CROSSOVER, WORKFORCE = (
+    production.Coefficients(),
+    crossover.Coefficients(),
+    workforce.Coefficients(),
+)
+
 # --- quadrants ----------------------------------------------------------------------------------
 
 
@@ -19,13 +30,13 @@ def test_classify_puts_each_corner_in_its_quadrant():
     energy = np.array([0.9, 0.9, 0.1, 0.1])
     pleasure = np.array([0.9, 0.1, 0.1, 0.9])
     expected = [ENGAGEMENT, WORKAHOLISM, BURNOUT, SATISFACTION]
-    assert quadrants.classify(energy, pleasure).tolist() == expected
+    assert quadrants.classify(energy, pleasure, QUADRANTS).tolist() == expected
 
 
 def test_classify_counts_the_cut_off_as_high():
-    at, below = quadrants.CUT_OFF, np.nextafter(quadrants.CUT_OFF, 0)
-    assert quadrants.classify(np.array([at]), np.array([at])).tolist() == [ENGAGEMENT]
-    assert quadrants.classify(np.array([below]), np.array([below])).tolist() == [BURNOUT]
+    at, below = QUADRANTS.cut_off, np.nextafter(QUADRANTS.cut_off, 0)
+    assert quadrants.classify(np.array([at]), np.array([at]), QUADRANTS).tolist() == [ENGAGEMENT]
+    assert quadrants.classify(np.array([below]), np.array([below]), QUADRANTS).tolist() == [BURNOUT]
 
 
 def test_shares_count_each_quadrant():
@@ -57,7 +68,7 @@ def conditions(**changes):
         safety=0.5,
         slack_share=0.0,
     )
-    return wellbeing.employee_conditions(**{**inputs, **changes})
+    return wellbeing.employee_conditions(**{**inputs, **changes}, c=WELLBEING)
 
 
 def test_worst_job_demands_one_and_best_job_gives_one():
@@ -98,23 +109,19 @@ def step_wellbeing(energy, pleasure, fatigue, demands, resources, absent=False, 
         np.zeros(n),
         np.zeros(n),
         np.full(n, absent),
-        **{
-            "energy_baseline": 0.1,
-            "pleasure_baseline": 0.4,
-            "rate": 0.1,
-            "noise": 0.0,
-            "rng": np.random.default_rng(0),
-            **params,
-        },
+        np.random.default_rng(0),
+        WELLBEING.model_copy(
+            update={"energy_baseline": 0.1, "pleasure_baseline": 0.4, "weekly_noise": 0.0, **params}
+        ),
     )
 
 
 def test_strain_beyond_the_buffer_builds_fatigue_and_recovery_drains_it():
     d, r, f0 = 0.8, 0.2, 0.5
     _, _, fatigue = step_wellbeing([0.5], [0.5], [f0], [d], [r])
-    strain = d - r - wellbeing.BUFFER
+    strain = d - r - WELLBEING.buffer
     assert fatigue[0] == pytest.approx(
-        f0 + wellbeing.FATIGUE_BUILD * strain - wellbeing.FATIGUE_RECOVERY * f0
+        f0 + WELLBEING.fatigue_build * strain - WELLBEING.fatigue_recovery * f0
     )
 
 
@@ -122,7 +129,7 @@ def test_sick_leave_recovers_faster_and_builds_no_fatigue():
     f0 = 0.5
     _, _, fatigue = step_wellbeing([0.5], [0.5], [f0], [0.9], [0.0], absent=True)
     assert fatigue[0] == pytest.approx(
-        f0 - wellbeing.ABSENT_RECOVERY * wellbeing.FATIGUE_RECOVERY * f0
+        f0 - WELLBEING.absent_recovery * WELLBEING.fatigue_recovery * f0
     )
 
 
@@ -140,7 +147,7 @@ def test_energy_and_pleasure_move_a_share_rate_towards_their_targets():
 
 def test_wellbeing_stays_in_the_unit_interval_under_extreme_conditions():
     energy, pleasure, fatigue = step_wellbeing(
-        [0.0, 1.0], [0.0, 1.0], [1.0, 1.0], [5.0, -5.0], [-5.0, 5.0], rate=1.0, noise=0.5
+        [0.0, 1.0], [0.0, 1.0], [1.0, 1.0], [5.0, -5.0], [-5.0, 5.0], rate=1.0, weekly_noise=0.5
     )
     for values in (energy, pleasure, fatigue):
         assert ((values >= 0) & (values <= 1)).all()
@@ -150,28 +157,28 @@ def test_wellbeing_stays_in_the_unit_interval_under_extreme_conditions():
 
 
 def test_motivation_weighs_pleasure_half_trust_and_initiative_a_quarter():
-    assert effort.motivation(1.0, 0.0, 0.0) == 0.5
-    assert effort.motivation(0.0, 1.0, 1.0) == 0.5
-    assert effort.motivation(1.0, 1.0, 1.0) == 1.0
+    assert effort.motivation(1.0, 0.0, 0.0, EFFORT) == 0.5
+    assert effort.motivation(0.0, 1.0, 1.0, EFFORT) == 0.5
+    assert effort.motivation(1.0, 1.0, 1.0, EFFORT) == 1.0
 
 
 def test_control_is_felt_more_by_those_who_need_autonomy():
     # control × (0.5 + need): full control is felt as 0.5 at need 0 and 1.5 at need 1.
-    assert effort.felt_control(1.0, 0.0) == 0.5
-    assert effort.felt_control(1.0, 1.0) == 1.5
+    assert effort.felt_control(1.0, 0.0, EFFORT) == 0.5
+    assert effort.felt_control(1.0, 1.0, EFFORT) == 1.5
 
 
 def test_detection_combines_monitoring_and_peers_and_never_catches_all_by_monitoring():
-    assert effort.detection(0.0, 0.0) == 0.0
-    assert effort.detection(1.0, 0.0) == pytest.approx(effort.CATCH)
-    assert effort.detection(1.0, 0.5) == pytest.approx(1 - (1 - effort.CATCH) * 0.5)
-    assert effort.CATCH < 1
+    assert effort.detection(0.0, 0.0, EFFORT) == 0.0
+    assert effort.detection(1.0, 0.0, EFFORT) == pytest.approx(EFFORT.catch)
+    assert effort.detection(1.0, 0.5, EFFORT) == pytest.approx(1 - (1 - EFFORT.catch) * 0.5)
+    assert EFFORT.catch < 1
 
 
 def efforts(
     energy=0.5,
     motivation=0.5,
-    felt=effort.TYPICAL_FELT_CONTROL,
+    felt=EFFORT.typical_felt_control,
     detection=0.0,
     opportunist=False,
     energy_gain=0.6,
@@ -186,38 +193,38 @@ def efforts(
         array(felt),
         array(detection),
         np.atleast_1d(opportunist),
-        energy_gain,
+        EFFORT.model_copy(update={"energy_gain": energy_gain}),
         crowding_out=crowding_out,
     )
 
 
 def test_a_neutral_reciprocal_employee_puts_in_normal_effort():
-    assert efforts()[0] == pytest.approx(effort.NORMAL_EFFORT)
+    assert efforts()[0] == pytest.approx(EFFORT.normal_effort)
 
 
 def test_vigour_and_motivation_raise_reciprocal_effort():
     # energy 0.7 adds gain × 0.2 = 0.12; motivation 0.7 adds MOTIVATION_GAIN × 0.2.
     got = efforts(energy=0.7, motivation=0.7, energy_gain=0.6)[0]
-    assert got == pytest.approx(effort.NORMAL_EFFORT + 0.12 + effort.MOTIVATION_GAIN * 0.2)
+    assert got == pytest.approx(EFFORT.normal_effort + 0.12 + EFFORT.motivation_gain * 0.2)
 
 
 def test_felt_control_crowds_out_reciprocal_effort_unless_switched_off():
-    felt = effort.TYPICAL_FELT_CONTROL + 0.5
-    assert efforts(felt=felt)[0] == pytest.approx(effort.NORMAL_EFFORT - effort.CROWDING_OUT * 0.5)
-    assert efforts(felt=felt, crowding_out=False)[0] == pytest.approx(effort.NORMAL_EFFORT)
+    felt = EFFORT.typical_felt_control + 0.5
+    assert efforts(felt=felt)[0] == pytest.approx(EFFORT.normal_effort - EFFORT.crowding_out * 0.5)
+    assert efforts(felt=felt, crowding_out=False)[0] == pytest.approx(EFFORT.normal_effort)
 
 
 def test_opportunists_shirk_unless_they_expect_to_be_caught():
-    assert efforts(opportunist=True, detection=0.0)[0] == pytest.approx(effort.SHIRK_EFFORT)
-    assert efforts(opportunist=True, detection=1.0)[0] == pytest.approx(effort.NORMAL_EFFORT)
-    half = effort.SHIRK_EFFORT + 0.5 * (effort.NORMAL_EFFORT - effort.SHIRK_EFFORT)
+    assert efforts(opportunist=True, detection=0.0)[0] == pytest.approx(EFFORT.shirk_effort)
+    assert efforts(opportunist=True, detection=1.0)[0] == pytest.approx(EFFORT.normal_effort)
+    half = EFFORT.shirk_effort + 0.5 * (EFFORT.normal_effort - EFFORT.shirk_effort)
     assert efforts(opportunist=True, detection=0.5)[0] == pytest.approx(half)
 
 
 def test_control_lowers_reciprocal_effort_but_raises_opportunist_effort():
     def at(level, opportunist):
-        felt = effort.felt_control(level, 0.5)
-        caught = effort.detection(level, 0.0)
+        felt = effort.felt_control(level, 0.5, EFFORT)
+        caught = effort.detection(level, 0.0, EFFORT)
         return efforts(felt=felt, detection=caught, opportunist=opportunist)[0]
 
     assert at(1.0, opportunist=False) < at(0.0, opportunist=False)
@@ -226,7 +233,7 @@ def test_control_lowers_reciprocal_effort_but_raises_opportunist_effort():
 
 def test_effort_is_clipped_to_zero_and_max_effort():
     got = efforts(energy=[0.0, 1.0], motivation=[0.0, 1.0], felt=[3.0, 0.0], energy_gain=3.0)
-    assert got.tolist() == [0.0, effort.MAX_EFFORT]
+    assert got.tolist() == [0.0, EFFORT.max_effort]
 
 
 # --- production ---------------------------------------------------------------------------------
@@ -234,41 +241,44 @@ def test_effort_is_clipped_to_zero_and_max_effort():
 
 def test_typical_skill_and_fit_give_capability_one():
     got = production.capability(
-        np.array([production.TYPICAL_SKILL]), np.array([production.TYPICAL_FIT])
+        np.array([PRODUCTION.typical_skill]), np.array([PRODUCTION.typical_fit]), PRODUCTION
     )
     assert got[0] == pytest.approx(1.0)
 
 
 def test_capability_grows_with_the_square_root_of_skill():
     quarter = production.capability(
-        np.array([production.TYPICAL_SKILL / 4]), np.array([production.TYPICAL_FIT])
+        np.array([PRODUCTION.typical_skill / 4]), np.array([PRODUCTION.typical_fit]), PRODUCTION
     )
     assert quarter[0] == pytest.approx(0.5)
 
 
 def test_normal_effort_typical_capability_and_decisions_produce_one():
-    typical = production.TYPICAL_ADAPTATION_ERROR
-    assert production.produce(1.0, 1.0, typical, 0.0) == pytest.approx(1.0)
+    typical = PRODUCTION.typical_adaptation_error
+    assert production.produce(1.0, 1.0, typical, 0.0, PRODUCTION) == pytest.approx(1.0)
 
 
 def test_output_falls_linearly_with_adaptation_error():
     # (1 − cost × error) / (1 − cost × typical error): perfect decisions yield more than 1.
-    cost = production.ADAPTATION_COST
-    typical = 1 - cost * production.TYPICAL_ADAPTATION_ERROR
-    assert production.produce(1.0, 1.0, 0.0, 0.0) == pytest.approx(1 / typical)
-    assert production.produce(1.0, 1.0, 1.0, 0.0) == pytest.approx((1 - cost) / typical)
+    cost = PRODUCTION.adaptation_cost
+    typical = 1 - cost * PRODUCTION.typical_adaptation_error
+    assert production.produce(1.0, 1.0, 0.0, 0.0, PRODUCTION) == pytest.approx(1 / typical)
+    assert production.produce(1.0, 1.0, 1.0, 0.0, PRODUCTION) == pytest.approx((1 - cost) / typical)
 
 
 def test_output_scales_with_effort_capability_and_what_the_shock_leaves():
-    typical = production.TYPICAL_ADAPTATION_ERROR
-    assert production.produce(2.0, 0.5, typical, 0.5) == pytest.approx(0.5)
+    typical = PRODUCTION.typical_adaptation_error
+    assert production.produce(2.0, 0.5, typical, 0.5, PRODUCTION) == pytest.approx(0.5)
 
 
 def test_only_undetected_opportunists_cause_misconduct():
     got = production.misconduct(
-        np.array([True, True, False]), np.array([0.0, 1.0, 0.0]), np.array([2.0, 2.0, 2.0])
+        np.array([True, True, False]),
+        np.array([0.0, 1.0, 0.0]),
+        np.array([2.0, 2.0, 2.0]),
+        PRODUCTION,
     )
-    assert got.tolist() == [2.0 * production.MISCONDUCT, 0.0, 0.0]
+    assert got.tolist() == [2.0 * PRODUCTION.misconduct, 0.0, 0.0]
 
 
 # --- crossover ----------------------------------------------------------------------------------
@@ -283,7 +293,7 @@ def test_colleague_mean_is_the_mean_of_the_teammates_without_oneself():
     # who keeps their own value.
     values = np.array([1.0, 2.0, 3.0, 7.0])
     team, size = np.array([0, 0, 0, 1]), np.array([3, 1])
-    got = crossover.colleague_mean(values, team, size, *no_ties(4))
+    got = crossover.colleague_mean(values, team, size, *no_ties(4), CROSSOVER)
     assert got.tolist() == [2.5, 2.0, 1.5, 7.0]
 
 
@@ -292,14 +302,16 @@ def test_cross_team_ties_weigh_cross_weight_for_those_who_have_them():
     team, size = np.array([0, 0, 1, 1]), np.array([2, 2])
     ties = sparse.csr_matrix(([1.0, 1.0], ([0, 2], [2, 0])), shape=(4, 4))
     degree = np.asarray(ties.sum(axis=1)).ravel()
-    got = crossover.colleague_mean(values, team, size, ties, degree)
-    w = crossover.CROSS_WEIGHT
+    got = crossover.colleague_mean(values, team, size, ties, degree, CROSSOVER)
+    w = CROSSOVER.cross_weight
     # Person 0: teammate 0, tie to person 2 (1) → w; person 2: teammate 1, tie 0 → 1 - w.
     assert got.tolist() == pytest.approx([w, 0.0, 1 - w, 1.0])
 
 
 def test_cross_over_moves_a_share_rate_towards_the_colleagues():
-    got = crossover.cross_over(np.array([0.2]), np.array([0.6]), 0.25)
+    got = crossover.cross_over(
+        np.array([0.2]), np.array([0.6]), CROSSOVER.model_copy(update={"rate": 0.25})
+    )
     assert got[0] == pytest.approx(0.3)
 
 
@@ -335,9 +347,8 @@ def report(n, *, absent=0, burned_out=False, fatigue=0.0, energy=0.5, short=0.0,
         np.full(n, burned_out),
         np.full(n, fatigue),
         np.full(n, energy),
-        short,
-        long,
         np.random.default_rng(seed),
+        WORKFORCE.model_copy(update={"short_absence_hazard": short, "burnout_absence_weeks": long}),
     )
 
 
@@ -348,7 +359,7 @@ def test_sick_leave_counts_down_one_week_at_a_time():
 
 
 def test_nobody_reports_sick_without_hazard_or_exhausted_burnout():
-    weeks, long = report(10_000, burned_out=True, fatigue=workforce.EXHAUSTED)  # not above it
+    weeks, long = report(10_000, burned_out=True, fatigue=WORKFORCE.exhausted)  # not above it
     assert weeks.sum() == 0 and not long.any()
 
 
@@ -356,7 +367,7 @@ def test_exhausted_burnout_ends_in_long_leave_at_the_weekly_rate():
     n, mean_weeks = 200_000, 30.0
     weeks, long = report(n, burned_out=True, fatigue=1.0, long=mean_weeks)
     # Binomial(n, BURNOUT_SICK_LEAVE): 1200 expected, sd ≈ 35; durations Geometric(1/30).
-    assert long.mean() == pytest.approx(workforce.BURNOUT_SICK_LEAVE, rel=0.1)
+    assert long.mean() == pytest.approx(WORKFORCE.burnout_sick_leave, rel=0.1)
     assert weeks[long].mean() == pytest.approx(mean_weeks, rel=0.1)
 
 
@@ -371,11 +382,11 @@ def test_short_absence_is_more_likely_when_low_on_energy():
 def test_displeasure_drives_people_out():
     n = 1_000_000
     rng = np.random.default_rng(2)
-    content = workforce.leave(np.ones(n), rng).mean()
-    miserable = workforce.leave(np.zeros(n), rng).mean()
-    assert content == pytest.approx(workforce.TURNOVER_BASE, rel=0.1)
+    content = workforce.leave(np.ones(n), rng, WORKFORCE).mean()
+    miserable = workforce.leave(np.zeros(n), rng, WORKFORCE).mean()
+    assert content == pytest.approx(WORKFORCE.turnover_base, rel=0.1)
     assert miserable == pytest.approx(
-        workforce.TURNOVER_BASE + workforce.TURNOVER_DISPLEASURE, rel=0.05
+        WORKFORCE.turnover_base + WORKFORCE.turnover_displeasure, rel=0.05
     )
 
 

@@ -5,56 +5,58 @@ import pytest
 
 from sim.mechanisms import decisions, environment
 
+ENV, DEC = environment.Coefficients(), decisions.Coefficients()
+
 
 def test_nothing_moves_or_differs_at_turbulence_zero():
     rng = np.random.default_rng(0)
-    global_part, local_part = environment.initial_optimum(0.0, 3, rng)
+    global_part, local_part = environment.initial_optimum(0.0, 3, rng, ENV)
     assert global_part == 0.0 and np.all(local_part == 0.0)
-    moved = environment.move_optimum(1.0, np.array([1.0, -1.0]), 0.0, rng)
+    moved = environment.move_optimum(1.0, np.array([1.0, -1.0]), 0.0, rng, ENV)
     assert moved[0] == pytest.approx(0.95)  # only the pull towards the mean: 1 − REVERSION
     assert moved[1] == pytest.approx([0.95, -0.95])
 
 
 def test_optimum_settles_at_its_stationary_spread():
-    assert environment.stationary_spread(1.0) == pytest.approx(0.1 / np.sqrt(0.0975))
+    assert environment.stationary_spread(1.0, ENV) == pytest.approx(0.1 / np.sqrt(0.0975))
     rng = np.random.default_rng(1)
-    global_part, local_part = environment.initial_optimum(0.5, 2000, rng)
+    global_part, local_part = environment.initial_optimum(0.5, 2000, rng, ENV)
     for _ in range(100):
-        global_part, local_part = environment.move_optimum(global_part, local_part, 0.5, rng)
-    expected = environment.LOCAL_SHARE * environment.stationary_spread(0.5)
+        global_part, local_part = environment.move_optimum(global_part, local_part, 0.5, rng, ENV)
+    expected = ENV.local_share * environment.stationary_spread(0.5, ENV)
     assert local_part.std() == pytest.approx(expected, rel=0.08)
 
 
 def test_decision_weights_by_rights_control_and_rules():
-    employee, rule, manager = decisions.decision_weights(0.9, 0.9, 0.2, np.array([0.2]))
+    employee, rule, manager = decisions.decision_weights(0.9, 0.9, 0.2, np.array([0.2]), DEC)
     assert employee[0] == pytest.approx(0.81)  # 0.9 × (1 − 0.1)
     assert rule[0] == pytest.approx(0.038)  # 0.19 × 0.2
     assert manager[0] == pytest.approx(0.152)
-    employee, rule, manager = decisions.decision_weights(0.1, 0.1, 0.8, np.array([0.8]))
+    employee, rule, manager = decisions.decision_weights(0.1, 0.1, 0.8, np.array([0.8]), DEC)
     assert (employee[0], rule[0], manager[0]) == pytest.approx((0.06, 0.752, 0.188))
 
 
 def test_local_read_is_sharper_with_skill():
     rng = np.random.default_rng(2)
     optimum = np.full(40_000, 0.3)
-    exact = decisions.read_locally(optimum, np.full(40_000, 1.5), rng)
+    exact = decisions.read_locally(optimum, np.full(40_000, 1.5), rng, DEC)
     assert np.all(exact == 0.3)
-    novice = decisions.read_locally(optimum, np.full(40_000, 0.5), rng)
-    assert novice.std() == pytest.approx(decisions.EMPLOYEE_NOISE, rel=0.03)
+    novice = decisions.read_locally(optimum, np.full(40_000, 0.5), rng, DEC)
+    assert novice.std() == pytest.approx(DEC.employee_noise, rel=0.03)
 
 
 def test_colleagues_pool_within_the_team():
     read = np.array([1.0, 3.0, 10.0])
     team = np.array([0, 0, 1])
-    view = decisions.share_knowledge(read, team, np.array([2, 1]))
+    view = decisions.share_knowledge(read, team, np.array([2, 1]), DEC)
     assert view == pytest.approx([1.5, 2.5, 10.0])  # halfway to the team means 2 and 10
 
 
 def test_inattentive_managers_see_less():
     rng = np.random.default_rng(3)
     then = np.zeros(40_000)
-    focused = decisions.manager_report(then, np.full(40_000, 1.0), rng)
-    absent = decisions.manager_report(then, np.zeros(40_000), rng)
+    focused = decisions.manager_report(then, np.full(40_000, 1.0), rng, DEC)
+    absent = decisions.manager_report(then, np.zeros(40_000), rng, DEC)
     assert focused.std() == pytest.approx(0.04 / np.sqrt(1.1), rel=0.03)
     assert absent.std() == pytest.approx(0.04 / np.sqrt(0.1), rel=0.03)
 
@@ -64,14 +66,14 @@ def test_decision_blends_sources_and_scatters_without_vision():
     team = np.zeros(40_000, dtype=np.int64)
     view = np.ones(40_000)
     rng = np.random.default_rng(4)
-    clear = decisions.decide(view, 2.0, np.array([4.0]), weights, team, 1.0, rng)
+    clear = decisions.decide(view, 2.0, np.array([4.0]), weights, team, 1.0, rng, DEC)
     assert clear == pytest.approx(np.full(40_000, 1.9))  # 0.5·1 + 0.3·2 + 0.2·4
-    vague = decisions.decide(view, 2.0, np.array([4.0]), weights, team, 0.0, rng)
+    vague = decisions.decide(view, 2.0, np.array([4.0]), weights, team, 0.0, rng, DEC)
     assert vague.mean() == pytest.approx(1.9, abs=0.01)
-    assert vague.std() == pytest.approx(0.5 * decisions.SCATTER, rel=0.03)
+    assert vague.std() == pytest.approx(0.5 * DEC.scatter, rel=0.03)
 
 
 def test_adaptation_error_is_scaled_distance():
     optimum = np.zeros(3)
-    error = decisions.adaptation_error(np.array([0.0, -0.15, 0.45]), optimum)
+    error = decisions.adaptation_error(np.array([0.0, -0.15, 0.45]), optimum, DEC)
     assert error == pytest.approx([0.0, 0.5, 0.75])

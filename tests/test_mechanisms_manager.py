@@ -6,44 +6,52 @@ import pytest
 from sim.mechanisms import consequences, control, growth, manager_time, trust
 
 a = np.array
+CONTROL, TIME, GROWTH = control.Coefficients(), manager_time.Coefficients(), growth.Coefficients()
+TRUST, CONSEQUENCES = trust.Coefficients(), consequences.Coefficients()
 
 
 # --- control: grabbing control or holding on (C4, C6, C17) --------------------------------------
 
 
 def test_first_report_stands_alone_then_results_are_smoothed():
-    first = control.smooth_results(a([np.nan]), a([0.6]))
+    first = control.smooth_results(a([np.nan]), a([0.6]), CONTROL)
     assert first == pytest.approx([0.6])
-    assert control.smooth_results(a([1.0]), a([0.6])) == pytest.approx([0.9])  # 0.75 + 0.15
+    assert control.smooth_results(a([1.0]), a([0.6]), CONTROL) == pytest.approx(
+        [0.9]
+    )  # 0.75 + 0.15
 
 
 def test_expectations_ratchet_up_fast_and_down_slowly():
-    assert control.update_expectation(a([np.nan]), a([0.7])) == pytest.approx([0.7])
-    assert control.update_expectation(a([1.0]), a([1.5])) == pytest.approx([1.04])  # 0.08 × 0.5
-    assert control.update_expectation(a([1.0]), a([0.5])) == pytest.approx([0.99])  # 0.02 × 0.5
+    assert control.update_expectation(a([np.nan]), a([0.7]), CONTROL) == pytest.approx([0.7])
+    assert control.update_expectation(a([1.0]), a([1.5]), CONTROL) == pytest.approx(
+        [1.04]
+    )  # 0.08 × 0.5
+    assert control.update_expectation(a([1.0]), a([0.5]), CONTROL) == pytest.approx(
+        [0.99]
+    )  # 0.02 × 0.5
 
 
 def test_shortfall_against_expectation_stretched_by_pressure():
     # demanded = 1.0 × (1 + 0.06 × 0.5) = 1.03
-    got = control.shortfall(a([0.824, 1.1]), a([1.0, 1.0]), pressure=0.5)
+    got = control.shortfall(a([0.824, 1.1]), a([1.0, 1.0]), 0.5, CONTROL)
     assert got == pytest.approx([0.2, 0.0])
 
 
 def test_fearful_control_prone_manager_grabs_fast():
     # urge = min(1, 6 × 1 × 1 × 0.1) = 0.6; a quarter of the way in one week
-    assert control.update_grab(a([0.0]), a([0.1]), 1.0, 0.0) == pytest.approx([0.15])
+    assert control.update_grab(a([0.0]), a([0.1]), 1.0, 0.0, CONTROL) == pytest.approx([0.15])
 
 
 def test_courage_holds_on_and_lets_go_faster():
-    assert control.update_grab(a([0.0]), a([0.5]), 1.0, 1.0) == pytest.approx([0.0])
+    assert control.update_grab(a([0.0]), a([0.5]), 1.0, 1.0, CONTROL) == pytest.approx([0.0])
     # no urge: release at 0.02 + 0.3 × courage
-    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.5) == pytest.approx([0.415])
-    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.0) == pytest.approx([0.49])
+    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.5, CONTROL) == pytest.approx([0.415])
+    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.0, CONTROL) == pytest.approx([0.49])
 
 
 def test_grabbing_raises_control_and_withdraws_trust():
     assert control.control_level(0.5, a([0.0, 0.5, 1.0])) == pytest.approx([0.5, 0.75, 1.0])
-    assert control.trust_disposition(0.8, a([0.0, 1.0])) == pytest.approx([0.8, 0.24])
+    assert control.trust_disposition(0.8, a([0.0, 1.0]), CONTROL) == pytest.approx([0.8, 0.24])
 
 
 # --- manager_time: the manager's week (C4, C5, C6) ----------------------------------------------
@@ -63,7 +71,7 @@ WEEK = dict(
 
 
 def test_a_calm_week():
-    week = manager_time.plan_week(**WEEK)
+    week = manager_time.plan_week(**WEEK, c=TIME)
     # reporting 12 + 8 × 0.5; monitoring 0.8 × 0.5 × 10; rules 6 × 0.5;
     # fire-fighting 2.5 × 10 × (0.5 left × (1 - 0.5 responsibility)); vision 6 × 0.5;
     # coaching 1.2 × 0.5 × 10
@@ -79,7 +87,7 @@ def test_a_calm_week():
 
 
 def test_a_manager_in_control_mode_takes_over_and_puts_off_coaching():
-    week = manager_time.plan_week(**{**WEEK, "grab": a([1.0]), "control_level": a([1.0])})
+    week = manager_time.plan_week(**{**WEEK, "grab": a([1.0]), "control_level": a([1.0])}, c=TIME)
     assert week.taken_over == pytest.approx([0.5])  # everything staff would have solved
     assert week.firefighting == pytest.approx([25.0])  # and all the rest
     assert week.monitoring == pytest.approx([8.0])
@@ -91,7 +99,7 @@ def test_a_manager_in_control_mode_takes_over_and_puts_off_coaching():
 
 def test_problems_beyond_the_hours_go_unsolved():
     busy = {**WEEK, "grab": a([1.0]), "control_level": a([1.0]), "max_hours": 40.0}
-    week = manager_time.plan_week(**busy)
+    week = manager_time.plan_week(**busy, c=TIME)
     assert week.hours == pytest.approx([40.0])
     assert week.coaching == pytest.approx([0.0])  # no time left for coaching
     assert week.unsolved == pytest.approx([1 - 40 / 52])  # urgent work was 52 hours
@@ -107,6 +115,7 @@ def test_overtime_the_squeeze_and_problems_left_lying_strain_the_manager():
         shortfall=a([0.1, 0.0]),
         team_trust=a([0.5, 0.5]),
         safety=0.5,
+        c=TIME,
     )
     # overtime 10/20 × 0.4 + squeeze min(1, 4 × 0.5 × 0.1) × 0.35 + 0.2 × 0.25
     assert strained.demands == pytest.approx([0.32, 0.0])
@@ -115,7 +124,7 @@ def test_overtime_the_squeeze_and_problems_left_lying_strain_the_manager():
 
 
 def test_unsolved_problems_cost_output():
-    assert manager_time.problems_cost(a([0.0, 0.5, 1.0])) == pytest.approx([1.0, 0.85, 0.7])
+    assert manager_time.problems_cost(a([0.0, 0.5, 1.0]), TIME) == pytest.approx([1.0, 0.85, 0.7])
 
 
 # --- growth: initiative, leaning back, learning (C1, C4, C5) ------------------------------------
@@ -124,21 +133,22 @@ def test_unsolved_problems_cost_output():
 def test_initiative_target_and_leaning_back():
     args = (0.5, 0.5, a([0.5]), a([0.5]), a([0.0]))
     # 0.15 + 0.35 × 0.5 × (0.5 + 0.5) + 0.15 × 0.5 + 0.25 × 0.5
-    assert growth.initiative_target(*args, a([0.0])) == pytest.approx([0.525])
-    assert growth.initiative_target(*args, a([0.2])) == pytest.approx([0.325])
-    assert growth.initiative_target(*args, a([0.2]), lean_back=False) == pytest.approx([0.525])
+    assert growth.initiative_target(*args, a([0.0]), GROWTH) == pytest.approx([0.525])
+    assert growth.initiative_target(*args, a([0.2]), GROWTH) == pytest.approx([0.325])
+    off = growth.initiative_target(*args, a([0.2]), GROWTH, lean_back=False)
+    assert off == pytest.approx([0.525])
 
 
 def test_responsibility_is_taken_up_as_far_as_it_is_believed():
-    doubted = growth.initiative_target(1.0, 0.0, a([0.0]), a([0.0]), a([0.0]), a([0.0]))
-    believed = growth.initiative_target(1.0, 0.0, a([1.0]), a([0.0]), a([0.0]), a([0.0]))
+    doubted = growth.initiative_target(1.0, 0.0, a([0.0]), a([0.0]), a([0.0]), a([0.0]), GROWTH)
+    believed = growth.initiative_target(1.0, 0.0, a([1.0]), a([0.0]), a([0.0]), a([0.0]), GROWTH)
     assert doubted == pytest.approx([0.15 + 0.35 * 0.5])
     assert believed == pytest.approx([0.15 + 0.35 * 1.5])
 
 
 def test_initiative_moves_slowly_and_coaching_speeds_learning():
-    assert growth.update_initiative(a([0.5]), a([0.7])) == pytest.approx([0.51])
-    skill = growth.learn(a([0.5, 0.5, 0.5]), a([1.0, 0.0, 1.0]), a([True, True, False]))
+    assert growth.update_initiative(a([0.5]), a([0.7]), GROWTH) == pytest.approx([0.51])
+    skill = growth.learn(a([0.5, 0.5, 0.5]), a([1.0, 0.0, 1.0]), a([True, True, False]), GROWTH)
     assert skill == pytest.approx([0.53, 0.51, 0.5])
 
 
@@ -149,25 +159,26 @@ def test_trust_given_after_observations():
     got = trust.update_trust_given(
         a([0.5, 0.5, 0.5, 0.5]),
         a([0.8, 0.8, 0.8, 0.3]),
-        seen=a([True, True, False, False]),
-        bad=a([True, False, False, False]),
+        a([True, True, False, False]),
+        a([True, False, False, False]),
+        TRUST,
     )
     # bad week: × 0.85; good: + 0.04 × 0.3; unseen: + 0.01 × 0.3; lower disposition: - 0.05 × 0.2
     assert got == pytest.approx([0.425, 0.512, 0.503, 0.49])
 
 
 def test_staff_believe_a_let_go_slowly_and_a_tightening_at_once():
-    assert trust.update_trust_in_manager(a([0.5, 0.5]), a([1.0, 0.0])) == pytest.approx(
+    assert trust.update_trust_in_manager(a([0.5, 0.5]), a([1.0, 0.0]), TRUST) == pytest.approx(
         [0.515, 0.425]
     )
-    assert trust.update_control_believed(a([0.8, 0.2]), a([0.2, 0.8])) == pytest.approx(
+    assert trust.update_control_believed(a([0.8, 0.2]), a([0.2, 0.8]), TRUST) == pytest.approx(
         [0.782, 0.29]
     )
 
 
 def test_full_monitoring_sees_every_week_and_flags_the_shirker():
     rng = np.random.default_rng(1)
-    seen, bad = trust.observe(a([1.0, 0.2]), a([1.0, 1.0]), a([1.0, 1.0]), rng)
+    seen, bad = trust.observe(a([1.0, 0.2]), a([1.0, 1.0]), a([1.0, 1.0]), rng, TRUST)
     assert seen.all()
     assert bad.tolist() == [False, True]  # 0.2 is far below 0.75 of the team, noise 0.1
 
@@ -178,8 +189,8 @@ def test_full_monitoring_sees_every_week_and_flags_the_shirker():
 def test_self_steering_needs_vision_responsibility_and_freedom():
     assert consequences.self_steering(0.8, 0.8, 0.8) == pytest.approx(0.512)
     assert consequences.self_steering(0.0, 1.0, 1.0) == 0.0
-    assert consequences.peer_detection(1.0) == pytest.approx(0.6)
-    assert consequences.peer_detection(1.0, enabled=False) == 0.0
+    assert consequences.peer_detection(1.0, CONSEQUENCES) == pytest.approx(0.6)
+    assert consequences.peer_detection(1.0, CONSEQUENCES, enabled=False) == 0.0
 
 
 def test_only_persistent_non_performers_are_followed_up():
@@ -187,15 +198,17 @@ def test_only_persistent_non_performers_are_followed_up():
     rng = np.random.default_rng(2)
     performance = np.where(np.arange(n) < n // 2, 0.5, 1.0)  # half non-performers
     present = np.ones(n, dtype=bool)
-    slacking, addressed = consequences.follow_up(performance, present, np.ones(n), 0.0, rng)
+    slacking, addressed = consequences.follow_up(
+        performance, present, np.ones(n), 0.0, rng, CONSEQUENCES
+    )
     assert slacking.sum() == n // 2
     assert not (addressed & ~slacking).any()
     assert addressed.sum() / (n // 2) == pytest.approx(0.08, abs=0.01)  # FOLLOW_UP at full time
     _, nobody = consequences.follow_up(
-        performance, present, np.ones(n), 0.0, rng, managers_follow_up=False
+        performance, present, np.ones(n), 0.0, rng, CONSEQUENCES, managers_follow_up=False
     )
     assert not nobody.any()
     _, peers = consequences.follow_up(
-        performance, present, np.zeros(n), 1.0, rng, managers_follow_up=False
+        performance, present, np.zeros(n), 1.0, rng, CONSEQUENCES, managers_follow_up=False
     )
     assert peers.sum() / (n // 2) == pytest.approx(0.08, abs=0.01)  # PEER_FOLLOW_UP

@@ -108,7 +108,9 @@ def test_any_valid_scenario_keeps_every_state_in_range(scenario, seed):
 )
 def test_quadrant_shares_always_sum_to_one(energy, pleasure):
     n = min(len(energy), len(pleasure))
-    codes = quadrants.classify(np.array(energy[:n]), np.array(pleasure[:n]))
+    codes = quadrants.classify(
+        np.array(energy[:n]), np.array(pleasure[:n]), quadrants.Coefficients()
+    )
     assert np.isclose(quadrants.shares(codes).sum(), 1.0, rtol=0, atol=1e-12)
 
 
@@ -133,4 +135,4 @@ def test_misconduct_loss_stays_a_share_of_output():
         },
     )
     loss = sim.run(scenario, seed=0).kpis["misconduct_loss"]
-    assert 0 < loss <= production.MISCONDUCT
+    assert 0 < loss <= production.Coefficients().misconduct

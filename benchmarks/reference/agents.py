@@ -50,55 +50,62 @@ class Employee(mesa.Agent):
     def read_situation(self) -> None:
         """A fresh read of the team's best course, or the manager's report without one."""
         if self.model.scenario.mechanisms.local_knowledge:
-            self.read = decisions.read_locally(self.manager.optimum, self.skill, self.model.rng)
+            self.read = decisions.read_locally(
+                self.manager.optimum, self.skill, self.model.rng, self.model.c.decisions
+            )
         else:
             self.read = self.manager.view
 
     def step(self) -> None:
         """Decide, work, feel."""
-        s, m, rng = self.model.scenario, self.manager, self.model.rng
+        s, m, rng, c = self.model.scenario, self.manager, self.model.rng, self.model.c
         lv = s.levers
         self.decision = decisions.decide(
-            self.view, m.rule_course, m.view, m.weights, OWN, lv.vision, rng
+            self.view, m.rule_course, m.view, m.weights, OWN, lv.vision, rng, c.decisions
         )
-        self.adaptation_error = decisions.adaptation_error(self.decision, m.optimum)
+        self.adaptation_error = decisions.adaptation_error(self.decision, m.optimum, c.decisions)
 
-        peers = consequences.peer_detection(self.model.self_steering, s.mechanisms.social_control)
-        self.detection = effort.detection(m.control_level, peers)
-        felt = effort.felt_control(self.control_believed, self.autonomy_need)
+        peers = consequences.peer_detection(
+            self.model.self_steering, c.consequences, s.mechanisms.social_control
+        )
+        self.detection = effort.detection(m.control_level, peers, c.effort)
+        felt = effort.felt_control(self.control_believed, self.autonomy_need, c.effort)
         self.effort = self.present * effort.put_in_effort(
             self.energy,
-            effort.motivation(self.pleasure, self.trust_in_manager, self.initiative),
+            effort.motivation(self.pleasure, self.trust_in_manager, self.initiative, c.effort),
             felt,
             self.detection,
             self.opportunist,
-            s.dynamics.effort_energy_gain,
+            c.effort,
             crowding_out=s.mechanisms.crowding_out,
         )
         self.output = production.produce(
             self.effort,
-            production.capability(self.skill, self.fit),
+            production.capability(self.skill, self.fit, c.production),
             self.adaptation_error,
             s.environment.shock,
-        ) * manager_time.problems_cost(m.unsolved)
+            c.production,
+        ) * manager_time.problems_cost(m.unsolved, c.manager_time)
         self.misconduct = production.misconduct(
-            self.opportunist & self.present, self.detection, self.output
+            self.opportunist & self.present, self.detection, self.output, c.production
         )
 
         conditions = wellbeing.employee_conditions(
-            workload=0.5 * s.environment.pressure + 1.5 * m.absent_share,
+            workload=wellbeing.workload(s.environment.pressure, m.absent_share, c.wellbeing),
             rules=lv.rules,
             felt_control=felt,
             vision=lv.vision,
             fit=self.fit,
-            autonomy=0.5 * (lv.responsibility + lv.freedom) * (1 - 0.5 * m.control_level),
+            autonomy=decisions.delegated(
+                lv.responsibility, lv.freedom, m.control_level, c.decisions
+            ),
             autonomy_need=self.autonomy_need,
             trust_received=self.trust_given,
             coaching=m.coaching_received,
             safety=lv.safety,
             slack_share=m.slack_share,
+            c=c.wellbeing,
         )
-        d = s.dynamics
         self.energy, self.pleasure, self.fatigue = wellbeing.update_wellbeing(
             self.energy,
             self.pleasure,
@@ -107,28 +114,24 @@ class Employee(mesa.Agent):
             self.energy_trait,
             self.pleasure_trait,
             ~self.present,
-            energy_baseline=d.energy_baseline,
-            pleasure_baseline=d.pleasure_baseline,
-            rate=d.wellbeing_rate,
-            noise=d.weekly_noise,
-            rng=rng,
+            rng,
+            c.wellbeing,
         )
-        self.quadrant = quadrants.classify(self.energy, self.pleasure)
+        self.quadrant = quadrants.classify(self.energy, self.pleasure, c.quadrants)
 
     def come_and_go(self) -> None:
         """Report sick or recover; leave, and be replaced by a newcomer."""
-        model, d = self.model, self.model.scenario.dynamics
+        model, c = self.model, self.model.c.workforce
         self.absent_weeks, long_leave = workforce.report_sick(
             self.absent_weeks,
             self.quadrant == quadrants.BURNOUT,
             self.fatigue,
             self.energy,
-            d.short_absence_hazard,
-            d.burnout_absence_weeks,
             model.rng,
+            c,
         )
         self.burnout_leave = (self.burnout_leave | long_leave) & (self.absent_weeks > 0)
-        if workforce.leave(self.pleasure, model.rng)[0]:
+        if workforce.leave(self.pleasure, model.rng, c)[0]:
             model.leavers += 1
             Employee(
                 model, self.manager, draw_employees(1, model.scenario, model.rng, newcomer=True)
@@ -148,6 +151,7 @@ class Manager(mesa.Agent):
         self.team = team
         self.staff: list[Employee] = []
         self.slack_share = np.zeros(1)
+        self.c = model.c
 
     def team_mean(self, values) -> np.ndarray:
         """Mean over the team's positions (absent staff count as zero, as in ``sim``)."""
@@ -160,23 +164,28 @@ class Manager(mesa.Agent):
         self.rule_course = model.rule_course
         self.control_level = control.control_level(lv.control, self.grab)
         self.weights = decisions.decision_weights(
-            lv.responsibility, lv.freedom, lv.rules, self.control_level
+            lv.responsibility, lv.freedom, lv.rules, self.control_level, self.c.decisions
         )
         self.view = decisions.manager_report(
             model.reported()[self.team : self.team + 1],
             (self.monitoring + self.vision) / self.team_size,
             model.rng,
+            self.c.decisions,
         )
         self.absent_share = 1 - self.team_mean(e.present for e in self.staff)
         self.coaching_received = self.coaching_share()
 
     def coaching_share(self) -> np.ndarray:
-        return np.minimum(1.0, self.coaching / (manager_time.COACHING_HOURS * self.team_size))
+        return np.minimum(
+            1.0, self.coaching / (self.c.manager_time.coaching_hours * self.team_size)
+        )
 
     def pool_knowledge(self) -> None:
         """Colleagues share what they read."""
         reads = np.concatenate([e.read for e in self.staff])
-        views = decisions.share_knowledge(reads, np.zeros(reads.size, np.int64), self.team_size)
+        views = decisions.share_knowledge(
+            reads, np.zeros(reads.size, np.int64), self.team_size, self.c.decisions
+        )
         for e, view in zip(self.staff, views, strict=True):
             e.view = view[None]
 
@@ -190,16 +199,17 @@ class Manager(mesa.Agent):
         s, rng = self.model.scenario, self.model.rng
         working = sum(e.present for e in self.staff)
         team_effort = sum(e.effort for e in self.staff) / np.maximum(working, 1)
-        disposition = control.trust_disposition(s.levers.trust, self.grab)
+        disposition = control.trust_disposition(s.levers.trust, self.grab, self.c.control)
+        c = self.c.trust
         for e in self.staff:
-            seen, bad = trust.observe(e.effort, team_effort, self.control_level, rng)
+            seen, bad = trust.observe(e.effort, team_effort, self.control_level, rng, c)
             present = e.present
             e.trust_given = trust.update_trust_given(
-                e.trust_given, disposition, seen & present, bad & present
+                e.trust_given, disposition, seen & present, bad & present, c
             )
-            e.trust_in_manager = trust.update_trust_in_manager(e.trust_in_manager, e.trust_given)
+            e.trust_in_manager = trust.update_trust_in_manager(e.trust_in_manager, e.trust_given, c)
             e.control_believed = (
-                trust.update_control_believed(e.control_believed, self.control_level)
+                trust.update_control_believed(e.control_believed, self.control_level, c)
                 if s.mechanisms.credibility
                 else self.control_level
             )
@@ -207,11 +217,12 @@ class Manager(mesa.Agent):
     def manage(self) -> None:
         s = self.model.scenario
         lv, mech = s.levers, s.mechanisms
+        c = self.c.control
         self.results = control.smooth_results(
-            self.results, self.team_mean(e.output for e in self.staff)
+            self.results, self.team_mean(e.output for e in self.staff), c
         )
-        self.expected = control.update_expectation(self.expected, self.results)
-        self.shortfall = control.shortfall(self.results, self.expected, s.environment.pressure)
+        self.expected = control.update_expectation(self.expected, self.results, c)
+        self.shortfall = control.shortfall(self.results, self.expected, s.environment.pressure, c)
         coaching = self.coaching_received if mech.coaching else 0.0
         for e in self.staff:
             target = growth.initiative_target(
@@ -221,10 +232,11 @@ class Manager(mesa.Agent):
                 e.pleasure,
                 coaching,
                 self.taken_over,
+                self.c.growth,
                 lean_back=mech.lean_back,
             )
-            e.initiative = growth.update_initiative(e.initiative, target)
-            e.skill = growth.learn(e.skill, coaching, e.present)
+            e.initiative = growth.update_initiative(e.initiative, target, self.c.growth)
+            e.skill = growth.learn(e.skill, coaching, e.present, self.c.growth)
         self.plan_week()
         self.feel()
 
@@ -242,6 +254,7 @@ class Manager(mesa.Agent):
             vision=lv.vision,
             connection=lv.connection,
             max_hours=s.managers.max_hours,
+            c=self.c.manager_time,
         )
         self.reporting, self.monitoring, self.rules = week.reporting, week.monitoring, week.rules
         self.firefighting, self.vision, self.coaching = (
@@ -253,16 +266,17 @@ class Manager(mesa.Agent):
 
     def feel(self) -> None:
         s = self.model.scenario
-        overtime = np.maximum(0.0, self.hours - s.managers.contract_hours) / 20
-        squeeze = np.minimum(1.0, 4 * s.environment.pressure * self.shortfall)
-        meaningful = (self.coaching + self.vision) / np.maximum(self.hours, 1)
-        conditions = wellbeing.Conditions(
-            demands=0.4 * overtime + 0.35 * squeeze + 0.25 * self.unsolved,
-            resources=0.4 * meaningful * 3
-            + 0.3 * self.team_mean(e.trust_in_manager for e in self.staff)
-            + 0.3 * s.levers.safety,
+        conditions = manager_time.manager_conditions(
+            self.hours,
+            self.coaching + self.vision,
+            self.unsolved,
+            contract_hours=s.managers.contract_hours,
+            pressure=s.environment.pressure,
+            shortfall=self.shortfall,
+            team_trust=self.team_mean(e.trust_in_manager for e in self.staff),
+            safety=s.levers.safety,
+            c=self.c.manager_time,
         )
-        d = s.dynamics
         self.energy, self.pleasure, self.fatigue = wellbeing.update_wellbeing(
             self.energy,
             self.pleasure,
@@ -271,11 +285,8 @@ class Manager(mesa.Agent):
             self.energy_trait,
             self.pleasure_trait,
             np.zeros(1, dtype=bool),
-            energy_baseline=d.energy_baseline,
-            pleasure_baseline=d.pleasure_baseline,
-            rate=d.wellbeing_rate,
-            noise=d.weekly_noise,
-            rng=self.model.rng,
+            self.model.rng,
+            self.c.wellbeing,
         )
 
     def follow_up(self) -> None:
@@ -283,13 +294,15 @@ class Manager(mesa.Agent):
         s = self.model.scenario
         slacking_left = []
         for e in self.staff:
-            e.performance = consequences.smooth_performance(e.performance, e.effort, e.present)
+            c = self.c.consequences
+            e.performance = consequences.smooth_performance(e.performance, e.effort, e.present, c)
             slacking, addressed = consequences.follow_up(
                 e.performance,
                 e.present,
                 self.coaching_share(),
                 0.0,
                 self.model.rng,
+                c,
                 managers_follow_up=s.mechanisms.consequences,
             )
             slacking_left.append(slacking & ~addressed)

@@ -11,6 +11,7 @@ must be switched off in the scenario. KPIs are measured by the same code as ``si
 from __future__ import annotations
 
 from dataclasses import fields
+from types import SimpleNamespace
 
 import numpy as np
 from mesa import Model
@@ -32,10 +33,13 @@ class ReferenceModel(Model):
         if on or scenario.interventions:
             raise ValueError(f"the reference has only the core mechanisms; switch off {on}")
         self.scenario = s = scenario
+        self.by_team = self.by_organisation = s  # the numbers of this one organisation
+        self.replications = 1
         self.week = 0
         sizes = team_sizes(s.organisation.employees, s.organisation.team_size)
+        self.c = s.coefficients
         self.global_optimum, self.local_optimum = environment.initial_optimum(
-            s.environment.turbulence, sizes.size, self.rng
+            s.environment.turbulence, sizes.size, self.rng, self.c.environment
         )
         self.optimum = self.global_optimum[0] + self.local_optimum
         self.history = np.tile(self.optimum, (MAX_REPORT_DELAY + 1, 1))
@@ -72,7 +76,7 @@ class ReferenceModel(Model):
     def move_environment(self) -> None:
         env = self.scenario.environment
         self.global_optimum, self.local_optimum = environment.move_optimum(
-            self.global_optimum, self.local_optimum, env.turbulence, self.rng
+            self.global_optimum, self.local_optimum, env.turbulence, self.rng, self.c.environment
         )
         self.optimum = self.global_optimum[0] + self.local_optimum
         self.history[self.week % len(self.history)] = self.optimum
@@ -95,12 +99,12 @@ class ReferenceModel(Model):
         return _gather(Managers, sorted(self.managers_set, key=lambda m: m.team))
 
     @property
-    def misconduct(self) -> np.ndarray:
-        return np.concatenate([e.misconduct for e in self.staff])
-
-    @property
-    def control_level(self) -> np.ndarray:
-        return np.concatenate([m.control_level for m in self.managers_set])
+    def this_week(self) -> SimpleNamespace:
+        return SimpleNamespace(
+            misconduct=np.concatenate([e.misconduct for e in self.staff]),
+            control_level=np.concatenate([m.control_level for m in self.managers_set]),
+            leavers=self.leavers,
+        )
 
     def kpis(self) -> dict[str, float]:
         s = self.scenario

@@ -1,11 +1,11 @@
 """Calibration to a client: fit the well-being intercepts so a scenario reproduces their figures.
 
-Free parameters. ``dynamics.energy_baseline`` and ``dynamics.pleasure_baseline`` are the
+Free parameters. ``coefficients.wellbeing.energy_baseline`` and ``…pleasure_baseline`` are the
 intercepts of the energy and pleasure targets (job demands–resources): they shift where the
 workforce sits on the well-being plane without touching any lever or mechanism, so they are what
 differs between two organisations that run the same way but report different burnout and
-engagement. When ``engaged_productivity_ratio`` is a target, ``dynamics.effort_energy_gain`` (how
-much vigour drives effort) is fitted too. This is also what ``scripts/calibrate_baseline.py``
+engagement. When ``engaged_productivity_ratio`` is a target, ``coefficients.effort.energy_gain``
+(how much vigour drives effort) is fitted too. This is also what ``scripts/calibrate_baseline.py``
 fits for the baseline. The levers stay as the scenario says: they are the client's situation.
 
 Method. Nelder–Mead on the squared, scaled distance to the targets (rates on their own scale,
@@ -47,8 +47,8 @@ from sim.experiments.store import make_folder
 from sim.experiments.summaries import interval
 from sim.scenario import Scenario, field_at, field_bounds
 
-INTERCEPTS = ("dynamics.energy_baseline", "dynamics.pleasure_baseline")
-EFFORT_GAIN = "dynamics.effort_energy_gain"
+INTERCEPTS = ("coefficients.wellbeing.energy_baseline", "coefficients.wellbeing.pleasure_baseline")
+EFFORT_GAIN = "coefficients.effort.energy_gain"
 QUADRANTS = ("burnout_rate", "engagement_rate", "workaholism_rate", "satisfaction_rate")
 FRACTIONS = (
     *QUADRANTS,
@@ -229,8 +229,10 @@ def write_result(result: CalibrationResult, path: str | Path, **about: Any) -> P
 
 
 def _get(scenario: Scenario, key: str) -> float:
-    section, name = key.split(".")
-    return float(getattr(getattr(scenario, section), name))
+    value = scenario
+    for part in key.split("."):
+        value = getattr(value, part)
+    return float(value)
 
 
 def _params(free: tuple[str, ...], x: np.ndarray) -> dict[str, float]:

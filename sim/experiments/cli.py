@@ -58,8 +58,8 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable]) -> 
     p = sub.add_parser(
         "calibrate",
         help="fit the well-being intercepts so a scenario reproduces a client's figures",
-        description="Fit dynamics.energy_baseline and dynamics.pleasure_baseline (and "
-        "dynamics.effort_energy_gain when engaged_productivity_ratio is a target) so the "
+        description="Fit coefficients.wellbeing.energy_baseline and .pleasure_baseline (and "
+        "coefficients.effort.energy_gain when engaged_productivity_ratio is a target) so the "
         "scenario's mean KPIs hit the targets. Unreachable targets are refused (exit 2).",
     )
     p.add_argument("scenario", help=SPEC_HELP)

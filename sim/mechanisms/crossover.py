@@ -7,7 +7,20 @@ teammates (everyone in the team is linked) and the few ties across teams (a spar
 import numpy as np
 from scipy import sparse
 
-CROSS_WEIGHT = 0.2  # weight of cross-team ties in the colleague mean, where one has them
+from sim.coefficients import Record, coefficient
+
+
+class Coefficients(Record):
+    rate: float = coefficient(
+        0.05, 0.0, 0.3, "per week", "weekly move of energy and pleasure towards colleagues'"
+    )
+    cross_weight: float = coefficient(
+        0.2,
+        0.0,
+        0.5,
+        "weight",
+        "weight of cross-team ties in the colleague mean, where one has them",
+    )
 
 
 def colleague_mean(
@@ -16,6 +29,7 @@ def colleague_mean(
     team_size: np.ndarray,
     cross_ties: sparse.csr_matrix,
     cross_degree: np.ndarray,
+    c: Coefficients,
 ) -> np.ndarray:
     """Mean of each person's colleagues: teammates (excluding oneself) and cross-team ties."""
     totals = np.bincount(team, weights=values, minlength=team_size.size)
@@ -24,13 +38,13 @@ def colleague_mean(
     if cross_ties.nnz == 0:
         return within
     across = (cross_ties @ values) / np.maximum(cross_degree, 1)
-    weight = np.where(cross_degree > 0, CROSS_WEIGHT, 0.0)
+    weight = np.where(cross_degree > 0, c.cross_weight, 0.0)
     return (1 - weight) * within + weight * across
 
 
-def cross_over(values: np.ndarray, colleague_mean: np.ndarray, rate: float) -> np.ndarray:
+def cross_over(values: np.ndarray, colleague_mean: np.ndarray, c: Coefficients) -> np.ndarray:
     """Move ``values`` a share ``rate`` of the way towards the colleagues' mean."""
-    return values + rate * (colleague_mean - values)
+    return values + c.rate * (colleague_mean - values)
 
 
 def cross_team_ties(

@@ -10,10 +10,32 @@ up by learning on the job. Initiative moves slowly either way: habits, learned h
 
 import numpy as np
 
-INITIATIVE_RATE = 0.05  # weekly approach of initiative to its target
-LEAN_BACK = 1.0  # initiative lost per unit share of problems the manager takes over
-LEARNING = 0.02  # weekly share of the skill gap closed on the job
-COACHED_LEARNING = 0.04  # extra share closed at full coaching
+from sim.coefficients import Record, coefficient
+
+
+class Coefficients(Record):
+    rate: float = coefficient(
+        0.05, 0.01, 0.2, "per week", "weekly approach of initiative to its target"
+    )
+    base: float = coefficient(0.15, 0.0, 0.4, "0…1", "initiative with nothing to invite it")
+    believed_weight: float = coefficient(
+        0.35, 0.1, 0.6, "weight", "initiative per unit of responsibility as far as believed (C17)"
+    )
+    belief_base: float = coefficient(
+        0.5, 0.0, 1.0, "multiplier", "how far responsibility is believed at no trust in the manager"
+    )
+    freedom_weight: float = coefficient(0.15, 0.0, 0.4, "weight", "initiative from freedom")
+    pleasure_weight: float = coefficient(0.25, 0.0, 0.5, "weight", "initiative from pleasure")
+    coaching_weight: float = coefficient(0.1, 0.0, 0.3, "weight", "initiative from coaching (C5)")
+    lean_back: float = coefficient(
+        1.0, 0.2, 2.0, "per share", "initiative lost per share of problems the manager takes over"
+    )
+    learning: float = coefficient(
+        0.02, 0.005, 0.05, "per week", "weekly share of the skill gap closed on the job"
+    )
+    coached_learning: float = coefficient(
+        0.04, 0.0, 0.1, "per week", "extra share of the skill gap closed at full coaching (C5)"
+    )
 
 
 def initiative_target(
@@ -23,21 +45,30 @@ def initiative_target(
     pleasure: np.ndarray,
     coaching: np.ndarray,
     taken_over: np.ndarray,
+    c: Coefficients,
     lean_back: bool = True,
 ) -> np.ndarray:
     """The initiative an employee settles at under current conditions."""
-    believed = responsibility * (0.5 + trust_in_manager)
-    target = 0.15 + 0.35 * believed + 0.15 * freedom + 0.25 * pleasure + 0.1 * coaching
+    believed = responsibility * (c.belief_base + trust_in_manager)
+    target = (
+        c.base
+        + c.believed_weight * believed
+        + c.freedom_weight * freedom
+        + c.pleasure_weight * pleasure
+        + c.coaching_weight * coaching
+    )
     if lean_back:
-        target = target - LEAN_BACK * taken_over
+        target = target - c.lean_back * taken_over
     return np.clip(target, 0.0, 1.0)
 
 
-def update_initiative(initiative: np.ndarray, target: np.ndarray) -> np.ndarray:
-    return initiative + INITIATIVE_RATE * (target - initiative)
+def update_initiative(initiative: np.ndarray, target: np.ndarray, c: Coefficients) -> np.ndarray:
+    return initiative + c.rate * (target - initiative)
 
 
-def learn(skill: np.ndarray, coaching: np.ndarray, present: np.ndarray) -> np.ndarray:
+def learn(
+    skill: np.ndarray, coaching: np.ndarray, present: np.ndarray, c: Coefficients
+) -> np.ndarray:
     """Skill grows on the job and faster with coaching (``coaching`` in [0, 1])."""
-    rate = (LEARNING + COACHED_LEARNING * coaching) * present
+    rate = (c.learning + c.coached_learning * coaching) * present
     return skill + rate * (1 - skill)

@@ -23,17 +23,62 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sim.coefficients import Record, coefficient
 from sim.mechanisms.wellbeing import Conditions
 
-REPORTING_HOURS = 12.0  # reporting and meetings upward at pressure 0 …
-PRESSURE_HOURS = 8.0  # … plus this much at pressure 1
-MONITORING_HOURS = 0.8  # hours per employee per week at full control
-RULES_HOURS = 6.0  # rule administration at rules 1
-PROBLEM_HOURS = 2.5  # problems per employee per week, in manager-hours if nobody else solves them
-VISION_HOURS = 6.0  # vision and strategy at vision 1
-COACHING_HOURS = 1.2  # coaching per employee per week at connection 1
-PUT_OFF = 0.5  # share of vision and coaching put off at full grab
-UNSOLVED_COST = 0.3  # output lost when none of the team's problems is solved
+
+class Coefficients(Record):
+    reporting_hours: float = coefficient(
+        12.0, 4.0, 20.0, "hours/week", "reporting and meetings upward at pressure 0"
+    )
+    pressure_hours: float = coefficient(
+        8.0, 0.0, 16.0, "hours/week", "extra reporting upward at pressure 1 (the sandwich, C6)"
+    )
+    monitoring_hours: float = coefficient(
+        0.8, 0.2, 2.0, "hours/employee/week", "monitoring per employee at full control"
+    )
+    rules_hours: float = coefficient(
+        6.0, 0.0, 12.0, "hours/week", "rule administration at rules 1 (C8)"
+    )
+    problem_hours: float = coefficient(
+        2.5,
+        1.0,
+        5.0,
+        "hours/employee/week",
+        "problems per employee, in manager-hours if nobody else solves them",
+    )
+    vision_hours: float = coefficient(
+        6.0, 1.0, 12.0, "hours/week", "vision and strategy at vision 1 (C7)"
+    )
+    coaching_hours: float = coefficient(
+        1.2, 0.3, 3.0, "hours/employee/week", "coaching per employee at connection 1 (C5)"
+    )
+    put_off: float = coefficient(
+        0.5, 0.0, 1.0, "share", "share of vision and coaching put off at full grab (C6)"
+    )
+    unsolved_cost: float = coefficient(
+        0.3, 0.05, 0.6, "share of output", "output lost when none of the team's problems is solved"
+    )
+    overtime_scale: float = coefficient(
+        20.0, 5.0, 40.0, "hours", "overtime that counts as a full demand for a manager"
+    )
+    squeeze_gain: float = coefficient(
+        4.0, 1.0, 10.0, "per unit", "squeeze per unit of pressure × shortfall (C6, C11)"
+    )
+    overtime_weight: float = coefficient(0.4, 0.1, 0.7, "weight", "overtime as a manager's demand")
+    squeeze_weight: float = coefficient(
+        0.35, 0.1, 0.6, "weight", "the squeeze between directors and team as a demand"
+    )
+    unsolved_weight: float = coefficient(
+        0.25, 0.0, 0.5, "weight", "problems left lying as a manager's demand"
+    )
+    meaningful_weight: float = coefficient(
+        1.2, 0.4, 2.0, "weight", "meaningful hours (coaching, vision) as a manager's resource"
+    )
+    team_trust_weight: float = coefficient(
+        0.3, 0.0, 0.6, "weight", "the team's trust in the manager as a resource"
+    )
+    safety_weight: float = coefficient(0.3, 0.0, 0.6, "weight", "safety as a manager's resource")
 
 
 @dataclass(frozen=True)
@@ -73,6 +118,7 @@ def plan_week(
     vision: float,
     connection: float,
     max_hours: float,
+    c: Coefficients,
 ) -> Week:
     """Allocate next week's hours per manager.
 
@@ -82,16 +128,16 @@ def plan_week(
     left = 1 - solved_by_staff
     taken_over = grab * solved_by_staff
     fixing = taken_over + left * (1 - responsibility * (1 - grab))
-    reporting = np.full(team_size.size, REPORTING_HOURS + PRESSURE_HOURS * pressure)
-    monitoring = MONITORING_HOURS * control_level * team_size
-    admin = np.full(team_size.size, RULES_HOURS * rules)
-    firefighting = PROBLEM_HOURS * team_size * fixing
+    reporting = np.full(team_size.size, c.reporting_hours + c.pressure_hours * pressure)
+    monitoring = c.monitoring_hours * control_level * team_size
+    admin = np.full(team_size.size, c.rules_hours * rules)
+    firefighting = c.problem_hours * team_size * fixing
     urgent = reporting + monitoring + admin + firefighting
     scale = np.minimum(1.0, max_hours / np.maximum(urgent, 1e-9))
     room = max_hours - urgent * scale
-    put_off = 1 - PUT_OFF * grab
-    vision_hours = np.minimum(VISION_HOURS * vision * put_off, room)
-    coaching = np.minimum(COACHING_HOURS * connection * team_size * put_off, room - vision_hours)
+    put_off = 1 - c.put_off * grab
+    vision_hours = np.minimum(c.vision_hours * vision * put_off, room)
+    coaching = np.minimum(c.coaching_hours * connection * team_size * put_off, room - vision_hours)
     unsolved = 1 - (solved_by_staff - taken_over) - fixing * scale
     return Week(
         reporting * scale,
@@ -105,9 +151,9 @@ def plan_week(
     )
 
 
-def problems_cost(unsolved: np.ndarray) -> np.ndarray:
+def problems_cost(unsolved: np.ndarray, c: Coefficients) -> np.ndarray:
     """Share of output kept when a share ``unsolved`` of the team's problems is left lying."""
-    return 1 - UNSOLVED_COST * unsolved
+    return 1 - c.unsolved_cost * unsolved
 
 
 def manager_conditions(
@@ -120,15 +166,20 @@ def manager_conditions(
     shortfall: np.ndarray,
     team_trust: np.ndarray,
     safety: float,
+    c: Coefficients,
 ) -> Conditions:
     """A manager's demands and resources this week (C6 time sickness, C11 sources of stress).
 
     ``meaningful_hours`` are the hours spent on coaching and vision.
     """
-    overtime = np.maximum(0.0, hours - contract_hours) / 20
-    squeeze = np.minimum(1.0, 4 * pressure * shortfall)
+    overtime = np.maximum(0.0, hours - contract_hours) / c.overtime_scale
+    squeeze = np.minimum(1.0, c.squeeze_gain * pressure * shortfall)
     meaningful = meaningful_hours / np.maximum(hours, 1)
     return Conditions(
-        demands=0.4 * overtime + 0.35 * squeeze + 0.25 * unsolved,
-        resources=1.2 * meaningful + 0.3 * team_trust + 0.3 * safety,
+        demands=c.overtime_weight * overtime
+        + c.squeeze_weight * squeeze
+        + c.unsolved_weight * unsolved,
+        resources=c.meaningful_weight * meaningful
+        + c.team_trust_weight * team_trust
+        + c.safety_weight * safety,
     )

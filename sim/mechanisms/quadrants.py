@@ -6,15 +6,22 @@ calibrated, never the cut-offs.
 
 import numpy as np
 
-ENGAGEMENT, WORKAHOLISM, BURNOUT, SATISFACTION = 0, 1, 2, 3
+from sim.coefficients import Record, coefficient
+
+ENGAGEMENT, WORKAHOLISM, BURNOUT, SATISFACTION = range(4)
 NAMES = ("engagement", "workaholism", "burnout", "satisfaction")
-CUT_OFF = 0.5
 
 
-def classify(energy: np.ndarray, pleasure: np.ndarray) -> np.ndarray:
+class Coefficients(Record):
+    cut_off: float = coefficient(
+        0.5, 0.5, 0.5, "0…1", "cut-off on both axes: the scales' midpoint, fixed like a survey's"
+    )
+
+
+def classify(energy: np.ndarray, pleasure: np.ndarray, c: Coefficients) -> np.ndarray:
     """Quadrant code per person: high/low activation (energy) × pleasant/unpleasant."""
-    high = energy >= CUT_OFF
-    pleasant = pleasure >= CUT_OFF
+    high = energy >= c.cut_off
+    pleasant = pleasure >= c.cut_off
     return np.where(
         high, np.where(pleasant, ENGAGEMENT, WORKAHOLISM), np.where(pleasant, SATISFACTION, BURNOUT)
     ).astype(np.int8)

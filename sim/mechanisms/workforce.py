@@ -8,13 +8,41 @@ skill and ramp up.
 
 import numpy as np
 
-from sim.streams import among
+from sim.coefficients import Record, coefficient
+from sim.streams import among, of_chosen
 
-BURNOUT_SICK_LEAVE = 0.006  # weekly chance that an exhausted employee in burnout reports sick
-EXHAUSTED = 0.3  # fatigue above which burnout can end in sick leave
-SHORT_ABSENCE_WEEKS = 1.5  # mean length of a short spell
-TURNOVER_BASE = 0.0012  # weekly chance of leaving for reasons outside the job
-TURNOVER_DISPLEASURE = 0.012  # extra weekly chance at zero pleasure
+
+class Coefficients(Record):
+    burnout_sick_leave: float = coefficient(
+        0.006, 0.001, 0.05, "per week", "chance an exhausted employee in burnout reports sick"
+    )
+    exhausted: float = coefficient(
+        0.3, 0.1, 0.6, "fatigue", "fatigue above which burnout can end in sick leave"
+    )
+    burnout_absence_weeks: float = coefficient(
+        34.6,
+        20.0,
+        52.0,
+        "weeks",
+        "mean length of burnout sick leave",
+        "sourced",
+        "ArboNed: about 242 calendar days of burnout sick leave on average (242 / 7 weeks)",
+    )
+    short_absence_hazard: float = coefficient(
+        0.02, 0.005, 0.06, "per week", "weekly chance of a short spell at energy 0.5"
+    )
+    energy_absence: float = coefficient(
+        1.5, 1.0, 3.0, "multiplier", "short-spell multiplier at energy 0 (one less per unit)"
+    )
+    short_absence_weeks: float = coefficient(
+        1.5, 1.0, 3.0, "weeks", "mean length of a short spell of absence"
+    )
+    turnover_base: float = coefficient(
+        0.0012, 0.0002, 0.004, "per week", "chance of leaving for reasons outside the job"
+    )
+    turnover_displeasure: float = coefficient(
+        0.012, 0.002, 0.03, "per week", "extra weekly chance of leaving at zero pleasure"
+    )
 
 
 def report_sick(
@@ -22,26 +50,26 @@ def report_sick(
     burned_out: np.ndarray,
     fatigue: np.ndarray,
     energy: np.ndarray,
-    short_hazard: float | np.ndarray,
-    long_weeks: float | np.ndarray,
     rng: np.random.Generator,
+    c: Coefficients,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Weeks of absence left per employee after this week's sick reports, and who went on
     long (burnout) sick leave this week."""
     present = absent_weeks <= 0
     u = rng.random((2, absent_weeks.size))
-    long = present & burned_out & (fatigue > EXHAUSTED) & (u[0] < BURNOUT_SICK_LEAVE)
-    short = present & ~long & (u[1] < short_hazard * (1.5 - energy))
+    long = present & burned_out & (fatigue > c.exhausted) & (u[0] < c.burnout_sick_leave)
+    short = present & ~long & (u[1] < c.short_absence_hazard * (c.energy_absence - energy))
     weeks = np.where(absent_weeks > 0, absent_weeks - 1, 0)
     if long.any():
-        mean_weeks = np.broadcast_to(long_weeks, long.shape)[long]
+        mean_weeks = np.broadcast_to(c.burnout_absence_weeks, long.shape)[long]
         weeks[long] = among(rng, long).geometric(1 / mean_weeks, size=int(long.sum()))
     if short.any():
-        weeks[short] = among(rng, short).geometric(1 / SHORT_ABSENCE_WEEKS, size=int(short.sum()))
+        mean_weeks = of_chosen(c.short_absence_weeks, short)
+        weeks[short] = among(rng, short).geometric(1 / mean_weeks, size=int(short.sum()))
     return weeks, long
 
 
-def leave(pleasure: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def leave(pleasure: np.ndarray, rng: np.random.Generator, c: Coefficients) -> np.ndarray:
     """Who quits this week."""
-    hazard = TURNOVER_BASE + TURNOVER_DISPLEASURE * (1 - pleasure) ** 2
+    hazard = c.turnover_base + c.turnover_displeasure * (1 - pleasure) ** 2
     return rng.random(pleasure.size) < hazard
