@@ -126,7 +126,9 @@ class Mechanisms(_Section):
     coaching: bool = Field(True, description="coaching builds skill and initiative (C5)")
     consequences: bool = Field(True, description="non-performers are followed up (C9)")
     social_control: bool = Field(True, description="self-steering teams sanction peers (C10)")
-    local_knowledge: bool = Field(True, description="employees decide on fresh local knowledge")
+    local_knowledge: bool = Field(
+        True, description="employees decide on fresh local knowledge (C12)"
+    )
 
 
 class Dynamics(_Section):
