@@ -1,4 +1,7 @@
-"""Dutch and English texts of the dashboard (glossary: ``shared/model-brief.md``); Dutch first."""
+"""Dutch and English texts of the dashboard, Dutch first (glossary: ``docs/subject.md``).
+
+The claims C1…C17 are not here: they live in ``sim.claims``, in both languages.
+"""
 
 from __future__ import annotations
 
@@ -197,6 +200,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "claims": ("De claims", "The claims"),
     "claim": ("claim", "claim"),
+    "claims_full": ("De claims voluit", "The claims in full"),
     "carried_by": ("mechanisme(n)", "mechanism(s)"),
     "mechanisms": ("De mechanismen", "The mechanisms"),
     "mechanisms_note": (
@@ -261,78 +265,6 @@ QUADRANTS: dict[str, tuple[str, str]] = {
     "satisfaction": ("tevredenheid", "satisfaction"),
 }
 
-CLAIMS: dict[str, tuple[str, str]] = {
-    "C1": (
-        "Vertrouwen is een basisbehoefte: wie het krijgt, groeit en neemt initiatief.",
-        "Trust is a basic need: those who receive it grow and take initiative.",
-    ),
-    "C2": (
-        "Controle verdringt motivatie, maar houdt een vastberaden bedrieger niet tegen.",
-        "Control crowds out motivation, yet does not stop someone determined to cheat.",
-    ),
-    "C3": (
-        "Vertrouwen is wederkerig; een kleine minderheid misbruikt het.",
-        "Trust is reciprocal; a small minority abuses it.",
-    ),
-    "C4": (
-        "De vicieuze cirkel: onder druk grijpt de leidinggevende de controle, medewerkers "
-        "leunen achterover.",
-        "The vicious circle: under pressure the manager grabs control, staff lean back.",
-    ),
-    "C5": (
-        "De positieve cirkel: vertrouwen → verantwoordelijkheid → tijd voor coaching.",
-        "The virtuous circle: trust → responsibility → time for coaching.",
-    ),
-    "C6": (
-        "Tijdziekte: inspanning verward met resultaat; overuren, stress, burn-out.",
-        "Time sickness: effort confused with results; overtime, stress, burnout.",
-    ),
-    "C7": (
-        "Het 6V-model: visie, vertrouwen, verantwoordelijkheid, vrijheid, verbinding, veiligheid.",
-        "The 6 V model: vision, trust, responsibility, freedom, connection, safety.",
-    ),
-    "C8": (
-        "Weinig goede regels steunen vertrouwen; een dikke laag regels benauwt.",
-        "A few good rules support trust; a thick layer of rules oppresses.",
-    ),
-    "C9": (
-        "Consequenties: wie niet presteert, wordt aangesproken.",
-        "Consequences: non-performers are addressed.",
-    ),
-    "C10": (
-        "Sociale controle in zelfsturende teams is sterker en goedkoper.",
-        "Social control in self-steering teams is stronger and cheaper.",
-    ),
-    "C11": (
-        "Bronnen van stress: geen plezier, geen bijdrage, talent onbenut, slechte relatie.",
-        "Sources of stress: no pleasure, no contribution, talents unused, a poor relation.",
-    ),
-    "C12": (
-        "Hayek: lokale kennis; decentrale beslissingen benutten haar.",
-        "Hayek: local knowledge; decentralised decisions use it.",
-    ),
-    "C13": (
-        "Simon: strakke controle vernietigt aanpassingsvermogen.",
-        "Simon: tight control destroys adaptability.",
-    ),
-    "C14": (
-        "Semlers productielijn: minder efficiënt op papier, beter op termijn.",
-        "Semler's production line: less efficient on paper, better in the long run.",
-    ),
-    "C15": (
-        "Cijfers: 14% burn-outklachten, 20% bevlogen, bevlogen ≈ 20% productiever.",
-        "Figures: 14% burnout complaints, 20% engaged, engaged ≈ 20% more productive.",
-    ),
-    "C16": (
-        "Generaties: de behoefte aan autonomie verschilt.",
-        "Generations: the need for autonomy differs.",
-    ),
-    "C17": (
-        "Moed en geloofwaardigheid: vertrouwen groeit langzaam en is snel weg.",
-        "Courage and credibility: trust is built slowly and lost quickly.",
-    ),
-}
-
 FIGURES: tuple[tuple[tuple[str, str], str, str], ...] = (
     (("burn-outklachten, NL", "burnout complaints, NL"), "14%", "NEA / CBS"),
     (("bevlogen", "engaged"), "20%", "Gallup 2017"),
@@ -356,6 +288,11 @@ def english() -> bool:
     return st.session_state.get("lang") == "EN"
 
 
+def lang() -> str:
+    """The chosen language as ``sim.claims`` names it: ``"nl"`` or ``"en"``."""
+    return "en" if english() else "nl"
+
+
 def _pick(pair: tuple[str, str]) -> str:
     return pair[english()]
 
@@ -376,10 +313,6 @@ def kpi(name: str) -> str:
 
 def quadrant(name: str) -> str:
     return _pick(QUADRANTS[name])
-
-
-def claim(cid: str) -> str:
-    return _pick(CLAIMS[cid])
 
 
 def figures() -> list[dict[str, str]]:

@@ -3,7 +3,7 @@
 Fits ``coefficients.wellbeing.energy_baseline``, ``coefficients.wellbeing.pleasure_baseline`` and
 ``coefficients.effort.energy_gain`` (the intercepts of the well-being targets and how much vigour
 drives effort) so that the baseline scenario, averaged over seeds 1–5 with common random numbers,
-reproduces the public figures of ``docs/claims.md`` (C15): 14% burnout, 20% engaged, engaged
+reproduces the public figures of ``docs/subject.md``: 14% burnout, 20% engaged, engaged
 employees about 20% more productive (any ratio within 1.1–1.3 counts as a hit). Only these
 inputs are fitted: the outputs are whatever the dynamics produce. Writes
 ``sim/calibration.json`` (the values of the coefficients marked ``fitted``).

@@ -1,7 +1,7 @@
 """Hayek (C12) and Simon (C13): central against decentralised decisions, stable against turbulent.
 
 Prints means over seeds with 95% Student-t intervals, the paired differences (same seeds) and
-whether each must-show direction of ``../shared/model-brief.md`` holds — it may not: the output
+whether each must-show direction of ``docs/subject.md`` holds — it may not: the output
 is what the model does. Rerun after any recalibration:
 
     .venv/bin/python scripts/hayek_simon.py [--seeds 10] [--employees 200]

@@ -132,7 +132,7 @@ class Managers(_Section):
 class Mechanisms(_Section):
     """Switches for ablation: each mechanism can be turned off to see what it contributes."""
 
-    crossover: bool = Field(True, description="moods spread between linked colleagues")
+    crossover: bool = Field(True, description="moods spread between linked colleagues (C15)")
     crowding_out: bool = Field(True, description="felt control lowers reciprocal effort (C2)")
     control_grab: bool = Field(True, description="managers grab control under pressure (C4)")
     lean_back: bool = Field(True, description="fire-fighting makes employees lean back (C4)")
@@ -140,7 +140,9 @@ class Mechanisms(_Section):
     coaching: bool = Field(True, description="coaching builds skill and initiative (C5)")
     consequences: bool = Field(True, description="non-performers are followed up (C9)")
     social_control: bool = Field(True, description="self-steering teams sanction peers (C10)")
-    local_knowledge: bool = Field(True, description="employees decide on fresh local knowledge")
+    local_knowledge: bool = Field(
+        True, description="employees decide on fresh local knowledge (C12)"
+    )
 
 
 RECORDS: dict[str, type[Record]] = {
@@ -218,7 +220,7 @@ class Intervention(_Section):
 
 
 class Scenario(_Section):
-    """A complete scenario. Field names are a contract (``../shared/design.md``)."""
+    """A complete scenario. Field names are a contract (``docs/contracts.md``)."""
 
     name: str = Field("custom", max_length=200)
     description: str = Field("", max_length=2000)

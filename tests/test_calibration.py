@@ -20,7 +20,7 @@ def mean_kpis(**overrides) -> dict[str, float]:
 
 
 def test_baseline_burnout_is_14_percent():
-    # NEA / CBS: about 1 in 7 workers with burnout complaints (model-brief.md, C15).
+    # NEA / CBS: about 1 in 7 workers with burnout complaints (docs/subject.md, C15).
     assert mean_kpis()["burnout_rate"] == pytest.approx(0.14, abs=0.02)
 
 

@@ -18,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import sim
+from sim.claims import CLAIMS
 from sim.experiments.runner import batch_seed
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
@@ -289,6 +290,23 @@ def test_model_page_lists_every_claim_with_its_mechanisms():
     assert list(claims["claim"]) == [f"C{i}" for i in range(1, 18)]
     carried = dict(zip(claims["claim"], claims["mechanism(s)"], strict=True))
     assert "control" in carried["C4"]
-    assert len(at.expander) == len(
-        list((Path(sim.__file__).parent / "mechanisms").glob("[!_]*.py"))
-    )
+    assert "—" not in carried.values()  # every claim is carried by some mechanism module
+    modules = list((Path(sim.__file__).parent / "mechanisms").glob("[!_]*.py"))
+    assert len(at.expander) == 1 + len(modules)  # the claims in full, then one per mechanism
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "full"), [("NL", "De claims", "voluit"), ("EN", "The claims", "in full")]
+)
+def test_model_page_shows_all_claims_from_sim_claims(lang, header, full):
+    at = open_page("model", lang=lang)
+    assert header in [h.value for h in at.subheader]
+    titles = list(at.dataframe[0].value[""])
+    assert titles == [c.title(lang) for c in CLAIMS.values()]
+    expander = at.expander[0]
+    assert full in expander.label
+    shown = expander.markdown[0].value
+    for c in CLAIMS.values():
+        assert f"**{c.id} {c.title(lang)}.** {c.text(lang)}" in shown
+    other = "en" if lang == "NL" else "nl"
+    assert CLAIMS["C4"].text(other) not in shown

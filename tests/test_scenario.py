@@ -1,4 +1,5 @@
-"""The scenario schema: the fields of design.md with their ranges, loading, overrides, bad input."""
+"""The scenario schema: the fields of docs/contracts.md with their ranges, loading, overrides and
+bad input."""
 
 import math
 

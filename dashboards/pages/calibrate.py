@@ -10,7 +10,7 @@ import charts
 import common
 from i18n import kpi, t
 
-# The figures a client can bring, with the public Dutch figures as defaults (model-brief.md).
+# The figures a client can bring, with the public Dutch figures as defaults (docs/subject.md).
 FIGURES = {
     "burnout_rate": 0.14,
     "engagement_rate": 0.20,

@@ -3,18 +3,18 @@
 import importlib
 import inspect
 import pkgutil
-import re
 
 import pandas as pd
 import streamlit as st
 
 import sim.mechanisms
+from sim.claims import CLAIMS, cited
 
-from i18n import CLAIMS, claim, figures, quadrant, t
+from i18n import figures, lang, quadrant, t
 
 
 @st.cache_data(show_spinner=False)
-def mechanisms() -> dict[str, tuple[str, set[str]]]:
+def mechanisms() -> dict[str, tuple[str, list[str]]]:
     """Each mechanism module: its docstring and the claims it and its functions cite."""
     out = {}
     for info in pkgutil.iter_modules(sim.mechanisms.__path__):
@@ -24,8 +24,7 @@ def mechanisms() -> dict[str, tuple[str, set[str]]]:
             for _, f in inspect.getmembers(module, inspect.isfunction)
             if f.__module__ == module.__name__
         ]
-        cited = set(re.findall(r"\bC(\d{1,2})\b", " ".join(docs)))
-        out[info.name] = (inspect.cleandoc(module.__doc__ or ""), {f"C{c}" for c in cited})
+        out[info.name] = (inspect.cleandoc(module.__doc__ or ""), cited(" ".join(docs)))
     return out
 
 
@@ -38,7 +37,7 @@ st.dataframe(
     pd.DataFrame(
         {
             t("claim"): list(CLAIMS),
-            "": [claim(c) for c in CLAIMS],
+            "": [c.title(lang()) for c in CLAIMS.values()],
             t("carried_by"): [
                 ", ".join(m.replace("_", " ") for m, (_, cs) in carried.items() if c in cs)
                 or t("none")
@@ -51,11 +50,15 @@ st.dataframe(
     height=35 * (len(CLAIMS) + 1) + 3,
     column_config={"": st.column_config.TextColumn(width="large")},
 )
+with st.expander(t("claims_full")):
+    st.markdown(
+        "\n\n".join(f"**{c.id} {c.title(lang())}.** {c.text(lang())}" for c in CLAIMS.values())
+    )
 
 st.subheader(t("mechanisms"))
 st.caption(t("mechanisms_note"))
-for name, (doc, cited) in carried.items():
-    claims = ", ".join(sorted(cited, key=lambda c: int(c[1:])))
+for name, (doc, ids) in carried.items():
+    claims = ", ".join(ids)
     with st.expander(f"{name.replace('_', ' ')} — {claims}" if claims else name):
         st.markdown(doc)
 

@@ -1,4 +1,5 @@
-"""Crossover: engagement and exhaustion spread between linked colleagues (Bakker et al. 2009).
+"""Crossover: engagement and exhaustion spread between linked colleagues (C15; Bakker et al.
+2009), so the well-being quadrants cluster in teams.
 
 Each week energy and pleasure move a little towards the mean of one's colleagues: the
 teammates (everyone in the team is linked) and the few ties across teams (a sparse matrix).
