@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench lint format calibrate clean
+.PHONY: install run test bench lint format calibrate docs clean
 
 install: $(STAMP)
 
@@ -36,6 +36,9 @@ format: install
 
 calibrate: install
 	$(PY) scripts/calibrate_baseline.py
+
+docs: install
+	$(PY) scripts/document_coefficients.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

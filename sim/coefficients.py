@@ -111,3 +111,19 @@ def bounds(field: Any) -> tuple[float | None, float | None]:
             if getattr(meta, name, None) is not None:
                 high = getattr(meta, name)
     return low, high
+
+
+def markdown_table(rows: list[dict[str, Any]]) -> str:
+    """Coefficients as a Markdown table (the generated tables of ``docs/model.md``)."""
+    lines = [
+        "| coefficient | value | range | unit | provenance | meaning |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        short = row["name"].rsplit(".", 1)[1]
+        span = f"{row['min']:g} … {row['max']:g}" if row["min"] != row["max"] else "fixed"
+        why = row["provenance"] + (f": {row['source']}" if row["source"] else "")
+        lines.append(
+            f"| `{short}` | {row['value']:g} | {span} | {row['unit']} | {why} | {row['doc']} |"
+        )
+    return "\n".join(lines)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sim.model import OrgModel
 
 TINY = 1e-9  # guards divisions by totals that may be zero
+WEEKS_PER_YEAR = 52
 
 
 class Coefficients(Record):
@@ -218,7 +219,7 @@ def engaged_productivity_ratio(w: Window, n: int) -> float:
 
 def turnover_rate(w: Window, n: int) -> float:
     """Leavers per employee per year."""
-    return float(w["leavers"].sum() / n * 52 / len(w["leavers"]))
+    return float(w["leavers"].sum() / n * WEEKS_PER_YEAR / len(w["leavers"]))
 
 
 KPIS: dict[str, Aggregate] = {

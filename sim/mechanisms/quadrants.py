@@ -8,8 +8,8 @@ import numpy as np
 
 from sim.coefficients import Record, coefficient
 
-ENGAGEMENT, WORKAHOLISM, BURNOUT, SATISFACTION = range(4)
 NAMES = ("engagement", "workaholism", "burnout", "satisfaction")
+ENGAGEMENT, WORKAHOLISM, BURNOUT, SATISFACTION = range(len(NAMES))
 
 
 class Coefficients(Record):
@@ -29,5 +29,5 @@ def classify(energy: np.ndarray, pleasure: np.ndarray, c: Coefficients) -> np.nd
 
 def shares(quadrant: np.ndarray) -> np.ndarray:
     """Share of people in each quadrant (sums to 1)."""
-    counts = np.bincount(quadrant, minlength=4).astype(float)
+    counts = np.bincount(quadrant, minlength=len(NAMES)).astype(float)
     return counts / max(quadrant.size, 1)

@@ -1,0 +1,93 @@
+"""Every number that shapes the model is a named coefficient with a range, unit and provenance."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from conftest import small
+
+import sim
+from sim.coefficients import PROVENANCES, listing
+from sim.scenario import RECORDS, ScenarioError
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_CODE = [
+    *sorted((ROOT / "sim" / "mechanisms").glob("*.py")),
+    ROOT / "sim" / "model.py",
+    ROOT / "sim" / "population.py",
+    ROOT / "sim" / "week.py",
+]
+ALLOWED = {0, 1, 2}  # and tiny guards against division by zero
+
+
+def bare_numbers(path: Path) -> list[tuple[int, float]]:
+    """Numeric literals outside the ``coefficient(...)``/``fitted(...)`` declarations."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    declared = {
+        id(sub)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("coefficient", "fitted")
+        for sub in ast.walk(node)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and type(node.value) in (int, float)
+        and id(node) not in declared
+        and abs(node.value) not in ALLOWED
+        and abs(node.value) >= 1e-6
+    ]
+
+
+@pytest.mark.parametrize("path", MODEL_CODE, ids=lambda p: p.name)
+def test_no_bare_numbers_in_the_model(path):
+    found = bare_numbers(path)
+    assert not found, f"{path.name}: name these as coefficients (line, value): {found}"
+
+
+def test_the_literal_finder_finds_literals(tmp_path):
+    code = tmp_path / "m.py"
+    code.write_text("x = coefficient(0.3, 0.1, 0.5, 'u', 'd')\ny = 0.7 * x + 1 - 1e-9\n")
+    assert bare_numbers(code) == [(2, 0.7)]
+
+
+def test_every_coefficient_has_a_range_unit_meaning_and_honest_provenance():
+    rows = listing(sim.Scenario().coefficients)
+    assert len(rows) > 100
+    assert {r["mechanism"] for r in rows} == set(RECORDS)
+    for r in rows:
+        assert r["min"] <= r["value"] <= r["max"], r["name"]
+        assert r["unit"] and r["doc"], r["name"]
+        assert r["provenance"] in PROVENANCES, r["name"]
+        assert r["provenance"] == "assumed" or r["source"], f"{r['name']} needs its source"
+
+
+def test_a_coefficient_is_a_scenario_field_that_changes_results():
+    base = sim.run(small(), seed=1).kpis
+    changed = sim.run(small(**{"coefficients.wellbeing.pleasure_baseline": 0.2}), seed=1).kpis
+    assert changed["burnout_rate"] > base["burnout_rate"]
+
+
+def test_an_out_of_range_coefficient_is_refused_naming_field_and_range():
+    with pytest.raises(ScenarioError) as err:
+        sim.load_scenario("baseline", **{"coefficients.effort.catch": 1.5})
+    assert "coefficients.effort.catch: 1.5 is not allowed; must be between 0.3 and 0.95" in str(
+        err.value
+    )
+
+
+def test_the_old_dynamics_names_still_work():
+    old = sim.load_scenario("baseline", **{"dynamics.crossover_rate": 0.1})
+    assert old.coefficients.crossover.rate == 0.1
+    from_file = sim.load_scenario({"dynamics": {"energy_baseline": 0.05}})
+    assert from_file.coefficients.wellbeing.energy_baseline == 0.05
+
+
+def test_the_coefficient_tables_in_the_model_documentation_are_fresh():
+    import runpy
+
+    document = runpy.run_path(str(ROOT / "scripts" / "document_coefficients.py"))
+    assert document["main"](["--check"]) == 0, "run `make docs`"
