@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import sim
-from sim.experiments.runner import batch_seed
+from sim.experiments.batches import batch_seed
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))

@@ -19,12 +19,13 @@ import pytest
 from conftest import Outcome
 
 import sim
+from sim.experiments.batches import batch_seed, scenario_stream
 from sim.experiments.calibrate import HOLDOUT_STREAM
 from sim.experiments.explain import MECHANISMS
 from sim.experiments.figures import sweep_figure
-from sim.experiments.runner import batch_seed, parse_vary, scenario_stream
 from sim.experiments.store import code_version
 from sim.experiments.summaries import interval
+from sim.experiments.sweep import parse_vary
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ("organisation.employees=40", "run.weeks=40", "run.measure_weeks=20")

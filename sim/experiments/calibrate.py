@@ -33,18 +33,12 @@ import pandas as pd
 from scipy.optimize import minimize
 from tqdm import tqdm
 
+from sim.experiments.batches import Batch, as_scenario, batch_seed, common_batch
 from sim.experiments.errors import ExperimentError
+from sim.experiments.execute import execute
 from sim.experiments.executors import open_executor
-from sim.experiments.runner import (
-    Batch,
-    as_scenario,
-    batch_seed,
-    common_batch,
-    execute,
-    kpi_check,
-)
 from sim.experiments.store import make_folder
-from sim.experiments.summaries import interval
+from sim.experiments.summaries import interval, kpi_check
 from sim.scenario import Scenario, field_at, field_bounds
 
 INTERCEPTS = ("dynamics.energy_baseline", "dynamics.pleasure_baseline")

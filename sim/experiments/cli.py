@@ -138,7 +138,7 @@ def _common(
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from sim.experiments.runner import compare
+    from sim.experiments.compare import compare
 
     kpis = _kpis(args)
     frame = compare(
@@ -178,7 +178,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_sweep(args: argparse.Namespace) -> int:
     from sim.experiments.figures import sweep_figure
-    from sim.experiments.runner import parse_vary, sweep
+    from sim.experiments.sweep import parse_vary, sweep
 
     kpis = _kpis(args)
     vary = dict(parse_vary(text) for text in args.vary)
@@ -378,7 +378,7 @@ def _run_options(args: argparse.Namespace) -> dict:
 
 
 def _kpis(args: argparse.Namespace) -> list[str]:
-    from sim.experiments.runner import kpi_check
+    from sim.experiments.summaries import kpi_check
 
     return kpi_check(args.kpi) if args.kpi else list(HEADLINE)
 

@@ -22,8 +22,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sim.experiments.batches import as_scenario, common_batch
+from sim.experiments.execute import execute
 from sim.experiments.executors import open_executor
-from sim.experiments.runner import as_scenario, common_batch, execute
 from sim.experiments.summaries import interval
 from sim.kpis import KPI_NAMES
 from sim.scenario import Mechanisms, Scenario
