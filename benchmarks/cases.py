@@ -130,7 +130,7 @@ SWEEP_VALUES = [i / (SWEEP_POINTS - 1) for i in range(SWEEP_POINTS)]
 def _sweep(s: sim.Scenario, reps: int):
     """21 × 21 points of trust × control, with the experiment runner (a batch per point)."""
     vary = {"levers.trust": SWEEP_VALUES, "levers.control": SWEEP_VALUES}
-    return sim.sweep(s, vary=vary, reps=reps, executor="process", workers=2)
+    return sim.sweep(s, vary, reps=reps, executor=sim.Execution("process", workers=2))
 
 
 def measure(case: Case, repeats: int) -> dict:

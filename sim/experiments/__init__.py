@@ -8,12 +8,14 @@ submitted (:mod:`~sim.experiments.batches`), computes the batches on any executo
 from sim.experiments.calibrate import CalibrationResult, calibrate
 from sim.experiments.compare import compare, replicate
 from sim.experiments.errors import ExperimentError
+from sim.experiments.executors import Execution
 from sim.experiments.explain import explain
 from sim.experiments.sensitivity import sensitivity
 from sim.experiments.sweep import sweep
 
 __all__ = [
     "CalibrationResult",
+    "Execution",
     "ExperimentError",
     "calibrate",
     "compare",

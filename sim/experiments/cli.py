@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sim.cli import _non_negative_int, _positive_int, parse_sets, print_json
 from sim.experiments.errors import ExperimentError
-from sim.experiments.executors import EXECUTORS
+from sim.experiments.executors import EXECUTORS, Execution
 from sim.scenario import Scenario, load_scenario, parse_value
 
 HEADLINE = ("burnout_rate", "engagement_rate", "productivity", "profit")
@@ -370,9 +370,7 @@ def _run_options(args: argparse.Namespace) -> dict:
     return {
         "reps": args.reps,
         "seed": args.seed,
-        "executor": args.executor,
-        "workers": args.workers,
-        "scheduler": args.scheduler,
+        "executor": Execution(args.executor, workers=args.workers, scheduler=args.scheduler),
         "progress": args.progress or sys.stderr.isatty(),
     }
 

@@ -11,20 +11,19 @@ import pandas as pd
 from sim.experiments.batches import as_scenario, common_batch
 from sim.experiments.errors import ExperimentError
 from sim.experiments.execute import run_batches
+from sim.experiments.executors import Execution
 from sim.experiments.summaries import paired_differences, summarise
 from sim.scenario import Scenario
 
 
 def replicate(
     scenario: str | Path | Scenario,
+    *,
     reps: int = 10,
     seed: int = 1,
-    executor: Any = None,
     series: bool = False,
-    *,
     out: str | Path | None = None,
-    workers: int | None = None,
-    scheduler: str | None = None,
+    executor: str | Execution | Any = "serial",
     progress: bool = False,
 ) -> pd.DataFrame:
     """``reps`` replications of one scenario, simulated as one batch: a row per replication
@@ -41,11 +40,9 @@ def replicate(
     table, weekly = run_batches(
         [common_batch(scenario, reps, seed)],
         experiment,
-        executor,
-        out,
+        executor=executor,
+        out=out,
         series=series,
-        workers=workers,
-        scheduler=scheduler,
         progress=progress,
     )
     return weekly if series else table
@@ -68,13 +65,11 @@ def labelled(scenarios: Iterable[str | Path | Scenario]) -> dict[str, Scenario]:
 
 def compare(
     scenarios: Sequence[str | Path | Scenario],
+    *,
     reps: int = 10,
     seed: int = 1,
-    executor: Any = None,
     out: str | Path | None = None,
-    *,
-    workers: int | None = None,
-    scheduler: str | None = None,
+    executor: str | Execution | Any = "serial",
     progress: bool = False,
 ) -> pd.DataFrame:
     """Mean and 95% interval per KPI per scenario, and the paired difference from the first.
@@ -91,9 +86,7 @@ def compare(
         "reps": reps,
         "seed": seed,
     }
-    table, _ = run_batches(
-        batches, experiment, executor, out, workers=workers, scheduler=scheduler, progress=progress
-    )
+    table, _ = run_batches(batches, experiment, executor=executor, out=out, progress=progress)
     return comparison(table)
 
 

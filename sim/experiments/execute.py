@@ -16,7 +16,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from sim.experiments.batches import Batch, group_batches, simulate
-from sim.experiments.executors import as_completed, open_executor
+from sim.experiments.executors import Execution, as_completed, open_executor
 from sim.experiments.store import BatchStore
 
 
@@ -75,17 +75,16 @@ def execute(
 def run_batches(
     batches: list[Batch],
     experiment: dict[str, Any],
-    executor: Any,
-    out: str | Path | None,
     *,
+    executor: str | Execution | Any = "serial",
+    out: str | Path | None = None,
     series: bool = False,
-    workers: int | None = None,
-    scheduler: str | None = None,
     progress: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """:func:`execute` on an executor opened for the experiment, saved to ``out`` if given."""
+    """:func:`execute` on ``executor``, opened for the experiment; with ``out`` each batch is
+    saved under the manifest ``experiment`` (its ``kind`` labels the progress bar)."""
     store = BatchStore(out, experiment) if out is not None else None
-    with open_executor(executor, workers, scheduler) as ex:
+    with open_executor(executor) as ex:
         return execute(
             batches, ex, store=store, series=series, progress=progress, desc=experiment["kind"]
         )

@@ -14,6 +14,7 @@ import pandas as pd
 from sim.experiments.batches import Batch, as_scenario, batch_seed, checked_reps, scenario_stream
 from sim.experiments.errors import ExperimentError
 from sim.experiments.execute import run_batches
+from sim.experiments.executors import Execution
 from sim.experiments.summaries import summarise
 from sim.scenario import Scenario, ScenarioError, check_path, field_at
 
@@ -90,14 +91,12 @@ def _field_values(scenario: Scenario, key: str, values: list) -> list[float | in
 def sweep(
     scenario: str | Path | Scenario,
     vary: dict[str, Sequence[float]],
+    *,
     reps: int = 5,
     seed: int = 1,
-    executor: Any = None,
     out: str | Path | None = None,
+    executor: str | Execution | Any = "serial",
     progress: bool = False,
-    *,
-    workers: int | None = None,
-    scheduler: str | None = None,
 ) -> pd.DataFrame:
     """Mean and 95% interval per KPI at every point of a grid over one or two fields.
 
@@ -118,7 +117,5 @@ def sweep(
         "reps": reps,
         "seed": seed,
     }
-    table, _ = run_batches(
-        batches, experiment, executor, out, workers=workers, scheduler=scheduler, progress=progress
-    )
+    table, _ = run_batches(batches, experiment, executor=executor, out=out, progress=progress)
     return summarise(table, list(vary))
