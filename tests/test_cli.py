@@ -161,3 +161,36 @@ def test_a_bomb_in_an_override_is_refused(loslaten):
     )
     outcome = loslaten("run", "baseline", "--set", f"description={aliases}]")
     assert_refused(outcome, ["description expands to more than 100,000 values"])
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["run", "baseline", "--set", "=0.8"], ["--set '=0.8': expected KEY=VALUE"]),
+        (
+            ["compare", "baseline:levers.trust"],
+            ["scenario 'baseline:levers.trust': expected NAME:KEY=VALUE[,KEY=VALUE...]"],
+        ),
+        (["compare", "baseline:levers.trust=2"], ["levers.trust: 2 is not allowed"]),
+        (
+            ["calibrate", "baseline", "--target", "burnout_rate"],
+            ["--target 'burnout_rate': expected KPI=VALUE, e.g. burnout_rate=0.18"],
+        ),
+        (["sweep", "baseline", "--vary", "=0:1:2"], ["--vary '=0:1:2': expected KEY=START:STOP"]),
+        (["explain", "baseline", "baseline", "--set", "levers"], ["--set 'levers': expected KEY"]),
+    ],
+)
+def test_every_key_value_pair_is_refused_the_same_way(loslaten, args, expected):
+    assert_refused(loslaten(*args), expected)
+
+
+def test_an_internal_error_exits_1_without_traceback(loslaten, monkeypatch):
+    from sim.cli import run as commands
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(commands, "run", broken)
+    outcome = loslaten("run", "baseline")
+    assert outcome.returncode == 1
+    assert outcome.stderr == "loslaten: internal error: RuntimeError: disk on fire\n"

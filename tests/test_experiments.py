@@ -20,13 +20,13 @@ import pytest
 from conftest import Outcome
 
 import sim
+from sim.cli.parsing import parse_vary
 from sim.experiments.batches import batch_seed, scenario_stream
 from sim.experiments.calibrate import HOLDOUT_STREAM
 from sim.experiments.explain import MECHANISMS
 from sim.experiments.figures import sweep_figure
 from sim.experiments.store import code_version
 from sim.experiments.summaries import interval
-from sim.experiments.sweep import parse_vary
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ("organisation.employees=40", "run.weeks=40", "run.measure_weeks=20")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from itertools import product
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from sim.experiments.batches import Batch, as_scenario, batch_seed, checked_reps, scenario_stream
@@ -18,30 +16,7 @@ from sim.experiments.executors import Execution
 from sim.experiments.summaries import summarise
 from sim.scenario import Scenario, ScenarioError, check_path, field_at
 
-MAX_POINTS_PER_KEY = 101
 MAX_KEYS = 2
-
-
-def parse_vary(text: str) -> tuple[str, list[float]]:
-    """``"levers.trust=0.2:0.8:4"`` → ``("levers.trust", [0.2, 0.4, 0.6, 0.8])``."""
-    key, sep, spec = text.partition("=")
-    key = key.strip()
-    parts = spec.split(":")
-    usage = f"--vary {text!r}: expected KEY=START:STOP:NUM, e.g. levers.trust=0.2:0.8:4"
-    if not sep or not key or len(parts) != 3:
-        raise ExperimentError(usage)
-    try:
-        start, stop = float(parts[0]), float(parts[1])
-        num = int(parts[2])
-    except ValueError:
-        raise ExperimentError(f"{usage} (START and STOP numbers, NUM a whole number)") from None
-    if not (math.isfinite(start) and math.isfinite(stop)):
-        raise ExperimentError(f"{usage} (START and STOP must be finite)")
-    if not 1 <= num <= MAX_POINTS_PER_KEY:
-        raise ExperimentError(
-            f"--vary {key}: NUM {num} is not allowed; use between 1 and {MAX_POINTS_PER_KEY} points"
-        )
-    return key, [float(f"{v:.12g}") for v in np.linspace(start, stop, num)]
 
 
 def sweep_grid(
