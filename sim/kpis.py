@@ -5,15 +5,11 @@ KPI names are a contract (``../shared/design.md``). Fractions are in [0, 1] unle
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
+from mesa import Model
 
 from sim.mechanisms import quadrants
-
-if TYPE_CHECKING:
-    from sim.model import OrgModel
 
 KPI_NAMES = (
     "burnout_rate",
@@ -98,7 +94,7 @@ class WeeklyRecord:
             extra = np.full((weeks, *self.data.shape[1:]), np.nan)
             self.data = np.concatenate([self.data, extra])
 
-    def measure(self, model: OrgModel) -> None:
+    def measure(self, model: Model) -> None:
         """This week's row for each replication (one for a single run).
 
         Organisations are consecutive blocks of rows, so each quantity is one reduction over a

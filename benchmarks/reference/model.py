@@ -3,7 +3,7 @@
 One Python object per employee and per manager, each with its own ``step``, activated with
 ``agents.shuffle_do`` — the style of Mesa's bundled examples. Core mechanisms: the environment
 and decisions, effort by type, output, job demands–resources well-being, trust, the manager's
-week and initiative, absence, turnover and hiring. The others (``benchmarks.cases.NOT_CORE``)
+week and initiative, absence, turnover and hiring. The others (``NOT_CORE``)
 must be switched off in the scenario. KPIs are measured by the same code as ``sim``
 (``sim.kpis.WeeklyRecord``) from arrays gathered off the agents each week.
 """
@@ -15,12 +15,20 @@ from dataclasses import fields
 import numpy as np
 from mesa import Model
 
-from benchmarks.cases import NOT_CORE
 from benchmarks.reference.agents import Employee, Manager
 from sim import kpis
 from sim.mechanisms import consequences, environment
 from sim.population import Employees, Managers, draw_employees, team_sizes
 from sim.scenario import MAX_REPORT_DELAY, Scenario
+
+#: Mechanisms the reference leaves out: switched off in every scenario it runs.
+NOT_CORE = {
+    "mechanisms.crossover": False,
+    "mechanisms.control_grab": False,
+    "mechanisms.lean_back": False,
+    "mechanisms.consequences": False,
+    "mechanisms.social_control": False,
+}
 
 
 class ReferenceModel(Model):
