@@ -1,10 +1,19 @@
 """The ``loslaten`` command line: run, scenarios, validate, and every kind of bad input."""
 
 import json
+import signal
 
 import pandas as pd
 import pytest
-from conftest import YAML_BOMB, run_process
+from conftest import (
+    CONSOLE_SCRIPT,
+    ROOT,
+    YAML_BOMB,
+    free_port,
+    run_process,
+    start_dashboard,
+    stop_dashboard,
+)
 
 import sim
 from sim.scenario import MAX_FILE_BYTES, scenarios_dir
@@ -88,6 +97,14 @@ def test_a_yaml_bomb_exits_2_without_traceback_in_a_real_process(bad_file):
 def test_an_out_of_range_override_exits_2_naming_field_value_and_range():
     outcome = run_process("run", "baseline", "--set", "levers.trust=1.7", console_script=True)
     assert_refused(outcome, ["levers.trust: 1.7 is not allowed; must be between 0 and 1"])
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_stopping_the_dashboard_command_stops_its_server(tmp_path, signum):
+    port = free_port()
+    process = start_dashboard(CONSOLE_SCRIPT, port, cwd=ROOT, log=tmp_path / "dashboard.log")
+    stop_dashboard(process, port, signum)
 
 
 # --- in-process ---------------------------------------------------------------------------------
