@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-from importlib.util import find_spec
 from pathlib import Path
 
 from sim.cli.output import clean, print_json, print_kpis
@@ -115,15 +114,13 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def dashboard_app() -> Path:
-    """The dashboard's ``app.py``: the installed package's ``sim/dashboard``, or a checkout's
-    ``dashboards/``."""
-    spec = find_spec("sim.dashboard")
-    folders = [Path(p) for p in (spec.submodule_search_locations or [])] if spec else []
-    folders.append(Path(__file__).resolve().parents[2] / "dashboards")
-    for folder in folders:
+    """The dashboard's ``app.py``: in the installed package (``sim/dashboard``) or beside the
+    package in a checkout (``dashboards/``)."""
+    package = Path(__file__).resolve().parents[1]
+    for folder in (package / "dashboard", package.parent / "dashboards"):
         if (folder / "app.py").is_file():
             return folder / "app.py"
-    raise UsageError(f"the dashboard is not installed here (no app.py in {folders[-1]})")
+    raise UsageError(f"the dashboard is not installed here (no app.py in {package / 'dashboard'})")
 
 
 def run_until_stopped(command: list[str]) -> int:
