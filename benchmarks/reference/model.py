@@ -35,7 +35,7 @@ class ReferenceModel(Model):
     """An organisation of employee and manager objects, one week per ``step``."""
 
     def __init__(self, scenario: Scenario, seed: int | None = None) -> None:
-        super().__init__(seed=seed)
+        super().__init__(rng=seed)  # seed= is deprecated from Mesa 3.5; the same streams
         on = [key for key in NOT_CORE if getattr(scenario.mechanisms, key.split(".")[1])]
         if on or scenario.interventions:
             raise ValueError(f"the reference has only the core mechanisms; switch off {on}")

@@ -4,8 +4,8 @@ Every experiment takes one ``executor``; the unit of work is a group of batches 
 replications of one scenario at one point):
 
 * ``"serial"`` (the default): in this process, one group after the other;
-* ``"process"``: a local process pool (forked workers: Mesa sets the global start method to
-  "spawn" on import, which would re-import the simulator in every worker);
+* ``"process"``: a local process pool of forked workers (a spawned worker would import the
+  simulator again; Mesa 3.3 sets the global start method to "spawn" on import);
 * ``"dask"``: a Dask distributed cluster, started locally on the loopback interface or, with a
   ``scheduler`` address, joined. Remote workers need ``loslaten`` installed;
 * an :class:`Execution` naming one of these with its ``workers`` and ``scheduler``;
