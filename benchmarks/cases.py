@@ -17,15 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import sim
-
-#: Mechanisms the reference implementation leaves out (``benchmarks/reference``).
-NOT_CORE = {
-    "mechanisms.crossover": False,
-    "mechanisms.control_grab": False,
-    "mechanisms.lean_back": False,
-    "mechanisms.consequences": False,
-    "mechanisms.social_control": False,
-}
+from benchmarks.reference.model import NOT_CORE, ReferenceModel
 
 
 @dataclass(frozen=True)
@@ -102,7 +94,6 @@ def workload(case: Case) -> Callable[[], object]:
     if case.how == "pool":
         return lambda: _pool(s, case.reps)
     if case.how == "reference":
-        from benchmarks.reference.model import ReferenceModel
 
         def reference():
             model = ReferenceModel(s, seed=1)
@@ -130,7 +121,7 @@ SWEEP_VALUES = [i / (SWEEP_POINTS - 1) for i in range(SWEEP_POINTS)]
 def _sweep(s: sim.Scenario, reps: int):
     """21 × 21 points of trust × control, with the experiment runner (a batch per point)."""
     vary = {"levers.trust": SWEEP_VALUES, "levers.control": SWEEP_VALUES}
-    return sim.sweep(s, vary=vary, reps=reps, executor="process", workers=2)
+    return sim.sweep(s, vary, reps=reps, executor=sim.Execution("process", workers=2))
 
 
 def measure(case: Case, repeats: int) -> dict:

@@ -5,7 +5,7 @@ whether each must-show direction of ``docs/subject.md`` holds — it may not: th
 is what the model does. Rerun after any recalibration:
 
     .venv/bin/python scripts/hayek_simon.py [--seeds 10] [--employees 200]
-        [--adaptation-cost 1.0]   # what-if for production.ADAPTATION_COST (a proposal)
+        [--adaptation-cost 0.6]   # what-if for coefficients.production.adaptation_cost
 
 Central = responsibility 0.1, freedom 0.1, control 0.8, rules 0.8 (``scenarios/hayek_*.yaml``);
 decentralised = responsibility 0.9, freedom 0.9, control 0.2, rules 0.2; vision 0.8 in both.
@@ -47,13 +47,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--employees", type=int, default=200)
-    parser.add_argument("--adaptation-cost", type=float, default=production.ADAPTATION_COST)
+    default = production.Coefficients().adaptation_cost
+    parser.add_argument("--adaptation-cost", type=float, default=default)
     args = parser.parse_args()
-    production.ADAPTATION_COST = args.adaptation_cost
     seeds = list(range(1, args.seeds + 1))
     print(
         f"{args.seeds} seeds, {args.employees} employees, "
-        f"ADAPTATION_COST {production.ADAPTATION_COST}; mean [95% interval]\n"
+        f"adaptation_cost {args.adaptation_cost}; mean [95% interval]\n"
     )
     print(f"{'world':16} {'organisation':22} " + " ".join(f"{k:>26}" for k in KPIS))
     runs = {}
@@ -66,7 +66,8 @@ def main() -> None:
         ):
             if "vision" in label and world == "hayek_stable":
                 continue
-            runs[world, label] = r = kpis(world, seeds, args.employees, **overrides)
+            stakes = {"coefficients.production.adaptation_cost": args.adaptation_cost}
+            runs[world, label] = r = kpis(world, seeds, args.employees, **overrides, **stakes)
             print(f"{world:16} {label:22} " + " ".join(f"{show(r[k]):>26}" for k in KPIS))
 
     def advantage(world: str, kpi: str) -> np.ndarray:

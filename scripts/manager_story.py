@@ -17,7 +17,7 @@ import pandas as pd
 from scipy import stats
 
 import sim
-from sim.cli import parse_sets
+from sim.cli.parsing import parse_sets
 
 HOLDING_ON = {"managers.control_propensity": 0.1, "managers.courage": 0.9}
 LET_GO_WEEK = 104  # the let_go scenarios' change (intervention week; series week 105 is the first)

@@ -9,6 +9,7 @@
 from sim.agents import Employee, Manager
 from sim.experiments import (
     CalibrationResult,
+    Execution,
     ExperimentError,
     calibrate,
     compare,
@@ -26,6 +27,7 @@ __all__ = [
     "KPI_NAMES",
     "CalibrationResult",
     "Employee",
+    "Execution",
     "ExperimentError",
     "Manager",
     "OrgModel",

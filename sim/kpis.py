@@ -11,16 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+from mesa import Model
 
 from sim.coefficients import Record, coefficient
 from sim.mechanisms import quadrants
-
-if TYPE_CHECKING:
-    from sim.model import OrgModel
 
 TINY = 1e-9  # guards divisions by totals that may be zero
 WEEKS_PER_YEAR = 52
@@ -85,7 +82,7 @@ class Tally:
     costs: Coefficients  # numbers per organisation where points simulated together differ
 
     @classmethod
-    def of(cls, model: OrgModel) -> Tally:
+    def of(cls, model: Model) -> Tally:
         """Totals of this week. Organisations are consecutive blocks of rows, so each kind of
         quantity is one reduction over a (quantity, organisation, person) array."""
         e, m, week = model.employees, model.managers, model.this_week
@@ -264,7 +261,7 @@ class WeeklyRecord:
             extra = np.full((weeks, *self.data.shape[1:]), np.nan)
             self.data = np.concatenate([self.data, extra])
 
-    def measure(self, model: OrgModel) -> None:
+    def measure(self, model: Model) -> None:
         """This week's row for each organisation."""
         tally = Tally.of(model)
         self._grow(model.week)

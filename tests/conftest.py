@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import psutil
 import pytest
 
 import sim
@@ -84,3 +89,50 @@ def run_process(*args: str, console_script: bool = False) -> Outcome:
         [*command, *args], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False
     )
     return Outcome(done.returncode, done.stdout, done.stderr)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_dashboard(loslaten: Path, port: int, cwd: Path, log: Path) -> subprocess.Popen:
+    """``loslaten dashboard --headless`` on ``port``, its output in ``log``; returns once the
+    Streamlit server answers its health check."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [str(loslaten), "dashboard", "--headless", "--port", str(port)],
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    return process
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"the dashboard did not start:\n{log.read_text()[-3000:]}")
+        time.sleep(0.3)
+
+
+def stop_dashboard(process: subprocess.Popen, port: int, signum: int = signal.SIGTERM) -> None:
+    """Send ``signum`` to ``loslaten`` alone; it and its Streamlit server are gone within a few
+    seconds, and the port is closed."""
+    servers = psutil.Process(process.pid).children(recursive=True)
+    assert servers, "loslaten dashboard started no server process"
+    process.send_signal(signum)
+    try:
+        process.wait(timeout=10)
+    finally:
+        _, alive = psutil.wait_procs(servers, timeout=5)
+        for left in alive:
+            left.kill()
+    assert not alive, f"left running after loslaten stopped: {alive}"
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0, f"port {port} is still open"

@@ -34,7 +34,7 @@ def test_employee_views_read_their_row(model, name):
 
 
 def test_views_follow_the_arrays_as_the_model_steps(model):
-    agent = model.agents_by_type[sim.Employee][0]
+    agent = next(iter(model.agents_by_type[sim.Employee]))  # indexing is deprecated in Mesa 3.5
     before = agent.energy
     model.step()
     assert agent.energy == model.employees.energy[agent.row]

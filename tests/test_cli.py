@@ -1,10 +1,19 @@
 """The ``loslaten`` command line: run, scenarios, validate, and every kind of bad input."""
 
 import json
+import signal
 
 import pandas as pd
 import pytest
-from conftest import YAML_BOMB, run_process
+from conftest import (
+    CONSOLE_SCRIPT,
+    ROOT,
+    YAML_BOMB,
+    free_port,
+    run_process,
+    start_dashboard,
+    stop_dashboard,
+)
 
 import sim
 from sim.scenario import MAX_FILE_BYTES, scenarios_dir
@@ -90,6 +99,14 @@ def test_an_out_of_range_override_exits_2_naming_field_value_and_range():
     assert_refused(outcome, ["levers.trust: 1.7 is not allowed; must be between 0 and 1"])
 
 
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_stopping_the_dashboard_command_stops_its_server(tmp_path, signum):
+    port = free_port()
+    process = start_dashboard(CONSOLE_SCRIPT, port, cwd=ROOT, log=tmp_path / "dashboard.log")
+    stop_dashboard(process, port, signum)
+
+
 # --- in-process ---------------------------------------------------------------------------------
 
 
@@ -161,3 +178,36 @@ def test_a_bomb_in_an_override_is_refused(loslaten):
     )
     outcome = loslaten("run", "baseline", "--set", f"description={aliases}]")
     assert_refused(outcome, ["description expands to more than 100,000 values"])
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["run", "baseline", "--set", "=0.8"], ["--set '=0.8': expected KEY=VALUE"]),
+        (
+            ["compare", "baseline:levers.trust"],
+            ["scenario 'baseline:levers.trust': expected NAME:KEY=VALUE[,KEY=VALUE...]"],
+        ),
+        (["compare", "baseline:levers.trust=2"], ["levers.trust: 2 is not allowed"]),
+        (
+            ["calibrate", "baseline", "--target", "burnout_rate"],
+            ["--target 'burnout_rate': expected KPI=VALUE, e.g. burnout_rate=0.18"],
+        ),
+        (["sweep", "baseline", "--vary", "=0:1:2"], ["--vary '=0:1:2': expected KEY=START:STOP"]),
+        (["explain", "baseline", "baseline", "--set", "levers"], ["--set 'levers': expected KEY"]),
+    ],
+)
+def test_every_key_value_pair_is_refused_the_same_way(loslaten, args, expected):
+    assert_refused(loslaten(*args), expected)
+
+
+def test_an_internal_error_exits_1_without_traceback(loslaten, monkeypatch):
+    from sim.cli import run as commands
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(commands, "run", broken)
+    outcome = loslaten("run", "baseline")
+    assert outcome.returncode == 1
+    assert outcome.stderr == "loslaten: internal error: RuntimeError: disk on fire\n"

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 import sim
 from sim.claims import CLAIMS
-from sim.experiments.runner import batch_seed
+from sim.experiments.batches import batch_seed
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))

@@ -6,6 +6,7 @@ entry point in a fresh process.
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import subprocess
@@ -19,10 +20,11 @@ import pytest
 from conftest import Outcome
 
 import sim
+from sim.cli.parsing import parse_vary
+from sim.experiments.batches import batch_seed, scenario_stream
 from sim.experiments.calibrate import HOLDOUT_STREAM
 from sim.experiments.explain import MECHANISMS
 from sim.experiments.figures import sweep_figure
-from sim.experiments.runner import batch_seed, parse_vary, scenario_stream
 from sim.experiments.store import code_version
 from sim.experiments.summaries import interval
 
@@ -103,6 +105,48 @@ def test_replicate_refuses_bad_reps_seed_and_executor():
         sim.replicate(small(), reps=1, seed=-1)
     with pytest.raises(sim.ExperimentError, match="executor 'threads'"):
         sim.replicate(small(), reps=1, executor="threads")
+    with pytest.raises(sim.ExperimentError, match="has no submit"):
+        sim.replicate(small(), reps=1, executor=4)
+
+
+@pytest.mark.parametrize(
+    ("kind", "options", "words"),
+    [
+        ("threads", {}, ["executor 'threads' is not known", "serial, process, dask"]),
+        ("process", {"workers": 0}, ["workers 0 is not allowed", "whole number ≥ 1"]),
+        ("process", {"workers": 1.5}, ["workers 1.5 is not allowed"]),
+        ("serial", {"workers": 2}, ["workers (2) need the process or dask executor"]),
+        ("process", {"scheduler": "tcp://h:8786"}, ["scheduler (tcp://h:8786) needs the dask"]),
+        ("dask", {"scheduler": "tcp://h:8786", "workers": 2}, ["cluster at tcp://h:8786 has its"]),
+    ],
+)
+def test_an_execution_names_what_is_wrong(kind, options, words):
+    with pytest.raises(sim.ExperimentError) as refusal:
+        sim.Execution(kind, **options)
+    for word in words:
+        assert word in str(refusal.value)
+
+
+@pytest.mark.parametrize(
+    ("function", "subjects"),
+    [
+        (sim.replicate, ["scenario"]),
+        (sim.compare, ["scenarios"]),
+        (sim.sweep, ["scenario", "vary"]),
+        (sim.calibrate, ["scenario", "targets"]),
+        (sim.sensitivity, ["scenario"]),
+        (sim.explain, ["a", "b"]),
+    ],
+)
+def test_experiments_share_one_shape(function, subjects):
+    """The subjects positional, everything else keyword-only, one executor."""
+    parameters = inspect.signature(function).parameters
+    assert [n for n, p in parameters.items() if p.kind is p.POSITIONAL_OR_KEYWORD] == subjects
+    others = [p for n, p in parameters.items() if n not in subjects]
+    assert all(p.kind is p.KEYWORD_ONLY for p in others)
+    assert {"reps", "seed", "executor", "progress"} <= set(parameters)
+    assert parameters["executor"].default == "serial"
+    assert not {"workers", "scheduler"} & set(parameters)
 
 
 def test_interval_is_the_student_t_interval():
@@ -164,8 +208,8 @@ def test_sweep_is_identical_on_serial_process_and_dask():
 
     def run_all() -> dict[str, pd.DataFrame]:
         return {
-            executor: sim.sweep(small(), vary, reps=2, executor=executor, workers=2)
-            for executor in ("serial", "process", "dask")
+            kind: sim.sweep(small(), vary, reps=2, executor=sim.Execution(kind, workers=workers))
+            for kind, workers in (("serial", None), ("process", 2), ("dask", 2))
         }
 
     frames = unchanged_code(run_all)
@@ -234,6 +278,19 @@ def test_sweep_frame_two_keys_and_integer_fields(tmp_path):
 )
 def test_bad_vary_is_refused(loslaten, vary, words):
     refused(loslaten("sweep", "baseline", "--vary", vary, "--executor", "serial"), *words)
+
+
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        (["--executor", "serial", "--workers", "2"], ["workers (2) need the process or dask"]),
+        (["--scheduler", "tcp://127.0.0.1:1"], ["scheduler (tcp://127.0.0.1:1) needs the dask"]),
+        (["--executor", "threads"], ["--executor: invalid choice: 'threads'"]),
+        (["--workers", "0"], ["--workers: 0 must be at least 1"]),
+    ],
+)
+def test_bad_executor_options_are_refused(loslaten, options, words):
+    refused(loslaten(*SWEEP, *options), *words)
 
 
 def test_bad_vary_is_refused_by_the_command(loslaten):

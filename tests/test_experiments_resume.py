@@ -113,9 +113,9 @@ def test_interrupted_comparison_keeps_each_finished_batch(tmp_path):
 
 
 def test_interrupted_grouped_sweep_keeps_each_batch_of_a_finished_group(tmp_path, monkeypatch):
-    from sim.experiments import runner
+    from sim.experiments import batches
 
-    monkeypatch.setattr(runner, "MIN_GROUPS", 3)  # 9 points in groups of 3
+    monkeypatch.setattr(batches, "MIN_GROUPS", 3)  # 9 points in groups of 3
     base = sim.load_scenario(
         "baseline", **{"organisation.employees": 30, "run.weeks": 30, "run.measure_weeks": 10}
     )

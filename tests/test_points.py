@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 import sim
-from sim.experiments import runner
+from sim.experiments import batches as batching
+from sim.experiments import execute
 from sim.points import Values
 from sim.scenario import ScenarioError
 from sim.streams import SideBySide, among
@@ -138,18 +139,18 @@ def test_grouping_never_changes_a_sweep(monkeypatch):
     vary = {"levers.trust": [0.2, 0.5, 0.8], "environment.pressure": [0.1, 0.5, 0.9]}
     small = BASE.with_overrides(**{"organisation.employees": 30, "run.weeks": 40})
     grouped_sizes = []
-    real = runner.group_batches
+    real = batching.group_batches
 
     def spy(batches, todo):
         groups = real(batches, todo)
         grouped_sizes.extend(len(g) for g in groups)
         return groups
 
-    monkeypatch.setattr(runner, "group_batches", spy)
-    monkeypatch.setattr(runner, "MIN_GROUPS", 2)
+    monkeypatch.setattr(execute, "group_batches", spy)
+    monkeypatch.setattr(batching, "MIN_GROUPS", 2)
     grouped = sim.sweep(small, vary=vary, reps=2, seed=4)
     assert max(grouped_sizes) == 4  # 9 points in groups of at most 9 // 2
-    monkeypatch.setattr(runner, "GROUP_EMPLOYEES", 1)  # every point alone
+    monkeypatch.setattr(batching, "GROUP_EMPLOYEES", 1)  # every point alone
     grouped_sizes.clear()
     alone = sim.sweep(small, vary=vary, reps=2, seed=4)
     assert max(grouped_sizes) == 1
@@ -160,13 +161,13 @@ def test_only_batches_of_one_structure_and_size_are_grouped():
     small = BASE.with_overrides(**{"organisation.employees": 30})
     ablated = small.with_overrides(**{"mechanisms.crossover": False})
     batches = [
-        runner.Batch(small, 2, 1),
-        runner.Batch(small.with_overrides(**{"levers.trust": 0.9}), 2, 1),
-        runner.Batch(ablated, 2, 1),  # other mechanisms
-        runner.Batch(ablated, 3, 1),  # other number of replications
-        runner.Batch(ablated, 3, 2),
+        batching.Batch(small, 2, 1),
+        batching.Batch(small.with_overrides(**{"levers.trust": 0.9}), 2, 1),
+        batching.Batch(ablated, 2, 1),  # other mechanisms
+        batching.Batch(ablated, 3, 1),  # other number of replications
+        batching.Batch(ablated, 3, 2),
     ] * 8
-    groups = runner.group_batches(batches, range(len(batches)))
+    groups = batching.group_batches(batches, range(len(batches)))
     for group in groups:
         assert (
             len({(batches[i].scenario.mechanisms.crossover, batches[i].reps) for i in group}) == 1

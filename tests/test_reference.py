@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 import sim
-from benchmarks.cases import NOT_CORE
-from benchmarks.reference.model import ReferenceModel
+from benchmarks.reference.model import NOT_CORE, ReferenceModel
 
 EMPLOYEES, WEEKS, REFERENCE_REPS, ARRAY_REPS = 100, 104, 3, 16
 TOLERANCE = 4.0  # standard errors of the difference between the two means

@@ -3,7 +3,7 @@
 One Python object per employee and per manager, each with its own ``step``, activated with
 ``agents.shuffle_do`` — the style of Mesa's bundled examples. Core mechanisms: the environment
 and decisions, effort by type, output, job demands–resources well-being, trust, the manager's
-week and initiative, absence, turnover and hiring. The others (``benchmarks.cases.NOT_CORE``)
+week and initiative, absence, turnover and hiring. The others (``NOT_CORE``)
 must be switched off in the scenario. KPIs are measured by the same code as ``sim``
 (``sim.kpis.WeeklyRecord``) from arrays gathered off the agents each week.
 """
@@ -16,19 +16,27 @@ from types import SimpleNamespace
 import numpy as np
 from mesa import Model
 
-from benchmarks.cases import NOT_CORE
 from benchmarks.reference.agents import Employee, Manager
 from sim import kpis
 from sim.mechanisms import consequences, environment
 from sim.population import Employees, Managers, draw_employees, team_sizes
 from sim.scenario import MAX_REPORT_DELAY, Scenario
 
+#: Mechanisms the reference leaves out: switched off in every scenario it runs.
+NOT_CORE = {
+    "mechanisms.crossover": False,
+    "mechanisms.control_grab": False,
+    "mechanisms.lean_back": False,
+    "mechanisms.consequences": False,
+    "mechanisms.social_control": False,
+}
+
 
 class ReferenceModel(Model):
     """An organisation of employee and manager objects, one week per ``step``."""
 
     def __init__(self, scenario: Scenario, seed: int | None = None) -> None:
-        super().__init__(seed=seed)
+        super().__init__(rng=seed)  # seed= is deprecated from Mesa 3.5; the same streams
         on = [key for key in NOT_CORE if getattr(scenario.mechanisms, key.split(".")[1])]
         if on or scenario.interventions:
             raise ValueError(f"the reference has only the core mechanisms; switch off {on}")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import sim
-from sim.experiments.runner import run_seed
+from sim.experiments.batches import run_seed
 
 import charts
 import common

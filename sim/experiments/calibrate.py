@@ -33,18 +33,12 @@ import pandas as pd
 from scipy.optimize import minimize
 from tqdm import tqdm
 
+from sim.experiments.batches import Batch, as_scenario, batch_seed, common_batch
 from sim.experiments.errors import ExperimentError
-from sim.experiments.executors import open_executor
-from sim.experiments.runner import (
-    Batch,
-    as_scenario,
-    batch_seed,
-    common_batch,
-    execute,
-    kpi_check,
-)
+from sim.experiments.execute import execute
+from sim.experiments.executors import Execution, open_executor
 from sim.experiments.store import make_folder
-from sim.experiments.summaries import interval
+from sim.experiments.summaries import interval, kpi_check
 from sim.scenario import Scenario, field_at, field_bounds
 
 INTERCEPTS = ("coefficients.wellbeing.energy_baseline", "coefficients.wellbeing.pleasure_baseline")
@@ -127,13 +121,11 @@ def check_targets(targets: dict[str, float]) -> dict[str, float]:
 def calibrate(
     scenario: str | Path | Scenario,
     targets: dict[str, float],
+    *,
     reps: int = 5,
     seed: int = 1,
-    executor: Any = None,
-    *,
     tolerance: float = TOLERANCE,
-    workers: int | None = None,
-    scheduler: str | None = None,
+    executor: str | Execution | Any = "serial",
     progress: bool = False,
 ) -> CalibrationResult:
     """Fit the free parameters so the scenario's mean KPIs hit ``targets``.
@@ -153,7 +145,7 @@ def calibrate(
     cache: dict[tuple, pd.DataFrame] = {}
 
     with (
-        open_executor(executor, workers, scheduler) as ex,
+        open_executor(executor) as ex,
         tqdm(desc="calibrate", unit="candidate", disable=not progress) as bar,
     ):
 

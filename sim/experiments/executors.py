@@ -1,13 +1,16 @@
 """Executors: where the runs of an experiment are computed.
 
-Every experiment takes an executor with the ``concurrent.futures`` interface, or a name; the
-unit of work is one batch (all replications of one scenario at one point):
+Every experiment takes one ``executor``; the unit of work is a group of batches (all
+replications of one scenario at one point):
 
-* ``None`` or ``"serial"``: in this process, one batch after the other;
-* ``"process"``: a local process pool (forked workers: Mesa sets the global start method to
-  "spawn" on import, which would re-import the simulator in every worker);
-* ``"dask"``: a Dask distributed cluster, joined at ``scheduler`` (``tcp://host:port``) or
-  started locally on the loopback interface. Remote workers need ``loslaten`` installed.
+* ``"serial"`` (the default): in this process, one group after the other;
+* ``"process"``: a local process pool of forked workers (a spawned worker would import the
+  simulator again; Mesa 3.3 sets the global start method to "spawn" on import);
+* ``"dask"``: a Dask distributed cluster, started locally on the loopback interface or, with a
+  ``scheduler`` address, joined. Remote workers need ``loslaten`` installed;
+* an :class:`Execution` naming one of these with its ``workers`` and ``scheduler``;
+* any object with ``submit()`` (a ``concurrent.futures`` executor) or a Dask ``Client``, used as
+  it is and left open.
 
 Results never depend on the executor: each batch's seed is fixed before it is submitted.
 """
@@ -20,6 +23,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from sim.experiments.errors import ExperimentError
@@ -41,43 +45,82 @@ class SerialExecutor(cf.Executor):
         return future
 
 
-@contextlib.contextmanager
-def open_executor(
-    executor: Any = None, workers: int | None = None, scheduler: str | None = None
-) -> Iterator[Any]:
-    """An executor for ``executor`` (a name, ``None`` or an object with ``submit``).
+@dataclass(frozen=True)
+class Execution:
+    """An executor by name, with its ``workers`` (local processes; default: all cores) and, for
+    Dask, the ``scheduler`` of a running cluster to join (``tcp://host:8786``) instead of
+    starting one: ``Execution("process", workers=2)``."""
 
-    Executors made here are shut down on exit (pending batches are cancelled); one passed in is
-    left as it was. A Dask ``Client`` is used through its ``concurrent.futures`` executor.
+    kind: str = "serial"
+    workers: int | None = None
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in EXECUTORS:
+            raise ExperimentError(
+                f"executor {self.kind!r} is not known; choose one of {', '.join(EXECUTORS)}, "
+                "or pass an object with submit()"
+            )
+        workers = self.workers
+        if workers is not None and (
+            isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
+        ):
+            raise ExperimentError(f"workers {workers!r} is not allowed; use a whole number ≥ 1")
+        if workers is not None and self.kind == "serial":
+            raise ExperimentError(
+                f"workers ({workers}) need the process or dask executor; serial runs in this "
+                "process"
+            )
+        if self.scheduler is not None:
+            if self.kind != "dask":
+                raise ExperimentError(
+                    f"a scheduler ({self.scheduler}) needs the dask executor, not {self.kind}"
+                )
+            if self.workers is not None:
+                raise ExperimentError(
+                    f"workers ({self.workers}) are for a local cluster; the Dask cluster at "
+                    f"{self.scheduler} has its own"
+                )
+
+
+@contextlib.contextmanager
+def open_executor(executor: str | Execution | Any = "serial") -> Iterator[Any]:
+    """An open executor for ``executor`` (a name, an :class:`Execution` or an object with
+    ``submit``).
+
+    Executors started here are shut down on exit (pending batches are cancelled); one passed in
+    is left as it was. A Dask ``Client`` is used through its ``concurrent.futures`` executor.
     """
-    if scheduler and executor != "dask":
-        raise ExperimentError(f"a scheduler ({scheduler}) needs the dask executor")
-    if executor is None or executor == "serial":
-        yield SerialExecutor()
-    elif executor == "process":
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        try:
-            yield pool
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    elif executor == "dask":
-        with _dask_client(workers, scheduler) as client:
-            yield client.get_executor(pure=False)
-    elif isinstance(executor, str):
-        raise ExperimentError(
-            f"executor {executor!r} is not known; choose one of {', '.join(EXECUTORS)} "
-            "or pass an object with submit()"
-        )
+    if isinstance(executor, str):
+        executor = Execution(executor)
+    if isinstance(executor, Execution):
+        with _started(executor) as started:
+            yield started
     elif _is_dask_client(executor):
         yield executor.get_executor(pure=False)
     elif callable(getattr(executor, "submit", None)):
         yield executor
     else:
         raise ExperimentError(
-            f"executor {executor!r} has no submit(); pass one of {', '.join(EXECUTORS)}, "
-            "a concurrent.futures executor or a Dask client"
+            f"executor {executor!r} has no submit(); pass one of {', '.join(EXECUTORS)}, an "
+            "Execution, a concurrent.futures executor or a Dask client"
         )
+
+
+@contextlib.contextmanager
+def _started(spec: Execution) -> Iterator[Any]:
+    if spec.kind == "serial":
+        yield SerialExecutor()
+    elif spec.kind == "process":
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        pool = cf.ProcessPoolExecutor(max_workers=spec.workers, mp_context=context)
+        try:
+            yield pool
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    else:
+        with _dask_client(spec.workers, spec.scheduler) as client:
+            yield client.get_executor(pure=False)
 
 
 @contextlib.contextmanager

@@ -22,8 +22,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.experiments.executors import open_executor
-from sim.experiments.runner import as_scenario, common_batch, execute
+from sim.experiments.batches import as_scenario, common_batch
+from sim.experiments.execute import run_batches
+from sim.experiments.executors import Execution
 from sim.experiments.summaries import interval
 from sim.kpis import KPI_NAMES
 from sim.scenario import Mechanisms, Scenario
@@ -34,12 +35,10 @@ MECHANISMS = tuple(Mechanisms.model_fields)
 def explain(
     a: str | Path | Scenario,
     b: str | Path | Scenario,
+    *,
     reps: int = 5,
     seed: int = 1,
-    executor: Any = None,
-    *,
-    workers: int | None = None,
-    scheduler: str | None = None,
+    executor: str | Execution | Any = "serial",
     progress: bool = False,
 ) -> pd.DataFrame:
     """Contribution of each mechanism to each KPI difference ``b − a``.
@@ -54,8 +53,7 @@ def explain(
         for side, scenario in (("a", a), ("b", b)):
             variant = scenario.with_overrides(**switch)
             batches.append(common_batch(variant, reps, seed, {"side": side, "off": off}))
-    with open_executor(executor, workers, scheduler) as ex:
-        table, _ = execute(batches, ex, progress=progress, desc="explain")
+    table, _ = run_batches(batches, {"kind": "explain"}, executor=executor, progress=progress)
     return decompose(table)
 
 

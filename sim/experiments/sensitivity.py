@@ -17,9 +17,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sim.experiments.batches import as_scenario, common_batch
 from sim.experiments.errors import ExperimentError
-from sim.experiments.executors import open_executor
-from sim.experiments.runner import as_scenario, common_batch, execute
+from sim.experiments.execute import run_batches
+from sim.experiments.executors import Execution
 from sim.kpis import KPI_NAMES
 from sim.scenario import Levers, Scenario
 
@@ -30,14 +31,12 @@ LEVELS = 4
 
 def sensitivity(
     scenario: str | Path | Scenario,
+    *,
     method: str = "morris",
     samples: int | None = None,
     reps: int = 1,
     seed: int = 1,
-    executor: Any = None,
-    *,
-    workers: int | None = None,
-    scheduler: str | None = None,
+    executor: str | Execution | Any = "serial",
     progress: bool = False,
 ) -> pd.DataFrame:
     """Influence of each lever on each KPI over the levers' full ranges [0, 1].
@@ -70,8 +69,7 @@ def sensitivity(
             **{f"levers.{k}": float(v) for k, v in zip(LEVERS, x, strict=True)}
         )
         batches.append(common_batch(at, reps, seed, {"point": i}))
-    with open_executor(executor, workers, scheduler) as ex:
-        table, _ = execute(batches, ex, progress=progress, desc="sensitivity")
+    table, _ = run_batches(batches, {"kind": "sensitivity"}, executor=executor, progress=progress)
     outcomes = table.groupby("point", sort=True)[list(KPI_NAMES)].mean()
     frames = []
     for kpi in KPI_NAMES:

@@ -30,11 +30,13 @@ SIM_DIR = Path(__file__).resolve().parents[1]
 
 
 def code_version() -> dict[str, str]:
-    """The package version and a digest of the simulator's source and calibration."""
+    """The package version and a digest of the simulator's source and calibration (the
+    dashboard, installed as ``sim/dashboard``, aside)."""
     digest = hashlib.sha256()
     for path in sorted(SIM_DIR.rglob("*")):
-        if path.suffix in {".py", ".json"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(SIM_DIR).as_posix().encode())
+        name = path.relative_to(SIM_DIR)
+        if path.suffix in {".py", ".json"} and not {"__pycache__", "dashboard"} & set(name.parts):
+            digest.update(name.as_posix().encode())
             digest.update(path.read_bytes())
     try:
         version = metadata.version("loslaten")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 from scipy.special import stdtrit
 
+from sim.experiments.errors import ExperimentError
 from sim.kpis import KPI_NAMES
 
 LEVEL = 0.95
@@ -45,3 +47,14 @@ def paired_differences(runs: pd.DataFrame, base: pd.DataFrame) -> dict[str, tupl
     a = runs.set_index("rep")[list(KPI_NAMES)]
     b = base.set_index("rep")[list(KPI_NAMES)].loc[a.index]
     return {kpi: interval((a[kpi] - b[kpi]).to_numpy()) for kpi in KPI_NAMES}
+
+
+def kpi_check(names: Iterable[str]) -> list[str]:
+    """``names`` if they are all KPIs, else an error listing the KPIs."""
+    names = list(names)
+    unknown = [n for n in names if n not in KPI_NAMES]
+    if unknown:
+        raise ExperimentError(
+            f"unknown KPI {', '.join(map(repr, unknown))}; KPIs are: {', '.join(KPI_NAMES)}"
+        )
+    return names

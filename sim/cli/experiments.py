@@ -1,17 +1,29 @@
-"""The experiment commands of ``loslaten``: compare, sweep, calibrate, sensitivity, explain."""
+"""The experiment commands: ``compare``, ``sweep``, ``calibrate``, ``sensitivity``, ``explain``."""
 
 from __future__ import annotations
 
 import argparse
-import math
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from sim.cli import _non_negative_int, _positive_int, parse_sets, print_json
-from sim.experiments.errors import ExperimentError
-from sim.experiments.executors import EXECUTORS
-from sim.scenario import Scenario, load_scenario, parse_value
+from sim.cli.output import estimates, plus_minus, print_json, print_table
+from sim.cli.parsing import (
+    UsageError,
+    load_spec,
+    non_negative_int,
+    parse_targets,
+    parse_vary,
+    positive_int,
+)
+from sim.experiments.calibrate import calibrate, write_result
+from sim.experiments.compare import compare
+from sim.experiments.executors import EXECUTORS, Execution
+from sim.experiments.explain import explain
+from sim.experiments.figures import sensitivity_figure, sweep_figure
+from sim.experiments.sensitivity import METHODS, sensitivity
+from sim.experiments.store import code_version, make_folder
+from sim.experiments.summaries import kpi_check
+from sim.experiments.sweep import sweep
 
 HEADLINE = ("burnout_rate", "engagement_rate", "productivity", "profit")
 SPEC_HELP = (
@@ -20,8 +32,8 @@ SPEC_HELP = (
 )
 
 
-def register(sub: argparse._SubParsersAction, commands: dict[str, Callable]) -> None:
-    """Add the experiment sub-commands to the ``loslaten`` parser."""
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add these commands to the ``loslaten`` parser."""
     p = sub.add_parser(
         "compare",
         help="compare scenarios: means, 95%% intervals and paired differences",
@@ -33,7 +45,7 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable]) -> 
     _common(
         p, reps=10, out="save each scenario's runs (Parquet) and resume an interrupted comparison"
     )
-    commands["compare"] = cmd_compare
+    p.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser(
         "sweep",
@@ -53,7 +65,7 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable]) -> 
         reps=5,
         out="save each point's runs (Parquet), the table and a Plotly figure (HTML); resume",
     )
-    commands["sweep"] = cmd_sweep
+    p.set_defaults(handler=cmd_sweep)
 
     p = sub.add_parser(
         "calibrate",
@@ -78,7 +90,7 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable]) -> 
         metavar="FILE",
         kpis=False,
     )
-    commands["calibrate"] = cmd_calibrate
+    p.set_defaults(handler=cmd_calibrate)
 
     p = sub.add_parser(
         "sensitivity",
@@ -90,11 +102,11 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable]) -> 
     p.add_argument("--method", choices=("morris", "sobol"), default="morris")
     p.add_argument(
         "--samples",
-        type=_positive_int,
+        type=positive_int,
         help="Morris trajectories (default 30) or Sobol base sample, a power of 2 (default 64)",
     )
     _common(p, reps=1, out="write the table (CSV) and a Plotly chart (HTML)")
-    commands["sensitivity"] = cmd_sensitivity
+    p.set_defaults(handler=cmd_sensitivity)
 
     p = sub.add_parser(
         "explain",
@@ -107,7 +119,7 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable]) -> 
     p.add_argument("a", metavar="A", help=SPEC_HELP)
     p.add_argument("b", metavar="B", help="the scenario compared with A (same syntax)")
     _common(p, reps=5, out=None)
-    commands["explain"] = cmd_explain
+    p.set_defaults(handler=cmd_explain)
 
 
 def _common(
@@ -118,13 +130,11 @@ def _common(
     kpis: bool = True,
 ) -> None:
     """Options every experiment command has; ``kpis`` adds ``--kpi`` to choose table rows."""
-    p.add_argument(
-        "--reps", type=_positive_int, default=reps, help=f"replications (default {reps})"
-    )
-    p.add_argument("--seed", type=_non_negative_int, default=1, help="base seed (default 1)")
+    p.add_argument("--reps", type=positive_int, default=reps, help=f"replications (default {reps})")
+    p.add_argument("--seed", type=non_negative_int, default=1, help="base seed (default 1)")
     p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a field")
     p.add_argument("--executor", choices=EXECUTORS, default="process", help="default: process")
-    p.add_argument("--workers", type=_positive_int, help="parallel workers (default: all cores)")
+    p.add_argument("--workers", type=positive_int, help="parallel workers (default: all cores)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="join a Dask cluster (tcp://host:port)")
     p.add_argument("--progress", action="store_true", help="progress bar even without a terminal")
     if kpis:
@@ -138,8 +148,6 @@ def _common(
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from sim.experiments.runner import compare
-
     kpis = _kpis(args)
     frame = compare(
         [load_spec(s, args.set) for s in args.scenarios], **_run_options(args), out=args.out
@@ -154,8 +162,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 "scenarios": [
                     {
                         "scenario": label,
-                        "kpis": _estimates(rows, "mean", "ci_low", "ci_high"),
-                        "diff": _estimates(rows, "diff", "diff_low", "diff_high"),
+                        "kpis": estimates(rows, "mean", "ci_low", "ci_high"),
+                        "diff": estimates(rows, "diff", "diff_low", "diff_high"),
                     }
                     for label, rows in frame.groupby("scenario", sort=False)
                 ],
@@ -166,24 +174,21 @@ def cmd_compare(args: argparse.Namespace) -> int:
     table = {}
     for label, rows in frame.groupby("scenario", sort=False):
         rows = rows.set_index("kpi").loc[kpis]
-        table[label] = [_pm(r.mean, r.ci_high) for r in rows.itertuples()]
+        table[label] = [plus_minus(r.mean, r.ci_high) for r in rows.itertuples()]
         if label != labels[0]:
             table[f"Δ vs {labels[0]}"] = [
-                _pm(r.diff, r.diff_high, sign=True) for r in rows.itertuples()
+                plus_minus(r.diff, r.diff_high, sign=True) for r in rows.itertuples()
             ]
     print(f"{args.reps} replications each, mean ± 95% interval; differences paired (common seeds)")
-    _print_table(table, kpis)
+    print_table(table, kpis)
     return 0
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
-    from sim.experiments.figures import sweep_figure
-    from sim.experiments.runner import parse_vary, sweep
-
     kpis = _kpis(args)
     vary = dict(parse_vary(text) for text in args.vary)
     if len(vary) != len(args.vary):
-        raise ExperimentError("--vary names the same field twice")
+        raise UsageError("--vary names the same field twice")
     keys = list(vary)
     frame = sweep(load_spec(args.scenario, args.set), vary, **_run_options(args), out=args.out)
     if args.out:
@@ -197,8 +202,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
                 "seed": args.seed,
                 "rows": [
                     {
-                        "params": dict(zip(keys, _plain(point), strict=True)),
-                        "kpis": _estimates(rows, "mean", "ci_low", "ci_high"),
+                        "params": dict(zip(keys, _key(point), strict=True)),
+                        "kpis": estimates(rows, "mean", "ci_low", "ci_high"),
                     }
                     for point, rows in points
                 ],
@@ -207,30 +212,22 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         return 0
     table = {key: [] for key in keys} | {kpi: [] for kpi in kpis}
     for point, rows in points:
-        for key, value in zip(keys, _plain(point), strict=True):
+        for key, value in zip(keys, _key(point), strict=True):
             table[key].append(f"{value:g}")
         rows = rows.set_index("kpi")
         for kpi in kpis:
-            table[kpi].append(_pm(rows.at[kpi, "mean"], rows.at[kpi, "ci_high"]))
+            table[kpi].append(plus_minus(rows.at[kpi, "mean"], rows.at[kpi, "ci_high"]))
     print(f"{args.reps} replications per point, mean ± 95% interval")
-    _print_table(table, None)
+    print_table(table, None)
     if args.out:
         print(f"table and figure written to {args.out}/sweep.csv and sweep.html")
     return 0
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from sim.experiments.calibrate import calibrate, write_result
-    from sim.experiments.store import code_version
-
     if args.out and Path(args.out).is_dir():
-        raise ExperimentError(f"--out {args.out} is a folder; give a file such as client.yaml")
-    targets = {}
-    for pair in args.target:
-        kpi, sep, value = pair.partition("=")
-        if not sep or not kpi.strip():
-            raise ExperimentError(f"--target {pair!r}: expected KPI=VALUE, e.g. burnout_rate=0.18")
-        targets[kpi.strip()] = parse_value(value, kpi.strip())
+        raise UsageError(f"--out {args.out} is a folder; give a file such as client.yaml")
+    targets = parse_targets(args.target)
     result = calibrate(
         load_spec(args.scenario, args.set),
         targets,
@@ -251,14 +248,14 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     print(f"calibrated over {args.reps} replications (common seeds):")
     for key, value in result.parameters.items():
         print(f"  {key} = {value:.4f}")
-    _print_table(
+    print_table(
         {
             "target": [f"{v:g}" for v in result.report.target],
             f"fitted ({args.reps} reps)": [
-                _pm(r.achieved, r.ci_high) for r in result.report.itertuples()
+                plus_minus(r.achieved, r.ci_high) for r in result.report.itertuples()
             ],
             f"holdout ({args.reps} fresh reps)": [
-                _pm(r.holdout, r.holdout_high) for r in result.report.itertuples()
+                plus_minus(r.holdout, r.holdout_high) for r in result.report.itertuples()
             ],
         },
         list(result.report.kpi),
@@ -269,10 +266,6 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
-    from sim.experiments.figures import sensitivity_figure
-    from sim.experiments.sensitivity import METHODS, sensitivity
-    from sim.experiments.store import make_folder
-
     kpis = _kpis(args)
     frame = sensitivity(
         load_spec(args.scenario, args.set),
@@ -292,10 +285,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
             {
                 "method": args.method,
                 "kpis": {
-                    kpi: {
-                        r["lever"]: {c: _plain_one(r[c]) for c in columns}
-                        for r in rows.to_dict("records")
-                    }
+                    kpi: {r["lever"]: {c: r[c] for c in columns} for r in rows.to_dict("records")}
                     for kpi, rows in frame.groupby("kpi", sort=False)
                 },
             }
@@ -303,15 +293,13 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
         return 0
     print(f"{args.method}: rank of each lever by {index} (1 = most influential)")
     ranks = frame.pivot(index="lever", columns="kpi", values="rank").loc[frame.lever.unique()]
-    _print_table({kpi: [str(v) for v in ranks[kpi]] for kpi in kpis}, list(ranks.index))
+    print_table({kpi: [str(v) for v in ranks[kpi]] for kpi in kpis}, list(ranks.index))
     if args.out:
         print(f"table and chart written to {args.out}/sensitivity.csv and sensitivity.html")
     return 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from sim.experiments.explain import explain
-
     kpis = _kpis(args)
     a, b = load_spec(args.a, args.set), load_spec(args.b, args.set)
     frame = explain(a, b, **_run_options(args))
@@ -337,72 +325,28 @@ def cmd_explain(args: argparse.Namespace) -> int:
     table = {}
     for kpi in kpis:
         rows = frame[frame.kpi == kpi]
-        table[kpi] = [_pm(r.contribution, r.ci_high, sign=True) for r in rows.itertuples()]
-    _print_table(table, list(frame.part.unique()))
+        table[kpi] = [plus_minus(r.contribution, r.ci_high, sign=True) for r in rows.itertuples()]
+    print_table(table, list(frame.part.unique()))
     return 0
 
 
 # --- helpers --------------------------------------------------------------------------------------
 
 
-def load_spec(text: str, sets: list[str] | None) -> Scenario:
-    """``NAME``, ``PATH`` or ``NAME:KEY=VALUE[,KEY=VALUE…]`` with ``--set`` overrides on top.
-
-    A scenario with overrides after the colon is labelled with the whole spec.
-    """
-    common = parse_sets(sets)
-    source, colon, spec = text.partition(":")
-    if not colon or Path(text).exists():
-        return load_scenario(text, **common)
-    own = {}
-    for pair in spec.split(","):
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise ExperimentError(
-                f"scenario {text!r}: after ':' expected KEY=VALUE[,KEY=VALUE...], "
-                "e.g. baseline:levers.trust=0.8"
-            )
-        own[key.strip()] = parse_value(value, key.strip())
-    return load_scenario(source, **common, **own).with_overrides(name=text)
-
-
 def _run_options(args: argparse.Namespace) -> dict:
+    """The keywords every experiment function takes, from the common options."""
     return {
         "reps": args.reps,
         "seed": args.seed,
-        "executor": args.executor,
-        "workers": args.workers,
-        "scheduler": args.scheduler,
+        "executor": Execution(args.executor, workers=args.workers, scheduler=args.scheduler),
         "progress": args.progress or sys.stderr.isatty(),
     }
 
 
 def _kpis(args: argparse.Namespace) -> list[str]:
-    from sim.experiments.runner import kpi_check
-
     return kpi_check(args.kpi) if args.kpi else list(HEADLINE)
 
 
-def _estimates(rows, mean: str, low: str, high: str) -> dict:
-    return {r["kpi"]: {"mean": r[mean], "ci95": [r[low], r[high]]} for r in rows.to_dict("records")}
-
-
-def _plain(point) -> list:
-    return [_plain_one(v) for v in (point if isinstance(point, tuple) else (point,))]
-
-
-def _plain_one(value):
-    """A numpy scalar as a Python int or float (for JSON)."""
-    return value.item() if hasattr(value, "item") else value
-
-
-def _pm(mean: float, high: float, sign: bool = False) -> str:
-    text = f"{mean:+.3f}" if sign else f"{mean:.3f}"
-    return f"{text} ± {high - mean:.3f}" if math.isfinite(high) else text
-
-
-def _print_table(columns: dict[str, list[str]], index: list[str] | None) -> None:
-    import pandas as pd
-
-    frame = pd.DataFrame(columns, index=index)
-    print(frame.to_string(index=index is not None))
+def _key(point: object) -> tuple:
+    """A groupby key as a tuple, whether one column was grouped by or several."""
+    return point if isinstance(point, tuple) else (point,)

@@ -1,0 +1,102 @@
+"""Replications and comparisons: batches of one or more scenarios with the common seed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from sim.experiments.batches import as_scenario, common_batch
+from sim.experiments.errors import ExperimentError
+from sim.experiments.execute import run_batches
+from sim.experiments.executors import Execution
+from sim.experiments.summaries import paired_differences, summarise
+from sim.scenario import Scenario
+
+
+def replicate(
+    scenario: str | Path | Scenario,
+    *,
+    reps: int = 10,
+    seed: int = 1,
+    series: bool = False,
+    out: str | Path | None = None,
+    executor: str | Execution | Any = "serial",
+    progress: bool = False,
+) -> pd.DataFrame:
+    """``reps`` replications of one scenario, simulated as one batch: a row per replication
+    (``rep``, ``seed`` of the batch, KPIs), or with ``series`` the weekly series of all
+    replications in long form (``rep``, ``week``, series)."""
+    scenario = as_scenario(scenario)
+    experiment = {
+        "kind": "replicate",
+        "scenario": scenario.model_dump(mode="json"),
+        "reps": reps,
+        "seed": seed,
+        "series": series,
+    }
+    table, weekly = run_batches(
+        [common_batch(scenario, reps, seed)],
+        experiment,
+        executor=executor,
+        out=out,
+        series=series,
+        progress=progress,
+    )
+    return weekly if series else table
+
+
+def labelled(scenarios: Iterable[str | Path | Scenario]) -> dict[str, Scenario]:
+    """Scenarios by their names, duplicates told apart as ``name (2)``, ``name (3)``…"""
+    out: dict[str, Scenario] = {}
+    for source in scenarios:
+        scenario = as_scenario(source)
+        label, n = scenario.name, 1
+        while label in out:
+            n += 1
+            label = f"{scenario.name} ({n})"
+        out[label] = scenario
+    if not out:
+        raise ExperimentError("no scenarios to compare; give at least one")
+    return out
+
+
+def compare(
+    scenarios: Sequence[str | Path | Scenario],
+    *,
+    reps: int = 10,
+    seed: int = 1,
+    out: str | Path | None = None,
+    executor: str | Execution | Any = "serial",
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Mean and 95% interval per KPI per scenario, and the paired difference from the first.
+
+    Columns ``scenario, kpi, mean, ci_low, ci_high, diff, diff_low, diff_high``. Every
+    scenario's batch uses the same seed (common random numbers), so the differences are paired
+    by replication.
+    """
+    named = labelled(scenarios)
+    batches = [common_batch(s, reps, seed, {"scenario": label}) for label, s in named.items()]
+    experiment = {
+        "kind": "compare",
+        "scenarios": [s.model_dump(mode="json") for s in named.values()],
+        "reps": reps,
+        "seed": seed,
+    }
+    table, _ = run_batches(batches, experiment, executor=executor, out=out, progress=progress)
+    return comparison(table)
+
+
+def comparison(table: pd.DataFrame) -> pd.DataFrame:
+    """The compare frame from one row per replication with a ``scenario`` column."""
+    summary = summarise(table, ["scenario"])
+    groups = dict(tuple(table.groupby("scenario", sort=False)))
+    first = groups[summary["scenario"].iloc[0]]
+    diffs = {label: paired_differences(runs, first) for label, runs in groups.items()}
+    summary[["diff", "diff_low", "diff_high"]] = [
+        diffs[row.scenario][row.kpi] for row in summary.itertuples()
+    ]
+    return summary
