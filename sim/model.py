@@ -58,6 +58,16 @@ class OrgModel(Model):
 
     _views_created = False
 
+    @property
+    def scenario(self) -> Scenario:
+        """What all points share: size, run, interventions (the model owns this name; Mesa 3.5's
+        own ``Model.scenario`` would tie its experiment scenarios to it)."""
+        return self._scenario
+
+    @scenario.setter
+    def scenario(self, scenario: Scenario) -> None:
+        self._scenario = scenario
+
     def __init__(
         self,
         scenario: Scenario | str | Sequence[Scenario] = "baseline",
@@ -77,9 +87,9 @@ class OrgModel(Model):
         if len(seeds) != len(points):
             raise ValueError(f"{len(points)} scenarios need {len(points)} seeds, not {len(seeds)}")
         check_side_by_side(points)
-        super().__init__(seed=seeds[0])
+        super().__init__(rng=seeds[0])
         self.points = points
-        self.scenario = points[0]  # what all points share: size, mechanisms, run, interventions
+        self.scenario = points[0]
         self.week = 0
         self.replications = replications * len(points)  # organisations simulated side by side
         # One random stream per mechanism: switching one off leaves the others' draws unchanged,

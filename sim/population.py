@@ -21,8 +21,8 @@ class Coefficients(Record):
 
     skill_low: float = coefficient(0.6, 0.3, 0.8, "0…1", "lowest skill of established staff")
     skill_high: float = coefficient(1.0, 0.8, 1.0, "0…1", "highest skill of established staff")
-    newcomer_skill_low: float = coefficient(0.3, 0.1, 0.5, "0…1", "lowest skill of a newcomer")
-    newcomer_skill_high: float = coefficient(0.5, 0.3, 0.7, "0…1", "highest skill of a newcomer")
+    newcomer_skill_low: float = coefficient(0.3, 0.1, 0.4, "0…1", "lowest skill of a newcomer")
+    newcomer_skill_high: float = coefficient(0.5, 0.4, 0.7, "0…1", "highest skill of a newcomer")
     energy: float = coefficient(0.5, 0.3, 0.7, "0…1", "mean starting energy of established staff")
     pleasure: float = coefficient(
         0.55, 0.3, 0.7, "0…1", "mean starting pleasure of established staff"

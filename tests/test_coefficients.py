@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,58 @@ def test_the_coefficient_tables_in_the_model_documentation_are_fresh():
 
     document = runpy.run_path(str(ROOT / "scripts" / "document_coefficients.py"))
     assert document["main"](["--check"]) == 0, "run `make docs`"
+
+
+# --- through the command line -------------------------------------------------------------------
+
+
+def test_coefficients_command_lists_every_coefficient_with_its_provenance(loslaten):
+    done = loslaten("coefficients", "--json")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    rows = document["coefficients"]
+    assert rows == json.loads(json.dumps(listing(sim.Scenario().coefficients)))
+    keys = {"name", "value", "min", "max", "unit", "provenance", "source", "mechanism", "doc"}
+    assert all(set(row) == keys for row in rows)
+    assert sum(document["provenance"].values()) == len(rows)
+    text = loslaten("coefficients", "--provenance", "fitted").stdout
+    assert "coefficients.wellbeing.energy_baseline" in text and "; assumed" not in text
+
+
+def test_a_coefficient_set_on_the_command_line_changes_a_kpi(loslaten):
+    small = ["--set", "organisation.employees=40", "--weeks", "30", "--json"]
+    base = json.loads(loslaten("run", "baseline", *small).stdout)["kpis"]
+    key = "coefficients.wellbeing.pleasure_baseline=0.2"
+    changed = json.loads(loslaten("run", "baseline", *small, "--set", key).stdout)["kpis"]
+    assert changed["burnout_rate"] > base["burnout_rate"]
+
+
+def test_an_out_of_range_coefficient_exits_2_naming_field_and_range(loslaten):
+    done = loslaten("run", "baseline", "--set", "coefficients.crossover.rate=0.9")
+    assert done.returncode == 2
+    assert (
+        "coefficients.crossover.rate: 0.9 is not allowed; must be between 0 and 0.3" in done.stderr
+    )
+    assert "Traceback" not in done.stderr
+    unknown = loslaten("coefficients", "--mechanism", "moods")
+    assert unknown.returncode == 2 and "not a mechanism" in unknown.stderr
+
+
+def test_any_coefficients_within_their_ranges_make_a_valid_model():
+    """Ranges are joint: every draw within them runs, with quadrant shares summing to 1."""
+    import numpy as np
+
+    rows = [r for r in listing(sim.Scenario().coefficients) if r["max"] > r["min"]]
+    rng = np.random.default_rng(7)
+    for _ in range(12):
+        draw = {
+            r["name"]: (int if isinstance(r["value"], int) else float)(
+                rng.uniform(r["min"], r["max"])
+            )
+            for r in rows
+        }
+        kpis = sim.run(small(**draw), seed=1).kpis
+        shares = sum(kpis[q] for q in ("burnout_rate", "engagement_rate", "workaholism_rate",
+                                       "satisfaction_rate"))  # fmt: skip
+        assert shares == pytest.approx(1.0)
+        assert np.isfinite(kpis["productivity"]) and kpis["productivity"] >= 0

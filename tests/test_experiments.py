@@ -438,10 +438,11 @@ def test_calibrate_refuses_unreachable_targets(tmp_path, loslaten, targets, word
 
 def test_sensitivity_ranks_every_lever_for_every_kpi():
     frame = sim.sensitivity(small(), samples=2)
-    assert list(frame.columns) == ["lever", "kpi", "mu", "mu_star", "mu_star_conf", "sigma", "rank"]
+    assert list(frame.columns) == ["factor", "kpi", "mu", "mu_star", "mu_star_conf", "sigma",
+                                   "rank"]  # fmt: skip
     assert len(frame) == 8 * len(sim.KPI_NAMES)
-    assert set(frame.lever) == {"vision", "trust", "responsibility", "freedom", "connection",
-                                "safety", "control", "rules"}  # fmt: skip
+    assert set(frame.factor) == {f"levers.{lever}" for lever in ("vision", "trust",
+        "responsibility", "freedom", "connection", "safety", "control", "rules")}  # fmt: skip
     finite = frame.dropna(subset=["mu_star"])
     assert (finite.mu_star >= finite.mu.abs() - 1e-12).all()  # mean |effect| ≥ |mean effect|
     top = finite.loc[finite.groupby("kpi").mu_star.idxmax()]
@@ -450,6 +451,25 @@ def test_sensitivity_ranks_every_lever_for_every_kpi():
         sim.sensitivity(small(), method="sobol", samples=6)
     with pytest.raises(sim.ExperimentError, match="method 'fast'"):
         sim.sensitivity(small(), method="fast")
+    with pytest.raises(sim.ExperimentError, match="factors 'dynamics'"):
+        sim.sensitivity(small(), factors="dynamics")
+
+
+def test_sensitivity_screens_every_coefficient_that_is_not_fixed(loslaten):
+    from sim.coefficients import listing
+
+    short = small().with_weeks(8)
+    frame = sim.sensitivity(short, factors="coefficients", samples=2)
+    free = [r["name"] for r in listing(small().coefficients) if r["max"] > r["min"]]
+    assert list(dict.fromkeys(frame.factor)) == free
+    assert frame.groupby("kpi").size().eq(len(free)).all()
+    done = loslaten(
+        "sensitivity", "baseline", *SMALL_SETS, "--coefficients",
+        "--samples", "2", "--executor", "serial", "--kpi", "burnout_rate",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "the 10 most influential coefficients by mu_star" in done.stdout
+    assert done.stdout.count("coefficients.") >= 10
 
 
 def test_sensitivity_command_json_and_files(tmp_path, loslaten):

@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from sim.cli import experiments, run
+from sim.cli import experiments, model, run
 from sim.cli.parsing import UsageError
 from sim.experiments.errors import ExperimentError
 from sim.scenario import ScenarioError
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run.register(sub)
     experiments.register(sub)
+    model.register(sub)
     return parser
 
 

@@ -25,6 +25,7 @@ from sim.experiments.store import code_version, make_folder
 from sim.experiments.summaries import kpi_check
 from sim.experiments.sweep import sweep
 
+TOP = 10  # coefficients shown per KPI
 HEADLINE = ("burnout_rate", "engagement_rate", "productivity", "profit")
 SPEC_HELP = (
     "a built-in scenario name or a YAML path, optionally with overrides after a colon: "
@@ -94,11 +95,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "sensitivity",
-        help="rank the eight levers by their influence on each KPI (SALib)",
+        help="rank the levers (or the coefficients) by their influence on each KPI (SALib)",
         description="Morris elementary effects (default) or Sobol indices over the levers' "
-        "full ranges [0, 1]; every sample point uses the same seeds.",
+        "full ranges [0, 1] or, with --coefficients, over every coefficient's allowed range; "
+        "every sample point uses the same seeds.",
     )
     p.add_argument("scenario", help=SPEC_HELP)
+    p.add_argument(
+        "--coefficients",
+        action="store_true",
+        help="screen the model's coefficients instead of the levers (use few --samples)",
+    )
     p.add_argument("--method", choices=("morris", "sobol"), default="morris")
     p.add_argument(
         "--samples",
@@ -267,8 +274,10 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
     kpis = _kpis(args)
+    factors = "coefficients" if args.coefficients else "levers"
     frame = sensitivity(
         load_spec(args.scenario, args.set),
+        factors=factors,
         method=args.method,
         samples=args.samples,
         **_run_options(args),
@@ -280,20 +289,29 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
         frame.to_csv(out / "sensitivity.csv", index=False)
         sensitivity_figure(frame, index).write_html(out / "sensitivity.html")
     if args.json:
-        columns = [c for c in frame.columns if c not in ("lever", "kpi")]
+        columns = [c for c in frame.columns if c not in ("factor", "kpi")]
         print_json(
             {
                 "method": args.method,
+                "factors": factors,
                 "kpis": {
-                    kpi: {r["lever"]: {c: r[c] for c in columns} for r in rows.to_dict("records")}
+                    kpi: {r["factor"]: {c: r[c] for c in columns} for r in rows.to_dict("records")}
                     for kpi, rows in frame.groupby("kpi", sort=False)
                 },
             }
         )
         return 0
-    print(f"{args.method}: rank of each lever by {index} (1 = most influential)")
-    ranks = frame.pivot(index="lever", columns="kpi", values="rank").loc[frame.lever.unique()]
-    print_table({kpi: [str(v) for v in ranks[kpi]] for kpi in kpis}, list(ranks.index))
+    if factors == "coefficients":
+        print(f"{args.method}: the {TOP} most influential coefficients by {index}")
+        for kpi in kpis:
+            top = frame[frame.kpi == kpi].nsmallest(TOP, "rank")
+            print(f"\n{kpi}:")
+            print_table({index: [f"{v:.4f}" for v in top[index]]}, list(top.factor))
+    else:
+        print(f"{args.method}: rank of each lever by {index} (1 = most influential)")
+        ranks = frame.pivot(index="factor", columns="kpi", values="rank")
+        ranks = ranks.loc[frame.factor.unique()]
+        print_table({kpi: [str(v) for v in ranks[kpi]] for kpi in kpis}, list(ranks.index))
     if args.out:
         print(f"table and chart written to {args.out}/sensitivity.csv and sensitivity.html")
     return 0

@@ -54,11 +54,11 @@ def sweep_figure(summary: pd.DataFrame, keys: list[str]) -> go.Figure:
 
 
 def sensitivity_figure(frame: pd.DataFrame, index: str) -> go.Figure:
-    """Lever × KPI heatmap of the index as a share of the largest for that KPI; ranks shown."""
+    """Factor × KPI heatmap of the index as a share of the largest for that KPI; ranks shown."""
     share = frame.assign(share=frame[index] / frame.groupby("kpi")[index].transform("max"))
-    levers = list(dict.fromkeys(frame.lever))
-    z = share.pivot(index="lever", columns="kpi", values="share").loc[levers, list(KPI_NAMES)]
-    ranks = frame.pivot(index="lever", columns="kpi", values="rank").loc[levers, list(KPI_NAMES)]
+    factors = list(dict.fromkeys(frame.factor))
+    z = share.pivot(index="factor", columns="kpi", values="share").loc[factors, list(KPI_NAMES)]
+    ranks = frame.pivot(index="factor", columns="kpi", values="rank").loc[factors, list(KPI_NAMES)]
     figure = go.Figure(
         go.Heatmap(
             x=list(z.columns),
@@ -71,9 +71,10 @@ def sensitivity_figure(frame: pd.DataFrame, index: str) -> go.Figure:
         )
     )
     figure.update_layout(
-        title=f"Influence of the levers on each KPI ({index}; numbers are ranks)",
+        title=f"Influence of each factor on each KPI ({index}; numbers are ranks)",
         xaxis_title="KPI",
-        yaxis_title="lever",
+        yaxis_title="factor",
+        height=max(450, 18 * len(factors)),
     )
     return figure
 
