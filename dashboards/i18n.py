@@ -249,6 +249,10 @@ KPIS: dict[str, tuple[str, str]] = {
     "productivity": ("productiviteit", "productivity"),
     "engaged_productivity_ratio": ("productiviteit bevlogen ÷ overig", "engaged ÷ other output"),
     "absence_rate": ("ziekteverzuim", "sickness absence"),
+    "burnout_absence_ratio": (
+        "verzuim bij burn-out ÷ overig",
+        "absence with burnout ÷ others",
+    ),
     "turnover_rate": ("verloop per jaar", "turnover a year"),
     "manager_hours": ("uren leidinggevende", "manager hours"),
     "coaching_share": ("aandeel coaching", "coaching share"),

@@ -29,7 +29,7 @@ class Employee(mesa.Agent):
 
     energy = _column("employees", "energy", "activation, 0 … 1")
     pleasure = _column("employees", "pleasure", "pleasure / dedication, 0 … 1")
-    fatigue = _column("employees", "fatigue", "accumulated strain, 0 … 1")
+    exhaustion = _column("employees", "exhaustion", "exhaustion, the core of burnout, 0 … 1")
     effort = _column("employees", "effort", "this week's effort (1 = normal)")
     output = _column("employees", "output", "this week's output")
     skill = _column("employees", "skill", "skill, 0 … 1")

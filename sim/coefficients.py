@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 Provenance = Literal["sourced", "fitted", "assumed"]
 PROVENANCES: tuple[Provenance, ...] = ("sourced", "fitted", "assumed")
@@ -43,7 +43,8 @@ class Record(BaseModel):
             for key, value in data.items():
                 field = cls.model_fields.get(key)
                 if isinstance(value, bool) and field and field.annotation in (int, float):
-                    raise ValueError(f"{key}: {value} is not allowed; it must be a number")
+                    if not any(isinstance(m, BeforeValidator) for m in field.metadata):
+                        raise ValueError(f"{key}: {value} is not allowed; it must be a number")
         return data
 
 

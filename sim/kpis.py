@@ -63,11 +63,21 @@ class Tally:
     engaged_output: np.ndarray
     other_output: np.ndarray
     error: np.ndarray  # sum of adaptation errors of those present
+    coordination: np.ndarray  # sum of coordination errors of those present
+    burnout_absent: np.ndarray  # absent and in the burnout quadrant (burnout leave included)
+    burnout_leave: np.ndarray  # on long burnout leave
+    opportunist_effort: np.ndarray  # summed over opportunists at work …
+    opportunists_at_work: np.ndarray
+    reciprocal_effort: np.ndarray  # … and over reciprocal employees at work
+    reciprocal_at_work: np.ndarray
+    burnout_staff: np.ndarray  # in the burnout quadrant
+    other_absent: np.ndarray  # absent, not in the burnout quadrant
     trust: np.ndarray  # means over employees …
     trust_in_manager: np.ndarray
     initiative: np.ndarray
     energy: np.ndarray
     pleasure: np.ndarray
+    exhaustion: np.ndarray
     opportunists: np.ndarray
     hours: np.ndarray  # … and over managers
     reporting: np.ndarray
@@ -91,6 +101,10 @@ class Tally:
         present = e.present
         engaged = present & (e.quadrant == quadrants.ENGAGEMENT)
         others = present & ~engaged
+        opportunists = present & e.opportunist
+        reciprocal = present & ~e.opportunist
+        staff = np.where(e.burnout_leave, quadrants.BURNOUT, e.quadrant)
+        burnout = staff == quadrants.BURNOUT
         summed = {
             "output": e.output,
             "misconduct": week.misconduct,
@@ -100,6 +114,15 @@ class Tally:
             "engaged_output": e.output * engaged,
             "other_output": e.output * others,
             "error": e.adaptation_error * present,
+            "coordination": week.coordination_error * present,
+            "burnout_absent": burnout & ~present,
+            "burnout_leave": e.burnout_leave,
+            "opportunist_effort": e.effort * opportunists,
+            "opportunists_at_work": opportunists,
+            "reciprocal_effort": e.effort * reciprocal,
+            "reciprocal_at_work": reciprocal,
+            "burnout_staff": burnout,
+            "other_absent": ~burnout & ~present,
         }
         averaged = {
             "trust": e.trust_given,
@@ -107,6 +130,7 @@ class Tally:
             "initiative": e.initiative,
             "energy": e.energy,
             "pleasure": e.pleasure,
+            "exhaustion": e.exhaustion,
             "opportunists": e.opportunist,
         }
         per_team = {
@@ -120,7 +144,6 @@ class Tally:
             "control": week.control_level,
             "grab": m.grab,
         }
-        staff = np.where(e.burnout_leave, quadrants.BURNOUT, e.quadrant)
         managers = quadrants.classify(m.energy, m.pleasure, model.by_team.coefficients.quadrants)
         return cls(
             employees=n,
@@ -183,12 +206,26 @@ SERIES: dict[str, Reporter] = {
     "grab": lambda t: t.grab,
     "energy": lambda t: t.energy,
     "pleasure": lambda t: t.pleasure,
+    "exhaustion": lambda t: t.exhaustion,
     "output": lambda t: t.output,
     "misconduct": lambda t: t.misconduct,
     "misconduct_loss": lambda t: t.misconduct / np.maximum(t.output, TINY),
     "adaptation_error": lambda t: np.where(t.at_work > 0, t.error / np.maximum(t.at_work, 1), 0.0),
+    "coordination_error": lambda t: t.coordination / np.maximum(t.at_work, 1),
+    "burnout_absent": lambda t: t.burnout_absent,
+    "burnout_leave_rate": lambda t: t.burnout_leave / t.employees,
+    "burnout_staff": lambda t: t.burnout_staff,
+    "other_absent": lambda t: t.other_absent,
     "profit": profit,
     "opportunist_share": lambda t: t.opportunists,
+    "reciprocal_effort": lambda t: np.where(
+        t.reciprocal_at_work > 0, t.reciprocal_effort / np.maximum(t.reciprocal_at_work, 1), np.nan
+    ),
+    "opportunist_effort": lambda t: np.where(
+        t.opportunists_at_work > 0,
+        t.opportunist_effort / np.maximum(t.opportunists_at_work, 1),
+        np.nan,
+    ),
     "manager_burnout_rate": lambda t: t.manager_shares[:, quadrants.BURNOUT],
     "manager_engagement_rate": lambda t: t.manager_shares[:, quadrants.ENGAGEMENT],
 }
@@ -214,6 +251,13 @@ def engaged_productivity_ratio(w: Window, n: int) -> float:
     return float(engaged / other) if other > 0 else float("nan")
 
 
+def burnout_absence_ratio(w: Window, n: int) -> float:
+    """Absence rate of staff in the burnout quadrant ÷ that of the others (TNO: about 6×)."""
+    burnout = w["burnout_absent"].sum() / max(w["burnout_staff"].sum(), 1)
+    others = w["other_absent"].sum() / max(n * len(w["other_absent"]) - w["burnout_staff"].sum(), 1)
+    return float(burnout / others) if others > 0 else float("nan")
+
+
 def turnover_rate(w: Window, n: int) -> float:
     """Leavers per employee per year."""
     return float(w["leavers"].sum() / n * WEEKS_PER_YEAR / len(w["leavers"]))
@@ -227,6 +271,7 @@ KPIS: dict[str, Aggregate] = {
     "productivity": mean("productivity"),
     "engaged_productivity_ratio": engaged_productivity_ratio,
     "absence_rate": mean("absence_rate"),
+    "burnout_absence_ratio": burnout_absence_ratio,
     "turnover_rate": turnover_rate,
     "manager_hours": mean("manager_hours"),
     "coaching_share": ratio("coaching_hours", "manager_hours"),

@@ -22,22 +22,25 @@ from sim.mechanisms import (
     control,
     crossover,
     decisions,
+    demands,
     effort,
     environment,
     growth,
     manager_time,
     production,
     quadrants,
+    resources,
     trust,
     wellbeing,
     workforce,
 )
-from sim.mechanisms.teams import team_mean, team_sum
+from sim.mechanisms.channels import choose, gate
+from sim.mechanisms.teams import others_mean, team_mean, team_sum
 from sim.points import Values, check_side_by_side
-from sim.population import draw_employees, draw_managers, side_by_side, team_sizes
+from sim.population import Recruits, draw_employees, draw_managers, side_by_side, team_sizes
 from sim.scenario import MAX_REPORT_DELAY, Scenario, load_scenario
-from sim.streams import SideBySide, among
-from sim.week import ThisWeek
+from sim.streams import SideBySide
+from sim.week import Steering, ThisWeek
 
 RANDOM_STREAMS = (
     "organisation",
@@ -50,6 +53,7 @@ RANDOM_STREAMS = (
     "absence",
     "turnover",
     "hiring",
+    "rehiring",
 )
 
 
@@ -120,11 +124,14 @@ class OrgModel(Model):
         self._history = np.tile(self.optimum, (MAX_REPORT_DELAY + 1, 1))  # for delayed reports
         self.rule_course = self._global_optimum[self.replication]
         self.this_week = self._new_week()
+        self.steering = Steering.nobody(self.managers.team_size.size)
+        self.recruits = Recruits()
         self._plan_week()
         self._interventions = {}
         for iv in self.scenario.interventions:
             self._interventions.setdefault(iv.week, {}).update(iv.set)
         self.record = kpis.WeeklyRecord(self.scenario.run.weeks, self.replications)
+        self._warm_up(self.scenario.run.warmup_weeks)
 
     @staticmethod
     def _populate(s: Scenario, rng: dict, replications: int) -> dict:
@@ -186,7 +193,7 @@ class OrgModel(Model):
         self.managers_feel()
         self.follow_up()
         self.absence_and_turnover()
-        self.record.measure(self)
+        self.measure()
         self.week += 1
 
     def intervene(self) -> None:
@@ -196,6 +203,7 @@ class OrgModel(Model):
             self.points = [point.with_overrides(**changes) for point in self.points]
             self.scenario = self.points[0]
             self._tabulate_numbers()
+            self.recruits.draw(self.employees.size, self.by_employee, self.streams["hiring"])
 
     def move_environment(self) -> None:
         """The best course drifts; rules catch up with it only when they are revised."""
@@ -215,173 +223,238 @@ class OrgModel(Model):
             self.rule_course = self._global_optimum[self.replication]
 
     def decide(self) -> None:
-        """Decisions by whoever holds the decision rights, with the knowledge they have."""
-        s, e, m, lv = self.scenario, self.employees, self.managers, self.by_team.levers
-        c_team, c = self.by_team.coefficients.decisions, self.by_employee.coefficients.decisions
-        week = self.this_week
-        week.control_level = self._control_level()
-        weights = decisions.decision_weights(
-            lv.responsibility, lv.freedom, lv.rules, week.control_level, c_team
+        """Decisions by whoever holds the decision rights, with the knowledge they have; managers
+        deciding centrally weigh the other teams (coordination)."""
+        s, e, m, team = self.scenario, self.employees, self.managers, self.by_team
+        staff, week = self.by_employee, self.this_week
+        c_team, c = team.coefficients.decisions, staff.coefficients.decisions
+        week.control_level = self._steered(
+            "monitoring", control.control_level(team.levers.control, m.grab)
         )
+        weights = week.decision_weights = decisions.decision_weights(
+            team.levers.responsibility, team.levers.freedom, team.levers.rules,
+            week.control_level, c_team,
+        )  # fmt: skip
         delay = s.environment.report_delay_weeks
         reported = self._history[(self.week - delay) % len(self._history)]
         rng = self.streams["decisions"]
         attention = (m.monitoring + m.vision) / m.team_size
-        view = decisions.manager_report(reported, attention, rng, c_team)
-        if s.mechanisms.local_knowledge:
-            read = decisions.read_locally(self.optimum[e.team], e.skill, rng, c)
-        else:
-            read = view[e.team]  # employees know only what the report says
+        view = decisions.coordinate(
+            decisions.manager_report(reported, attention, rng, c_team),
+            self.replication,
+            team.environment.interdependence,
+            team.mechanisms.coordination,
+        )
+        local = decisions.read_locally(self.optimum[e.team], e.skill, rng, c)
+        read = choose(staff.mechanisms.local_knowledge, local, view[e.team])
         e.decision = decisions.decide(
-            decisions.share_knowledge(read, e.team, m.team_size, c),
+            decisions.share_knowledge(
+                read,
+                e.team,
+                m.team_size,
+                self.replication[e.team],
+                staff.environment.interdependence,
+                c,
+                staff.mechanisms.coordination,
+            ),
             self.rule_course[e.team],
             view,
             weights,
             e.team,
-            self.by_employee.levers.vision,
+            staff.levers.vision,
             rng,
             c,
+            shared_goals=staff.mechanisms.shared_goals,
         )
         e.adaptation_error = decisions.adaptation_error(e.decision, self.optimum[e.team], c)
+        week.coordination_error = decisions.coordination_error(
+            e.decision, self.replication[e.team], c
+        )
 
     def work(self) -> None:
         """Effort by behavioural type, output, and misconduct."""
-        staff, e, mech, week = (
-            self.by_employee,
-            self.employees,
-            self.scenario.mechanisms,
-            self.this_week,
-        )
-        lv, c = staff.levers, staff.coefficients
+        staff, e, week = self.by_employee, self.employees, self.this_week
+        lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
+        level = week.control_level[e.team]
         week.self_steering = consequences.self_steering(lv.vision, lv.responsibility, lv.freedom)
-        peers = consequences.peer_detection(week.self_steering, c.consequences, mech.social_control)
-        week.detection = effort.detection(week.control_level[e.team], peers, c.effort)
+        week.peer_chance = consequences.peer_detection(
+            week.self_steering, c.consequences, on.social_control
+        )
+        week.manager_chance = trust.observation_chance(
+            level, e.trust_given, c.trust, on.deterrence, on.trust_abuse
+        )
+        week.noticed = trust.noticed(week.manager_chance, week.peer_chance)
         present = e.present
+        felt = effort.felt_control(e.control_believed, e.autonomy_need, c.effort)
+        colleagues = others_mean(e.effort, present, e.team, self.managers.team_size.size)
         e.effort = present * effort.put_in_effort(
             e.energy,
-            effort.motivation(e.pleasure, e.trust_in_manager, e.initiative, c.effort),
-            effort.felt_control(e.control_believed, e.autonomy_need, c.effort),
-            week.detection,
+            effort.motivation(
+                e.pleasure, e.trust_in_manager, e.initiative, e.reciprocity, c.effort,
+                on.reciprocity,
+            ),
+            effort.distrust(felt, self.managers.slack_share[e.team], c.effort),
+            e.control_sensitivity,
+            week.noticed,
             e.opportunist,
+            colleagues,
             c.effort,
-            crowding_out=mech.crowding_out,
+            crowding_out=on.crowding_out,
+            conditional=on.conditional_cooperation,
+        )  # fmt: skip
+        quality = production.decision_quality(
+            e.adaptation_error,
+            week.coordination_error,
+            staff.environment.interdependence,
+            week.decision_weights[0][e.team],
+            c.production,
+            on.adaptation,
+            on.coordination,
         )
+        clarity = resources.clarity(lv.vision, lv.rules, c.resources)
+        team = self.by_team
         problems = manager_time.problems_cost(
-            self.managers.unsolved, self.by_team.coefficients.manager_time
+            self.managers.unsolved,
+            team.coefficients.manager_time,
+            team.mechanisms.unsolved_problems,
         )
         e.output = (
             production.produce(
                 e.effort,
                 production.capability(e.skill, e.fit, c.production),
-                e.adaptation_error,
+                quality,
+                production.clarity_yield(clarity, c.production, on.role_clarity),
                 staff.environment.shock,
-                c.production,
             )
             * problems[e.team]
         )
+        per_head = team_mean(e.output, e.team, self.managers.team_size)
         week.misconduct = production.misconduct(
-            e.opportunist & present, week.detection, e.output, c.production
+            e.opportunist & present,
+            week.noticed,
+            per_head[e.team],
+            (e.trust_given + lv.freedom) / 2,
+            c.production,
+            on.trust_abuse,
         )
 
     def feel(self) -> None:
-        """Job demands and resources move energy and pleasure; moods cross over."""
+        """Job demands and resources move exhaustion, energy and pleasure; moods cross over."""
         staff, e, m = self.by_employee, self.employees, self.managers
-        lv, c = staff.levers, staff.coefficients
+        lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
         team, present = e.team, e.present
         control_level = self.this_week.control_level[team]
         absent_share = 1 - team_mean(present.astype(float), team, m.team_size)
-        conditions = wellbeing.employee_conditions(
-            workload=wellbeing.workload(
-                staff.environment.pressure, absent_share[team], c.wellbeing
+        load = demands.job_demands(
+            demands.workload(
+                staff.environment.pressure, absent_share[team], c.demands, on.workload
             ),
-            rules=lv.rules,
-            felt_control=effort.felt_control(e.control_believed, e.autonomy_need, c.effort),
-            vision=lv.vision,
-            fit=e.fit,
-            autonomy=decisions.delegated(lv.responsibility, lv.freedom, control_level, c.decisions),
+            lv.rules,
+            effort.felt_control(e.control_believed, e.autonomy_need, c.effort),
+            e.fit,
+            c.demands,
+            red_tape=on.red_tape,
+            control_stress=on.control_stress,
+        )
+        load = demands.Demands(load.challenge * present, load.hindrance * present)  # at work only
+        have = resources.job_resources(
+            autonomy=resources.autonomy(
+                lv.responsibility, lv.freedom, control_level, c.decisions.control_takeback
+            ),
             autonomy_need=e.autonomy_need,
             trust_received=e.trust_given,
             coaching=self.coaching_received()[team],
             safety=lv.safety,
+            clarity=resources.clarity(lv.vision, lv.rules, c.resources),
+            fit=e.fit,
             slack_share=m.slack_share[team],
-            c=c.wellbeing,
+            c=c.resources,
+            on=on,
         )
-        e.energy, e.pleasure, e.fatigue = wellbeing.update_wellbeing(
-            e.energy,
-            e.pleasure,
-            e.fatigue,
-            conditions,
-            e.energy_trait,
-            e.pleasure_trait,
-            ~present,
-            self.streams["wellbeing"],
-            c.wellbeing,
+        rng = self.streams["wellbeing"]
+        e.life_strain = wellbeing.outside_strain(e.life_strain, rng, c.wellbeing)
+        target = wellbeing.exhaustion_target(
+            e.exhaustion, load, have, e.vulnerability, e.life_strain, c.wellbeing
         )
-        if self.scenario.mechanisms.crossover:
-            for name in ("energy", "pleasure"):
-                values = getattr(e, name)
-                mean = crossover.colleague_mean(
-                    values, team, m.team_size, self._cross_ties, self._cross_degree, c.crossover
-                )
-                setattr(e, name, crossover.cross_over(values, mean, c.crossover))
+        e.exhaustion = wellbeing.update_exhaustion(e.exhaustion, target, ~present, c.wellbeing)
+        e.energy, e.pleasure = wellbeing.update_mood(
+            e.energy, e.pleasure, e.exhaustion, load, have, e.energy_trait, e.pleasure_trait,
+            rng, c.wellbeing,
+        )  # fmt: skip
+        for name in ("energy", "pleasure"):
+            values = getattr(e, name)
+            mean = crossover.colleague_mean(
+                values, team, m.team_size, self._cross_ties, self._cross_degree, c.crossover
+            )
+            setattr(e, name, crossover.cross_over(values, mean, c.crossover, on.crossover))
         e.quadrant = quadrants.classify(e.energy, e.pleasure, c.quadrants)
 
     def observe_and_trust(self) -> None:
-        """Managers observe some weeks; trust, trust in the manager and felt control move (C17)."""
-        e, m, present = self.employees, self.managers, self.employees.present
-        c = self.by_employee.coefficients.trust
-        level = self.this_week.control_level[e.team]
+        """Managers and peers see some weeks; trust, trust in the manager and felt control move
+        (C3, C17)."""
+        e, m, week = self.employees, self.managers, self.this_week
+        c, on, present = self.by_employee.coefficients.trust, self.by_employee.mechanisms, e.present
+        level = week.control_level[e.team]
         team_effort = team_sum(e.effort, e.team, m.team_size.size) / np.maximum(
             team_sum(present.astype(float), e.team, m.team_size.size), 1
         )
-        seen, bad = trust.observe(e.effort, team_effort[e.team], level, self.streams["trust"], c)
-        disposition = control.trust_disposition(
-            self.by_team.levers.trust, m.grab, self.by_team.coefficients.control
+        seen, bad, week.observed, week.effort_seen = trust.observe(
+            e.effort,
+            team_effort[e.team],
+            week.manager_chance,
+            week.peer_chance,
+            self.streams["trust"],
+            c,
+        )
+        week.observed &= present
+        disposition = self._steered(
+            "trust",
+            control.trust_disposition(
+                self.by_team.levers.trust, m.grab, self.by_team.coefficients.control
+            ),
         )
         e.trust_given = trust.update_trust_given(
             e.trust_given, disposition[e.team], seen & present, bad & present, c
         )
         e.trust_in_manager = trust.update_trust_in_manager(e.trust_in_manager, e.trust_given, c)
-        e.control_believed = (
-            trust.update_control_believed(e.control_believed, level, c)
-            if self.scenario.mechanisms.credibility
-            else level
+        e.control_believed = trust.update_control_believed(
+            e.control_believed, level, c, on.credibility
         )
 
     def manage(self) -> None:
         """Managers react to results, staff grow or lean back, managers plan next week."""
-        e, m, mech = self.employees, self.managers, self.scenario.mechanisms
-        team, lv = self.by_team, self.by_employee.levers
-        c_team, c = team.coefficients.control, self.by_employee.coefficients.growth
+        e, m, team = self.employees, self.managers, self.by_team
+        staff = self.by_employee
+        c_team, c = team.coefficients.control, staff.coefficients.growth
         m.results = control.smooth_results(
             m.results, team_mean(e.output, e.team, m.team_size), c_team
         )
         m.expected = control.update_expectation(m.expected, m.results, c_team)
         shortfall = control.shortfall(m.results, m.expected, team.environment.pressure, c_team)
         self.this_week.shortfall = shortfall
-        if mech.control_grab:
-            m.grab = control.update_grab(
-                m.grab, shortfall, team.managers.control_propensity, team.managers.courage, c_team
-            )
-        coaching = self.coaching_received()[e.team] if mech.coaching else 0.0
+        grabbed = control.update_grab(
+            m.grab, shortfall, team.managers.control_propensity, team.managers.courage, c_team
+        )
+        m.grab = choose(team.mechanisms.control_grab, grabbed, m.grab)
+        coaching = self.coaching_received()[e.team]
         target = growth.initiative_target(
-            lv.responsibility,
-            lv.freedom,
+            staff.levers.responsibility,
+            staff.levers.freedom,
             e.trust_in_manager,
             e.pleasure,
             coaching,
             m.taken_over[e.team],
             c,
-            lean_back=mech.lean_back,
+            staff.mechanisms,
         )
         e.initiative = growth.update_initiative(e.initiative, target, c)
-        e.skill = growth.learn(e.skill, coaching, e.present, c)
+        e.skill = growth.learn(e.skill, coaching, e.present, c, staff.mechanisms.coaching)
         self._plan_week()
 
     def managers_feel(self) -> None:
         """Overtime, the squeeze between directors and team, and frustration drain managers."""
         s, m, e = self.by_team, self.managers, self.employees
-        conditions = manager_time.manager_conditions(
+        load, have = manager_time.manager_conditions(
             m.hours,
             m.coaching + m.vision,
             m.unsolved,
@@ -392,75 +465,109 @@ class OrgModel(Model):
             safety=s.levers.safety,
             c=s.coefficients.manager_time,
         )
-        m.energy, m.pleasure, m.fatigue = wellbeing.update_wellbeing(
-            m.energy,
-            m.pleasure,
-            m.fatigue,
-            conditions,
-            m.energy_trait,
-            m.pleasure_trait,
-            np.zeros(m.energy.size, dtype=bool),
-            self.streams["managers"],
-            s.coefficients.wellbeing,
+        c, rng = s.coefficients.wellbeing, self.streams["managers"]
+        m.life_strain = wellbeing.outside_strain(m.life_strain, rng, c)
+        target = wellbeing.exhaustion_target(
+            m.exhaustion, load, have, m.vulnerability, m.life_strain, c
         )
+        m.exhaustion = wellbeing.update_exhaustion(
+            m.exhaustion, target, np.zeros(m.energy.size, dtype=bool), c
+        )
+        m.energy, m.pleasure = wellbeing.update_mood(
+            m.energy, m.pleasure, m.exhaustion, load, have, m.energy_trait, m.pleasure_trait,
+            rng, c,
+        )  # fmt: skip
 
     def follow_up(self) -> None:
-        """Non-performers are addressed by managers with time, or by peers (C9, C10)."""
-        e, m, mech = self.employees, self.managers, self.scenario.mechanisms
-        c, present = self.by_employee.coefficients.consequences, e.present
+        """Observed non-performers are addressed by managers with time, or by peers (C9, C10)."""
+        e, m, week = self.employees, self.managers, self.this_week
+        c, on, present = (
+            self.by_employee.coefficients.consequences,
+            self.by_employee.mechanisms,
+            e.present,
+        )
         rng = self.streams["follow_up"]
-        e.performance = consequences.smooth_performance(e.performance, e.effort, present, c)
+        e.seen_performance = consequences.update_seen_performance(
+            e.seen_performance, week.effort_seen, week.observed, c
+        )
+        attention = self._steered("address", self.coaching_received())
         slacking, addressed = consequences.follow_up(
-            e.performance,
+            e.seen_performance,
             present,
-            self.coaching_received()[e.team],
-            self.this_week.self_steering if mech.social_control else 0.0,
+            attention[e.team],
+            gate(on.social_control, week.self_steering),
             rng,
             c,
-            managers_follow_up=mech.consequences,
+            managers_follow_up=on.consequences,
         )
         m.slack_share = team_mean((slacking & ~addressed).astype(float), e.team, m.team_size)
         broken = addressed & e.agreed  # nothing changed since the agreements
-        self.this_week.dismissed = broken & e.opportunist
+        week.dismissed = broken & e.opportunist
         moved = addressed & ~e.opportunist  # find out why: a place that fits better
         e.fit = consequences.better_fit(e.fit, moved, rng, c)
         e.agreed = (e.agreed | addressed) & ~broken
-        e.performance = np.where(addressed, 1.0, e.performance)  # judged afresh
+        e.seen_performance = np.where(addressed, 1.0, e.seen_performance)  # judged afresh
 
     def absence_and_turnover(self) -> None:
         """Sick leave starts and ends; people leave (or are dismissed); newcomers are hired."""
         e, c, week = self.employees, self.by_employee.coefficients.workforce, self.this_week
         e.absent_weeks, long_leave = workforce.report_sick(
-            e.absent_weeks,
-            e.quadrant == quadrants.BURNOUT,
-            e.fatigue,
-            e.energy,
-            self.streams["absence"],
-            c,
+            e.absent_weeks, e.exhaustion, self.streams["absence"], c
         )
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
-        leaving = workforce.leave(e.pleasure, self.streams["turnover"], c) | week.dismissed
+        quits = workforce.leave(e.pleasure, e.exhaustion, self.streams["turnover"], c)
+        leaving = quits | week.dismissed
         leavers = np.flatnonzero(leaving)
         week.leavers = np.bincount(self.replication[e.team[leavers]], minlength=self.replications)
+        self.recruits.keep_fresh(e.size, self.by_employee, self.streams["hiring"])
         if leavers.size:
-            newcomers = draw_employees(
-                leavers.size,
-                self.by_employee.at(leavers),
-                among(self.streams["hiring"], leaving),
-                newcomer=True,
-                first_id=self._next_person,
+            newcomers = self.recruits.hire(
+                leavers, self.by_employee, self.streams["rehiring"], self._next_person
             )
             self._next_person += leavers.size
             e.replace(leavers, newcomers)
         e.tenure += 1
 
+    def measure(self) -> None:
+        """This week's row of the weekly series (not during the unseen warm-up)."""
+        if self.week >= 0:
+            self.record.measure(self)
+
     # --- helpers ------------------------------------------------------------------------------
+
+    def _warm_up(self, weeks: int) -> None:
+        """Weeks at the initial levers before week 1, unseen, so that a run starts in the steady
+        state of its levers. The step itself (not Mesa's counting wrapper) runs them."""
+        self.week = -weeks
+        for _ in range(weeks):
+            type(self).step(self)
 
     def _new_week(self) -> ThisWeek:
         return ThisWeek.start(self.employees.size, self.managers.team_size.size, self.replications)
 
+    def _steered(self, choice: str, by_the_story: np.ndarray) -> np.ndarray:
+        """Per team: what a workshop participant chose for their team this round (``steer``),
+        else what the story's manager does."""
+        chosen = getattr(self.steering, choice)
+        return np.where(np.isnan(chosen), by_the_story, chosen)
+
+    def steer(self, team: int, **choices: float) -> None:
+        """Let someone run ``team`` as its manager: ``trust`` given, ``monitoring`` (control
+        level), ``coaching`` and ``vision`` (as levers of their time), ``firefighting`` (share of
+        the team's problems taken over) and ``address`` (0/1: follow up non-performers), each in
+        [0, 1]; ``None`` hands a choice back to the story's manager (C4, C5, C9 in the room)."""
+        for name, value in choices.items():
+            if name not in Steering.CHOICES:
+                raise ValueError(f"{name}: not a choice; choose from {', '.join(Steering.CHOICES)}")
+            chosen = np.nan if value is None else float(value)
+            if not (np.isnan(chosen) or 0.0 <= chosen <= 1.0):
+                raise ValueError(f"{name}: {value} is not allowed; it must be between 0 and 1")
+            getattr(self.steering, name)[team] = chosen
+
     def _control_level(self) -> np.ndarray:
-        return control.control_level(self.by_team.levers.control, self.managers.grab)
+        return self._steered(
+            "monitoring", control.control_level(self.by_team.levers.control, self.managers.grab)
+        )
 
     def coaching_received(self) -> np.ndarray:
         """Coaching per employee per team, as a share of the norm at full connection."""
@@ -472,15 +579,17 @@ class OrgModel(Model):
         week = manager_time.plan_week(
             team_size=m.team_size,
             solved_by_staff=team_mean(e.initiative * e.present, e.team, m.team_size),
-            grab=m.grab,
+            grab=self._steered("firefighting", m.grab),
             responsibility=s.levers.responsibility,
             control_level=self._control_level(),
             pressure=s.environment.pressure,
             rules=s.levers.rules,
-            vision=s.levers.vision,
-            connection=s.levers.connection,
+            vision=self._steered("vision", s.levers.vision),
+            connection=self._steered("coaching", s.levers.connection),
+            safety=s.levers.safety,
             max_hours=s.managers.max_hours,
             c=s.coefficients.manager_time,
+            speaking_up=s.mechanisms.speaking_up,
         )
         m.reporting, m.monitoring, m.rules = week.reporting, week.monitoring, week.rules
         m.firefighting, m.vision, m.coaching = week.firefighting, week.vision, week.coaching

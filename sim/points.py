@@ -1,9 +1,10 @@
 """Points simulated side by side: several scenarios (a sweep's points) in one model.
 
-Points that share the organisation's structure — its size and teams, mechanisms, run length,
-interventions, rule revisions and report delay — differ only in numbers: levers, environment,
-dispositions, workforce and coefficients. One model can then hold them all as one array dimension,
-so that numpy's per-call cost is shared by many small organisations (``docs/performance.md``).
+Points that share the organisation's structure — its size and teams, run length, interventions,
+rule revisions and report delay — differ only in numbers: levers, environment, dispositions,
+workforce, mechanism switches (as strengths) and coefficients. One model can then hold them all
+as one array dimension, so that numpy's per-call cost is shared by many small organisations
+(``docs/performance.md``).
 Each point keeps its own seed and random streams (:mod:`sim.streams`), so a point's results are
 exactly those of simulating it alone.
 
@@ -23,12 +24,18 @@ from pydantic import BaseModel
 
 from sim.scenario import Scenario, ScenarioError
 
-NUMERIC_SECTIONS = ("levers", "environment", "workforce", "managers", "coefficients")
+NUMERIC_SECTIONS = (
+    "levers",
+    "environment",
+    "workforce",
+    "managers",
+    "mechanisms",
+    "coefficients",
+)
 """Sections whose numbers may differ between points simulated together."""
 
 STRUCTURE = {
     "organisation": None,
-    "mechanisms": None,
     "run": None,
     "environment": ("rule_revision_weeks", "report_delay_weeks"),
 }
@@ -73,36 +80,33 @@ class Values(SimpleNamespace):
 
     def __init__(self, scenarios: Sequence[Scenario], point: np.ndarray) -> None:
         super().__init__()
-        self._varies = False  # whether any number differs between the points
         for section in NUMERIC_SECTIONS:
             setattr(self, section, self._numbers([getattr(s, section) for s in scenarios], point))
 
-    def _numbers(self, records: list, point: np.ndarray) -> SimpleNamespace:
+    def at(self, index: np.ndarray) -> Values:
+        """The numbers of the units at ``index`` (for newcomers drawn into those places)."""
+        subset = Values.__new__(Values)
+        for section in NUMERIC_SECTIONS:
+            setattr(subset, section, _subset(getattr(self, section), index))
+        return subset
+
+    @classmethod
+    def _numbers(cls, records: list, point: np.ndarray) -> SimpleNamespace:
         """One record's fields (sub-records as namespaces of their own) across the points."""
         fields = {}
         for name in type(records[0]).model_fields:
             values = [getattr(r, name) for r in records]
             if isinstance(values[0], BaseModel):
-                fields[name] = self._numbers(values, point)
+                fields[name] = cls._numbers(values, point)
             elif all(v == values[0] for v in values[1:]):
                 fields[name] = values[0]
             else:
                 fields[name] = np.asarray(values, dtype=float)[point]
-                self._varies = True
         return SimpleNamespace(**fields)
-
-    def at(self, index: np.ndarray) -> Values:
-        """The numbers of the units at ``index`` (for newcomers hired into those places)."""
-        if not self._varies:  # the same numbers for every unit (always so for one scenario)
-            return self
-        subset = Values.__new__(Values)
-        subset._varies = True
-        for section in NUMERIC_SECTIONS:
-            setattr(subset, section, _subset(getattr(self, section), index))
-        return subset
 
 
 def _subset(numbers: SimpleNamespace, index: np.ndarray) -> SimpleNamespace:
+    """``numbers`` at ``index`` where they are per unit (sub-records included)."""
     return SimpleNamespace(
         **{
             name: _subset(value, index)

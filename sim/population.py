@@ -12,6 +12,7 @@ from typing import TypeVar
 import numpy as np
 
 from sim.coefficients import Record, coefficient
+from sim.streams import RECRUIT_BLOCK_WEEKS, among
 
 State = TypeVar("State", "Employees", "Managers")
 
@@ -38,8 +39,22 @@ class Coefficients(Record):
     fit_a: float = coefficient(5.0, 1.0, 10.0, "Beta a", "fit with one's talents ~ Beta(a, b)")
     fit_b: float = coefficient(2.0, 1.0, 10.0, "Beta b", "(mean fit a / (a + b), C11)")
     trait_spread: float = coefficient(
-        0.15, 0.0, 0.3, "0…1", "spread of stable personal offsets of energy and pleasure"
+        0.19, 0.0, 0.3, "0…1", "spread of stable personal offsets of energy and pleasure"
     )
+    reciprocity_a: float = coefficient(
+        4.0, 1.0, 10.0, "Beta a", "how far reciprocal people return felt trust ~ Beta(a, b)"
+    )
+    reciprocity_b: float = coefficient(
+        2.0, 1.0, 10.0, "Beta b", "(mean a / (a + b); people differ within a type, C3)"
+    )
+    sensitivity_shape: float = coefficient(
+        1.5,
+        0.5,
+        5.0,
+        "Gamma shape",
+        "spread of sensitivity to control: some react a lot, some not at all (Falk & Kosfeld)",
+    )
+    exhaustion: float = coefficient(0.3, 0.1, 0.5, "0…1", "starting exhaustion")
     newcomer_trust: float = coefficient(
         0.8, 0.5, 1.0, "share of lever", "trust a newcomer gets, as a share of the trust lever"
     )
@@ -74,14 +89,18 @@ class Employees:
     skill: np.ndarray
     energy_trait: np.ndarray  # stable personal offsets of the well-being targets
     pleasure_trait: np.ndarray
+    vulnerability: np.ndarray  # stable personal share of strain
+    reciprocity: np.ndarray  # how far one returns the trust one feels (C3), 0 for opportunists
+    control_sensitivity: np.ndarray  # effort crowded out per unit of felt distrust (C2)
     energy: np.ndarray  # activation
     pleasure: np.ndarray
-    fatigue: np.ndarray
+    exhaustion: np.ndarray  # the core of burnout
+    life_strain: np.ndarray  # strain from life outside work, this week
     trust_given: np.ndarray  # trust the manager gives this employee
     trust_in_manager: np.ndarray
     control_believed: np.ndarray  # the control staff believe they are under (C17)
     initiative: np.ndarray
-    performance: np.ndarray  # smoothed effort, as the manager sees it over time
+    seen_performance: np.ndarray  # effort as observed over time by the manager and peers
     agreed: np.ndarray  # agreements made after non-performance was addressed (C9)
     absent_weeks: np.ndarray  # weeks of sick leave left (0: present)
     burnout_leave: np.ndarray  # on sick leave with burnout (counts as burnout)
@@ -106,6 +125,10 @@ class Employees:
             if f.name != "team":
                 getattr(self, f.name)[rows] = getattr(newcomers, f.name)
 
+    def take(self, rows: np.ndarray) -> Employees:
+        """The people in ``rows`` (copies)."""
+        return Employees(**{f.name: getattr(self, f.name)[rows] for f in fields(self)})
+
 
 @dataclass
 class Managers:
@@ -117,9 +140,11 @@ class Managers:
     expected: np.ndarray  # the results the manager has come to expect (aspiration level)
     energy_trait: np.ndarray
     pleasure_trait: np.ndarray
+    vulnerability: np.ndarray
     energy: np.ndarray
     pleasure: np.ndarray
-    fatigue: np.ndarray
+    exhaustion: np.ndarray
+    life_strain: np.ndarray
     reporting: np.ndarray  # hours this week by activity
     monitoring: np.ndarray
     rules: np.ndarray
@@ -130,6 +155,45 @@ class Managers:
     taken_over: np.ndarray  # share of the team's problems the manager took from staff
     unsolved: np.ndarray  # share of the team's problems nobody solves
     slack_share: np.ndarray  # share of the team slacking unaddressed at the last follow-up
+
+
+class Recruits:
+    """The next newcomer for every row, drawn a block of weeks ahead, so that who is hired into
+    a row does not depend on who else left (``sim.streams``). A row that hires a second time
+    within a block gets a newcomer drawn on the spot."""
+
+    def __init__(self) -> None:
+        self.people: Employees | None = None
+        self.unused = np.zeros(0, dtype=bool)
+        self.weeks = 0  # since they were drawn
+
+    def draw(self, n: int, values, rng) -> None:
+        """Newcomers for all ``n`` rows, with the places' numbers ``values``."""
+        self.people = draw_employees(n, values, rng, newcomer=True)
+        self.unused = np.ones(n, dtype=bool)
+        self.weeks = 0
+
+    def keep_fresh(self, n: int, values, rng) -> None:
+        """Draw anew every ``RECRUIT_BLOCK_WEEKS`` weeks; count this week."""
+        if self.people is None or self.weeks >= RECRUIT_BLOCK_WEEKS:
+            self.draw(n, values, rng)
+        self.weeks += 1
+
+    def hire(self, rows: np.ndarray, values, rng, first_id: int) -> Employees:
+        """Newcomers for ``rows``: the row's own where unused, else drawn from ``rng`` for just
+        those rows (``values``: the places' numbers, :class:`sim.points.Values` or a Scenario)."""
+        newcomers = self.people.take(rows)
+        again = ~self.unused[rows]
+        if again.any():
+            chosen = np.zeros(self.unused.size, dtype=bool)
+            chosen[rows[again]] = True
+            at = values.at(rows[again]) if hasattr(values, "at") else values
+            spare = draw_employees(int(again.sum()), at, among(rng, chosen), newcomer=True)
+            for f in fields(Employees):
+                getattr(newcomers, f.name)[again] = getattr(spare, f.name)
+        self.unused[rows] = False
+        newcomers.person_id = np.arange(first_id, first_id + rows.size, dtype=np.int64)
+        return newcomers
 
 
 def side_by_side(parts: list[State]) -> State:
@@ -163,6 +227,7 @@ def draw_employees(
     newcomer where points simulated together differ).
     """
     w, c = scenario.workforce, scenario.coefficients.population
+    strain, crowding = scenario.coefficients.wellbeing, scenario.coefficients.effort.crowding_out
     if newcomer:
         skill = rng.uniform(c.newcomer_skill_low, c.newcomer_skill_high, n)
         energy = np.clip(rng.normal(c.newcomer_energy, c.newcomer_spread, n), 0, 1)
@@ -172,10 +237,11 @@ def draw_employees(
         energy = np.clip(rng.normal(c.energy, c.spread, n), 0, 1)
         pleasure = np.clip(rng.normal(c.pleasure, c.spread, n), 0, 1)
     zeros = np.zeros(n)
+    opportunist = rng.random(n) < w.opportunist_share
     return Employees(
         team=np.zeros(n, dtype=np.int64),
         person_id=np.arange(first_id, first_id + n, dtype=np.int64),
-        opportunist=rng.random(n) < w.opportunist_share,
+        opportunist=opportunist,
         autonomy_need=np.clip(rng.normal(w.autonomy_need, w.autonomy_need_spread, n), 0, 1),
         fit=rng.beta(c.fit_a, c.fit_b, n),
         skill=skill,
@@ -183,12 +249,18 @@ def draw_employees(
         pleasure_trait=rng.normal(0.0, c.trait_spread, n),
         energy=energy,
         pleasure=pleasure,
-        fatigue=zeros.copy(),
+        vulnerability=_vulnerability(strain, rng, n),
+        reciprocity=np.where(opportunist, 0.0, rng.beta(c.reciprocity_a, c.reciprocity_b, n)),
+        control_sensitivity=np.where(
+            opportunist, 0.0, crowding * rng.gamma(c.sensitivity_shape, 1 / c.sensitivity_shape, n)
+        ),
+        exhaustion=np.full(n, c.exhaustion),
+        life_strain=np.zeros(n),
         trust_given=np.full(n, scenario.levers.trust * (c.newcomer_trust if newcomer else 1.0)),
         trust_in_manager=np.full(n, c.trust_in_manager),
         control_believed=np.full(n, scenario.levers.control),
         initiative=np.full(n, c.newcomer_initiative if newcomer else c.initiative),
-        performance=np.ones(n),
+        seen_performance=np.ones(n),
         agreed=np.zeros(n, dtype=bool),
         absent_weeks=np.zeros(n, dtype=np.int64),
         burnout_leave=np.zeros(n, dtype=bool),
@@ -206,7 +278,7 @@ def draw_employees(
 def draw_managers(sizes: np.ndarray, scenario, rng: np.random.Generator) -> Managers:
     """Draw one manager per team (``scenario``: a Scenario or its :class:`sim.points.Values`)."""
     m = sizes.size
-    c = scenario.coefficients.population
+    c, strain = scenario.coefficients.population, scenario.coefficients.wellbeing
     zeros = np.zeros(m)
     return Managers(
         team_size=sizes,
@@ -216,8 +288,10 @@ def draw_managers(sizes: np.ndarray, scenario, rng: np.random.Generator) -> Mana
         energy_trait=rng.normal(0.0, c.trait_spread, m),
         pleasure_trait=rng.normal(0.0, c.trait_spread, m),
         energy=np.clip(rng.normal(c.manager_energy, c.manager_spread, m), 0, 1),
+        vulnerability=_vulnerability(strain, rng, m),
         pleasure=np.clip(rng.normal(c.manager_pleasure, c.manager_spread, m), 0, 1),
-        fatigue=zeros.copy(),
+        exhaustion=np.full(m, c.exhaustion),
+        life_strain=zeros.copy(),
         reporting=zeros.copy(),
         monitoring=zeros.copy(),
         rules=zeros.copy(),
@@ -229,3 +303,8 @@ def draw_managers(sizes: np.ndarray, scenario, rng: np.random.Generator) -> Mana
         unsolved=zeros.copy(),
         slack_share=zeros.copy(),
     )
+
+
+def _vulnerability(c, rng: np.random.Generator, n: int) -> np.ndarray:
+    """Stable personal vulnerability to strain: Gamma with mean ``c.vulnerability``."""
+    return rng.gamma(c.vulnerability_shape, c.vulnerability / c.vulnerability_shape, n)

@@ -16,8 +16,10 @@ from typing import Annotated, Any
 import yaml
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     ValidationError,
     create_model,
     field_validator,
@@ -27,16 +29,19 @@ from pydantic import (
 from sim import kpis, population
 from sim.coefficients import Record, bounds
 from sim.mechanisms import (
+    channels,
     consequences,
     control,
     crossover,
     decisions,
+    demands,
     effort,
     environment,
     growth,
     manager_time,
     production,
     quadrants,
+    resources,
     trust,
     wellbeing,
     workforce,
@@ -49,6 +54,19 @@ MAX_FILE_BYTES = 1_000_000
 MAX_YAML_VALUES = 100_000  # after expanding aliases: refuses YAML bombs
 
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+def _strength(value: Any) -> Any:
+    """A channel switch: ``true``/``false`` or a strength in [0, 1]."""
+    return float(value) if isinstance(value, bool) else value
+
+
+Switch = Annotated[
+    float,
+    BeforeValidator(_strength),
+    Field(ge=0.0, le=1.0),
+    PlainSerializer(lambda v: bool(v) if v in (0.0, 1.0) else v, return_type=bool | float),
+]
 
 
 class ScenarioError(ValueError):
@@ -95,6 +113,9 @@ class Environment(_Section):
     turbulence: Unit = Field(0.3, description="speed at which the best course changes (0: never)")
     pressure: Unit = Field(0.5, description="results pressure passed down from the directors")
     shock: Unit = Field(0.0, description="share of output lost to an external results shock")
+    interdependence: Unit = Field(
+        0.3, description="how much teams' decisions must fit each other (0: not at all)"
+    )
     rule_revision_weeks: int = Field(52, ge=1, le=520, description="how often rules are revised")
     report_delay_weeks: int = Field(
         4, ge=0, le=MAX_REPORT_DELAY, description="age of the manager's reports"
@@ -130,18 +151,60 @@ class Managers(_Section):
 
 
 class Mechanisms(_Section):
-    """Switches for ablation: each mechanism can be turned off to see what it contributes."""
+    """Switches for ablation: one per channel through which a lever acts (``explain`` names
+    them). On (``true``, 1) by default; switched off (``false``, 0) a channel passes on a fixed
+    reference level instead; a strength in between mixes the two
+    (``sim/mechanisms/channels.py``)."""
 
-    crossover: bool = Field(True, description="moods spread between linked colleagues (C15)")
-    crowding_out: bool = Field(True, description="felt control lowers reciprocal effort (C2)")
-    control_grab: bool = Field(True, description="managers grab control under pressure (C4)")
-    lean_back: bool = Field(True, description="fire-fighting makes employees lean back (C4)")
-    credibility: bool = Field(True, description="staff believe eased control only slowly (C17)")
-    coaching: bool = Field(True, description="coaching builds skill and initiative (C5)")
-    consequences: bool = Field(True, description="non-performers are followed up (C9)")
-    social_control: bool = Field(True, description="self-steering teams sanction peers (C10)")
-    local_knowledge: bool = Field(
-        True, description="employees decide on fresh local knowledge (C12)"
+    # decisions and knowledge
+    local_knowledge: Switch = Field(
+        1.0, description="employees decide on fresh local knowledge (C12)"
+    )
+    coordination: Switch = Field(
+        1.0, description="interdependent teams' decisions must fit (C12, C13)"
+    )
+    adaptation: Switch = Field(
+        1.0, description="decisions that miss the best course cost output (C12, C13)"
+    )
+    shared_goals: Switch = Field(1.0, description="vision aims everyone at the same goal (C7)")
+    role_clarity: Switch = Field(
+        1.0, description="vision and a few rules make roles clear (C7, C8)"
+    )
+    # job demands
+    workload: Switch = Field(1.0, description="results pressure adds to workload (C4, C11)")
+    red_tape: Switch = Field(1.0, description="rules are red tape, a hindrance (C8)")
+    control_stress: Switch = Field(1.0, description="felt control is a stressor (C2)")
+    # job resources
+    autonomy_resource: Switch = Field(1.0, description="autonomy is a job resource (C1, C14, C16)")
+    trust_resource: Switch = Field(1.0, description="trust received is a job resource (C1)")
+    safety_resource: Switch = Field(1.0, description="psychological safety is a job resource (C7)")
+    bad_apples: Switch = Field(1.0, description="unaddressed slackers drain colleagues (C9)")
+    coaching: Switch = Field(
+        1.0, description="coaching is a resource, builds skill and initiative (C5)"
+    )
+    crossover: Switch = Field(1.0, description="moods spread between linked colleagues (C15)")
+    # effort and misconduct
+    reciprocity: Switch = Field(1.0, description="felt trust is returned in effort (C3)")
+    crowding_out: Switch = Field(1.0, description="control read as distrust lowers effort (C2)")
+    conditional_cooperation: Switch = Field(
+        1.0, description="reciprocal people match colleagues who put in less (C3, C9)"
+    )
+    deterrence: Switch = Field(1.0, description="monitoring deters and catches shirking (C2, C9)")
+    trust_abuse: Switch = Field(1.0, description="opportunists exploit trust and freedom (C3)")
+    initiative: Switch = Field(
+        1.0, description="responsibility believed grows initiative (C1, C17)"
+    )
+    speaking_up: Switch = Field(1.0, description="safety brings problems up early (C7)")
+    unsolved_problems: Switch = Field(
+        1.0, description="problems nobody solves cost output (C4, C17)"
+    )
+    # the manager's story
+    control_grab: Switch = Field(1.0, description="managers grab control under pressure (C4)")
+    lean_back: Switch = Field(1.0, description="fire-fighting makes employees lean back (C4)")
+    credibility: Switch = Field(1.0, description="staff believe eased control only slowly (C17)")
+    consequences: Switch = Field(1.0, description="managers follow up observed non-performers (C9)")
+    social_control: Switch = Field(
+        1.0, description="self-steering teams see and address peers (C10)"
     )
 
 
@@ -150,6 +213,8 @@ RECORDS: dict[str, type[Record]] = {
     "decisions": decisions.Coefficients,
     "effort": effort.Coefficients,
     "production": production.Coefficients,
+    "demands": demands.Coefficients,
+    "resources": resources.Coefficients,
     "wellbeing": wellbeing.Coefficients,
     "crossover": crossover.Coefficients,
     "quadrants": quadrants.Coefficients,
@@ -159,6 +224,7 @@ RECORDS: dict[str, type[Record]] = {
     "manager_time": manager_time.Coefficients,
     "consequences": consequences.Coefficients,
     "workforce": workforce.Coefficients,
+    "channels": channels.Coefficients,
     "population": population.Coefficients,
     "kpis": kpis.Coefficients,
 }
@@ -194,6 +260,12 @@ class Run(_Section):
 
     weeks: int = Field(260, ge=1, le=MAX_WEEKS, description="weeks simulated")
     measure_weeks: int = Field(52, ge=1, le=MAX_WEEKS, description="final weeks averaged")
+    warmup_weeks: int = Field(
+        78,
+        ge=0,
+        le=MAX_WEEKS,
+        description="unseen weeks at the initial levers first, so week 1 is a typical week",
+    )
 
     @model_validator(mode="after")
     def _window_fits(self) -> Run:

@@ -1,11 +1,19 @@
-"""Random streams of points simulated side by side (:mod:`sim.points`).
+"""Random streams: one per mechanism, aligned to people, and split among points side by side.
 
-Every point keeps its own generator per mechanism, spawned from its own seed exactly as a model
-of that point alone would. A draw for the whole model is split by point: each point's generator
-draws for its own employees, teams or organisations (which the size of the draw tells apart), in
-the same order and with the same sizes as it would alone. A point's results therefore do not
-depend on the points it is simulated with (``tests/test_points.py``). Draws for some of the
-employees (those going on sick leave, hired, moved) say whose they are with :func:`among`.
+Common random numbers survive a change of course only if a person's random numbers do not
+depend on what happens to others. So every draw is made for every row of the population (or of
+the teams) each week, in a fixed order, and events pick their own row's number: who goes on sick
+leave, how long, who is moved — never a draw sized by how many it happens to. Newcomers are
+drawn for every row ahead of time, a block of ``RECRUIT_BLOCK_WEEKS`` weeks at a time
+(``population.Recruits``): who is hired into a row does not depend on who else left.
+
+Points simulated side by side (:mod:`sim.points`) each keep their own generator per mechanism,
+spawned from their own seed exactly as a model of that point alone would. A draw for the whole
+model is split by point: each point's generator draws for its own employees, teams or
+organisations (which the size of the draw tells apart), in the same order and with the same
+sizes as it would alone. A point's results therefore do not depend on the points it is
+simulated with (``tests/test_points.py``). The rare draw for some of the employees says whose it
+is with :func:`among`.
 """
 
 from __future__ import annotations
@@ -13,6 +21,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+
+RECRUIT_BLOCK_WEEKS = 13
+"""Newcomers are drawn for every row once per this many weeks (a row rarely hires twice in one:
+that second newcomer is drawn on the spot)."""
 
 
 class SideBySide:
@@ -71,6 +83,9 @@ class SideBySide:
 
     def beta(self, a, b, size):
         return self._draw("beta", size, a, b)
+
+    def gamma(self, shape, scale, size):
+        return self._draw("gamma", size, shape, scale)
 
     def geometric(self, p, size):
         return self._draw("geometric", size, p)

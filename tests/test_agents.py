@@ -22,7 +22,7 @@ def test_one_agent_per_employee_and_per_manager(model):
     assert sorted(a.row for a in managers) == list(range(model.managers.team_size.size))
 
 
-EMPLOYEE_COLUMNS = """energy pleasure fatigue effort output skill fit initiative trust_given
+EMPLOYEE_COLUMNS = """energy pleasure exhaustion effort output skill fit initiative trust_given
 trust_in_manager autonomy_need team person_id tenure""".split()
 
 

@@ -74,8 +74,8 @@ def test_a_coefficient_is_a_scenario_field_that_changes_results():
 
 def test_an_out_of_range_coefficient_is_refused_naming_field_and_range():
     with pytest.raises(ScenarioError) as err:
-        sim.load_scenario("baseline", **{"coefficients.effort.catch": 1.5})
-    assert "coefficients.effort.catch: 1.5 is not allowed; must be between 0.3 and 0.95" in str(
+        sim.load_scenario("baseline", **{"coefficients.trust.catch": 1.5})
+    assert "coefficients.trust.catch: 1.5 is not allowed; must be between 0.5 and 0.95" in str(
         err.value
     )
 

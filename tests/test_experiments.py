@@ -270,7 +270,7 @@ def test_sweep_frame_two_keys_and_integer_fields(tmp_path):
         ("levers.trust=0.2:0.8", ["START:STOP:NUM"]),
         ("levers.trust=0.2:0.8:0", ["NUM 0", "between 1 and 101"]),
         ("levers.trust=0.2:0.8:500", ["NUM 500"]),
-        ("mechanisms.crossover=0:1:2", ["mechanisms.crossover", "numeric"]),
+        ("name=0:1:2", ["name", "numeric"]),
         ("organisation.employees=40:42:5", ["organisation.employees", "whole numbers"]),
         ("levers.trust=0.5:0.5:2", ["levers.trust", "repeat"]),
         ("organisation.employees=1:40:2", ["organisation.employees", "between 2 and"]),

@@ -8,20 +8,17 @@ import pytest
 from conftest import small
 from scipy import sparse
 
-from sim.mechanisms import crossover, effort, production, quadrants, teams, wellbeing, workforce
+from sim.mechanisms import channels, crossover, effort, production, quadrants, teams, workforce
 from sim.mechanisms.quadrants import BURNOUT, ENGAGEMENT, SATISFACTION, WORKAHOLISM
-from sim.population import draw_employees, draw_managers, team_sizes
+from sim.population import Recruits, draw_employees, draw_managers, team_sizes
 
-QUADRANTS, WELLBEING, EFFORT = (
-    quadrants.Coefficients(),
-    wellbeing.Coefficients(),
-    effort.Coefficients(),
-)
+QUADRANTS, EFFORT = quadrants.Coefficients(), effort.Coefficients()
 PRODUCTION, CROSSOVER, WORKFORCE = (
     production.Coefficients(),
     crossover.Coefficients(),
     workforce.Coefficients(),
 )
+
 
 # --- quadrants ----------------------------------------------------------------------------------
 
@@ -50,116 +47,15 @@ def test_shares_of_nobody_are_zero():
     assert quadrants.shares(np.array([], dtype=np.int8)).tolist() == [0, 0, 0, 0]
 
 
-# --- wellbeing ----------------------------------------------------------------------------------
-
-
-def conditions(**changes):
-    """Employee conditions at a neutral point, with some inputs changed."""
-    inputs = dict(
-        workload=0.5,
-        rules=0.0,
-        felt_control=0.5,
-        vision=1.0,
-        fit=1.0,
-        autonomy=0.5,
-        autonomy_need=0.5,
-        trust_received=0.5,
-        coaching=0.5,
-        safety=0.5,
-        slack_share=0.0,
-    )
-    return wellbeing.employee_conditions(**{**inputs, **changes}, c=WELLBEING)
-
-
-def test_worst_job_demands_one_and_best_job_gives_one():
-    # Demand weights 0.35 + 0.2 + 0.25 + 0.1 + 0.1 = 1 at workload, rules and felt control 1,
-    # vision and fit 0; resource weights 0.25 + 0.25 + 0.15 + 0.15 + 0.1 + 0.1 = 1 at full
-    # autonomy for a middling need (0.5 + 0.5 = 1), trust, coaching, safety, fit, nobody slacking.
-    worst = conditions(workload=1.0, rules=1.0, felt_control=1.0, vision=0.0, fit=0.0)
-    best = conditions(autonomy=1.0, trust_received=1.0, coaching=1.0, safety=1.0, fit=1.0)
-    assert worst.demands == pytest.approx(1.0)
-    assert best.resources == pytest.approx(1.0)
-
-
-def test_red_tape_grows_with_the_square_of_rules():
-    # rules² : 0 → 0.25 → 1, so the step from 0.5 to 1 costs three times the step from 0 to 0.5.
-    d0, d_half, d1 = (conditions(rules=r).demands for r in (0.0, 0.5, 1.0))
-    assert d1 - d_half == pytest.approx(3 * (d_half - d0))
-
-
-def test_autonomy_feeds_those_who_need_it_most():
-    # autonomy × (0.5 + need): the gain at need 1 (×1.5) is three times the gain at need 0 (×0.5).
-    def gain(need):
-        return (
-            conditions(autonomy=1.0, autonomy_need=need).resources
-            - conditions(autonomy=0.0, autonomy_need=need).resources
-        )
-
-    assert gain(1.0) == pytest.approx(3 * gain(0.0))
-    assert gain(0.0) > 0
-
-
-def step_wellbeing(energy, pleasure, fatigue, demands, resources, absent=False, **params):
-    n = len(energy)
-    return wellbeing.update_wellbeing(
-        np.array(energy, dtype=float),
-        np.array(pleasure, dtype=float),
-        np.array(fatigue, dtype=float),
-        wellbeing.Conditions(np.array(demands, dtype=float), np.array(resources, dtype=float)),
-        np.zeros(n),
-        np.zeros(n),
-        np.full(n, absent),
-        np.random.default_rng(0),
-        WELLBEING.model_copy(
-            update={"energy_baseline": 0.1, "pleasure_baseline": 0.4, "weekly_noise": 0.0, **params}
-        ),
-    )
-
-
-def test_strain_beyond_the_buffer_builds_fatigue_and_recovery_drains_it():
-    d, r, f0 = 0.8, 0.2, 0.5
-    _, _, fatigue = step_wellbeing([0.5], [0.5], [f0], [d], [r])
-    strain = d - r - WELLBEING.buffer
-    assert fatigue[0] == pytest.approx(
-        f0 + WELLBEING.fatigue_build * strain - WELLBEING.fatigue_recovery * f0
-    )
-
-
-def test_sick_leave_recovers_faster_and_builds_no_fatigue():
-    f0 = 0.5
-    _, _, fatigue = step_wellbeing([0.5], [0.5], [f0], [0.9], [0.0], absent=True)
-    assert fatigue[0] == pytest.approx(
-        f0 - WELLBEING.absent_recovery * WELLBEING.fatigue_recovery * f0
-    )
-
-
-def test_energy_and_pleasure_move_a_share_rate_towards_their_targets():
-    # No strain (d - r < BUFFER), no fatigue: targets are baseline + 0.5 r + 0.3 d (energy) and
-    # baseline + 0.8 r - 0.6 d (pleasure); each moves rate = 0.1 of the way there.
-    d, r, e0, p0 = 0.3, 0.6, 0.5, 0.5
-    energy, pleasure, fatigue = step_wellbeing([e0], [p0], [0.0], [d], [r])
-    energy_target = 0.1 + 0.5 * r + 0.3 * d  # 0.49
-    pleasure_target = 0.4 + 0.8 * r - 0.6 * d  # 0.70
-    assert fatigue[0] == 0.0
-    assert energy[0] == pytest.approx(e0 + 0.1 * (energy_target - e0))  # 0.499
-    assert pleasure[0] == pytest.approx(p0 + 0.1 * (pleasure_target - p0))  # 0.52
-
-
-def test_wellbeing_stays_in_the_unit_interval_under_extreme_conditions():
-    energy, pleasure, fatigue = step_wellbeing(
-        [0.0, 1.0], [0.0, 1.0], [1.0, 1.0], [5.0, -5.0], [-5.0, 5.0], rate=1.0, weekly_noise=0.5
-    )
-    for values in (energy, pleasure, fatigue):
-        assert ((values >= 0) & (values <= 1)).all()
-
-
 # --- effort -------------------------------------------------------------------------------------
 
 
-def test_motivation_weighs_pleasure_half_trust_and_initiative_a_quarter():
-    assert effort.motivation(1.0, 0.0, 0.0, EFFORT) == 0.5
-    assert effort.motivation(0.0, 1.0, 1.0, EFFORT) == 0.5
-    assert effort.motivation(1.0, 1.0, 1.0, EFFORT) == 1.0
+def test_motivation_weighs_pleasure_half_reciprocated_trust_and_initiative_a_quarter():
+    assert effort.motivation(1.0, 0.0, 0.0, 1.0, EFFORT) == 0.5
+    assert effort.motivation(0.0, 1.0, 1.0, 1.0, EFFORT) == 0.5
+    assert effort.motivation(0.0, 1.0, 0.0, 0.4, EFFORT) == pytest.approx(0.25 * 0.4)
+    # the reciprocity channel off: felt trust at the reference whatever it is
+    assert effort.motivation(0.0, 1.0, 0.0, 1.0, EFFORT, on=False) == pytest.approx(0.125)
 
 
 def test_control_is_felt_more_by_those_who_need_autonomy():
@@ -168,21 +64,23 @@ def test_control_is_felt_more_by_those_who_need_autonomy():
     assert effort.felt_control(1.0, 1.0, EFFORT) == 1.5
 
 
-def test_detection_combines_monitoring_and_peers_and_never_catches_all_by_monitoring():
-    assert effort.detection(0.0, 0.0, EFFORT) == 0.0
-    assert effort.detection(1.0, 0.0, EFFORT) == pytest.approx(EFFORT.catch)
-    assert effort.detection(1.0, 0.5, EFFORT) == pytest.approx(1 - (1 - EFFORT.catch) * 0.5)
-    assert EFFORT.catch < 1
+def test_control_beyond_the_legitimate_reads_as_distrust_less_so_against_free_riders():
+    assert effort.distrust(0.8, 0.0, EFFORT) == pytest.approx(0.8 - EFFORT.legitimate_control)
+    assert effort.distrust(0.2, 0.0, EFFORT) == 0.0
+    legit = EFFORT.legitimate_control + EFFORT.legitimacy_from_slacking * 0.1
+    assert effort.distrust(0.8, 0.1, EFFORT) == pytest.approx(max(0.0, 0.8 - legit))
 
 
 def efforts(
-    energy=0.5,
-    motivation=0.5,
-    felt=EFFORT.typical_felt_control,
-    detection=0.0,
+    energy=EFFORT.typical_energy,
+    motivation=EFFORT.typical_motivation,
+    distrust=0.0,
+    sensitivity=0.1,
+    noticed=0.0,
     opportunist=False,
+    colleagues=1.0,
     energy_gain=0.6,
-    crowding_out=True,
+    **switches,
 ):
     def array(x):
         return np.atleast_1d(np.asarray(x, dtype=float))
@@ -190,49 +88,49 @@ def efforts(
     return effort.put_in_effort(
         array(energy),
         array(motivation),
-        array(felt),
-        array(detection),
+        array(distrust),
+        array(sensitivity),
+        array(noticed),
         np.atleast_1d(opportunist),
+        array(colleagues),
         EFFORT.model_copy(update={"energy_gain": energy_gain}),
-        crowding_out=crowding_out,
+        **switches,
     )
 
 
-def test_a_neutral_reciprocal_employee_puts_in_normal_effort():
+def test_a_typical_reciprocal_employee_puts_in_normal_effort():
     assert efforts()[0] == pytest.approx(EFFORT.normal_effort)
 
 
 def test_vigour_and_motivation_raise_reciprocal_effort():
-    # energy 0.7 adds gain × 0.2 = 0.12; motivation 0.7 adds MOTIVATION_GAIN × 0.2.
-    got = efforts(energy=0.7, motivation=0.7, energy_gain=0.6)[0]
-    assert got == pytest.approx(EFFORT.normal_effort + 0.12 + EFFORT.motivation_gain * 0.2)
+    got = efforts(energy=EFFORT.typical_energy + 0.2, motivation=0.7, colleagues=2.0)[0]
+    assert got == pytest.approx(EFFORT.normal_effort + 0.6 * 0.2 + EFFORT.motivation_gain * 0.2)
 
 
-def test_felt_control_crowds_out_reciprocal_effort_unless_switched_off():
-    felt = EFFORT.typical_felt_control + 0.5
-    assert efforts(felt=felt)[0] == pytest.approx(EFFORT.normal_effort - EFFORT.crowding_out * 0.5)
-    assert efforts(felt=felt, crowding_out=False)[0] == pytest.approx(EFFORT.normal_effort)
+def test_distrust_crowds_out_effort_in_proportion_to_sensitivity_unless_switched_off():
+    assert efforts(distrust=0.5, sensitivity=0.2)[0] == pytest.approx(1 - 0.2 * 0.5)
+    assert efforts(distrust=0.5, sensitivity=0.0)[0] == pytest.approx(1.0)  # some don't react
+    assert efforts(distrust=0.5, sensitivity=0.2, crowding_out=False)[0] == pytest.approx(1.0)
 
 
-def test_opportunists_shirk_unless_they_expect_to_be_caught():
-    assert efforts(opportunist=True, detection=0.0)[0] == pytest.approx(EFFORT.shirk_effort)
-    assert efforts(opportunist=True, detection=1.0)[0] == pytest.approx(EFFORT.normal_effort)
-    half = EFFORT.shirk_effort + 0.5 * (EFFORT.normal_effort - EFFORT.shirk_effort)
-    assert efforts(opportunist=True, detection=0.5)[0] == pytest.approx(half)
+def test_reciprocal_people_close_part_of_the_gap_to_colleagues_who_put_in_less():
+    got = efforts(colleagues=0.6)[0]
+    assert got == pytest.approx(1 - EFFORT.conditional * 0.4)
+    assert efforts(colleagues=1.4)[0] == pytest.approx(1.0)  # nobody matches upwards here
+    assert efforts(colleagues=0.6, conditional=False)[0] == pytest.approx(1.0)
 
 
-def test_control_lowers_reciprocal_effort_but_raises_opportunist_effort():
-    def at(level, opportunist):
-        felt = effort.felt_control(level, 0.5, EFFORT)
-        caught = effort.detection(level, 0.0, EFFORT)
-        return efforts(felt=felt, detection=caught, opportunist=opportunist)[0]
-
-    assert at(1.0, opportunist=False) < at(0.0, opportunist=False)
-    assert at(1.0, opportunist=True) > at(0.0, opportunist=True)
+def test_opportunists_shirk_unless_they_expect_to_be_noticed():
+    shirk = EFFORT.shirk_effort
+    assert efforts(opportunist=True, noticed=0.0)[0] == pytest.approx(shirk)
+    assert efforts(opportunist=True, noticed=1.0)[0] == pytest.approx(EFFORT.normal_effort)
+    half = shirk + 0.5 * (EFFORT.normal_effort - shirk)
+    assert efforts(opportunist=True, noticed=0.5, distrust=1.0)[0] == pytest.approx(half)
 
 
 def test_effort_is_clipped_to_zero_and_max_effort():
-    got = efforts(energy=[0.0, 1.0], motivation=[0.0, 1.0], felt=[3.0, 0.0], energy_gain=3.0)
+    got = efforts(energy=[0.0, 1.0], motivation=[0.0, 1.0], colleagues=[0, 9], energy_gain=3.0,
+                  distrust=[3.0, 0.0], sensitivity=[1.0, 0.0])  # fmt: skip
     assert got.tolist() == [0.0, EFFORT.max_effort]
 
 
@@ -253,32 +151,49 @@ def test_capability_grows_with_the_square_root_of_skill():
     assert quarter[0] == pytest.approx(0.5)
 
 
-def test_normal_effort_typical_capability_and_decisions_produce_one():
-    typical = PRODUCTION.typical_adaptation_error
-    assert production.produce(1.0, 1.0, typical, 0.0, PRODUCTION) == pytest.approx(1.0)
+def quality(adapt=0.25, coord=0.0, interdependence=0.0, own=0.0, **switches):
+    return production.decision_quality(adapt, coord, interdependence, own, PRODUCTION, **switches)
 
 
-def test_output_falls_linearly_with_adaptation_error():
-    # (1 − cost × error) / (1 − cost × typical error): perfect decisions yield more than 1.
+def test_typical_decisions_have_quality_one_and_worse_ones_cost_output_linearly():
     cost = PRODUCTION.adaptation_cost
     typical = 1 - cost * PRODUCTION.typical_adaptation_error
-    assert production.produce(1.0, 1.0, 0.0, 0.0, PRODUCTION) == pytest.approx(1 / typical)
-    assert production.produce(1.0, 1.0, 1.0, 0.0, PRODUCTION) == pytest.approx((1 - cost) / typical)
+    assert quality() == pytest.approx(1.0)
+    assert quality(adapt=0.0) == pytest.approx(1 / typical)
+    assert quality(adapt=1.0) == pytest.approx((1 - cost) / typical)
+    assert quality(adapt=1.0, adaptation=False) == 1.0
 
 
-def test_output_scales_with_effort_capability_and_what_the_shock_leaves():
-    typical = PRODUCTION.typical_adaptation_error
-    assert production.produce(2.0, 0.5, typical, 0.5, PRODUCTION) == pytest.approx(0.5)
+def test_misfit_between_teams_and_the_time_to_adjust_cost_as_far_as_teams_depend():
+    misfit = PRODUCTION.coordination_cost * 0.4 + PRODUCTION.adjustment_time * 0.9
+    typical = 1 - PRODUCTION.adaptation_cost * PRODUCTION.typical_adaptation_error
+    got = quality(coord=0.4, own=0.9, interdependence=0.5)
+    assert got == pytest.approx(1 - 0.5 * misfit / typical)
+    assert quality(coord=0.4, own=0.9, interdependence=0.0) == pytest.approx(1.0)
+    assert quality(coord=0.4, own=0.9, interdependence=0.5, coordination=False) == 1.0
 
 
-def test_only_undetected_opportunists_cause_misconduct():
-    got = production.misconduct(
-        np.array([True, True, False]),
-        np.array([0.0, 1.0, 0.0]),
-        np.array([2.0, 2.0, 2.0]),
-        PRODUCTION,
-    )
-    assert got.tolist() == [2.0 * PRODUCTION.misconduct, 0.0, 0.0]
+def test_clarity_saves_rework_around_typical_clarity():
+    gain = PRODUCTION.clarity_gain
+    assert production.clarity_yield(PRODUCTION.typical_clarity, PRODUCTION) == pytest.approx(1.0)
+    assert production.clarity_yield(1.0, PRODUCTION) == pytest.approx(1 + gain / 2)
+    assert production.clarity_yield(1.0, PRODUCTION, on=False) == pytest.approx(1.0)
+
+
+def test_output_is_effort_capability_quality_clarity_and_what_the_shock_leaves():
+    assert production.produce(2.0, 0.5, 1.0, 1.0, 0.5) == pytest.approx(0.5)
+
+
+def test_only_unnoticed_opportunists_divert_and_more_where_trusted():
+    opportunist, noticed = np.array([True, True, False]), np.array([0.0, 1.0, 0.0])
+    per_head = np.full(3, 2.0)
+    at_midpoint = production.misconduct(opportunist, noticed, per_head, 0.5, PRODUCTION)
+    assert at_midpoint.tolist() == pytest.approx([2.0 * PRODUCTION.misconduct, 0.0, 0.0])
+    trusted = production.misconduct(opportunist, noticed, per_head, 1.0, PRODUCTION)
+    room = 1 + PRODUCTION.opportunity_gain * 0.5
+    assert trusted[0] == pytest.approx(2.0 * PRODUCTION.misconduct * room)
+    blind = production.misconduct(opportunist, noticed, per_head, 1.0, PRODUCTION, abuse=False)
+    assert blind[0] == pytest.approx(at_midpoint[0])
 
 
 # --- crossover ----------------------------------------------------------------------------------
@@ -309,10 +224,9 @@ def test_cross_team_ties_weigh_cross_weight_for_those_who_have_them():
 
 
 def test_cross_over_moves_a_share_rate_towards_the_colleagues():
-    got = crossover.cross_over(
-        np.array([0.2]), np.array([0.6]), CROSSOVER.model_copy(update={"rate": 0.25})
-    )
-    assert got[0] == pytest.approx(0.3)
+    c = CROSSOVER.model_copy(update={"rate": 0.25})
+    assert crossover.cross_over(np.array([0.2]), np.array([0.6]), c)[0] == pytest.approx(0.3)
+    assert crossover.cross_over(np.array([0.2]), np.array([0.6]), c, on=False)[0] == 0.2
 
 
 def test_cross_team_ties_are_symmetric_binary_and_only_between_teams(rng):
@@ -341,14 +255,12 @@ def test_no_cross_team_ties_when_asked_for_none(rng):
 # --- workforce ----------------------------------------------------------------------------------
 
 
-def report(n, *, absent=0, burned_out=False, fatigue=0.0, energy=0.5, short=0.0, long=30.0, seed=1):
+def report(n, *, absent=0, exhaustion=0.0, seed=1, **coefficients):
     return workforce.report_sick(
         np.full(n, absent, dtype=np.int64),
-        np.full(n, burned_out),
-        np.full(n, fatigue),
-        np.full(n, energy),
+        np.full(n, exhaustion),
         np.random.default_rng(seed),
-        WORKFORCE.model_copy(update={"short_absence_hazard": short, "burnout_absence_weeks": long}),
+        WORKFORCE.model_copy(update=coefficients),
     )
 
 
@@ -358,35 +270,43 @@ def test_sick_leave_counts_down_one_week_at_a_time():
     assert not long.any()
 
 
-def test_nobody_reports_sick_without_hazard_or_exhausted_burnout():
-    weeks, long = report(10_000, burned_out=True, fatigue=WORKFORCE.exhausted)  # not above it
+def test_no_long_leave_below_exhaustion_and_no_short_spells_without_hazard():
+    weeks, long = report(20_000, exhaustion=WORKFORCE.exhausted, short_absence_hazard=0.0)
     assert weeks.sum() == 0 and not long.any()
 
 
-def test_exhausted_burnout_ends_in_long_leave_at_the_weekly_rate():
-    n, mean_weeks = 200_000, 30.0
-    weeks, long = report(n, burned_out=True, fatigue=1.0, long=mean_weeks)
-    # Binomial(n, BURNOUT_SICK_LEAVE): 1200 expected, sd ≈ 35; durations Geometric(1/30).
-    assert long.mean() == pytest.approx(WORKFORCE.burnout_sick_leave, rel=0.1)
-    assert weeks[long].mean() == pytest.approx(mean_weeks, rel=0.1)
+def test_the_exhausted_go_on_long_leave_at_the_weekly_rate_for_about_242_days():
+    n = 200_000
+    weeks, long = report(n, exhaustion=1.0, burnout_leave_hazard=0.01, short_absence_hazard=0)
+    # Binomial(n, 0.01 × 1): 2000 expected; durations geometric, mean 34.6 weeks
+    assert long.mean() == pytest.approx(0.01, rel=0.07)
+    assert weeks[long].mean() == pytest.approx(WORKFORCE.burnout_absence_weeks, rel=0.05)
 
 
-def test_short_absence_is_more_likely_when_low_on_energy():
-    # hazard × (1.5 − energy): 0.1 × 1.0 at energy 0.5, 0.1 × 0.5 at energy 1.
-    tired, _ = report(100_000, energy=0.5, short=0.1)
-    rested, _ = report(100_000, energy=1.0, short=0.1)
-    assert (tired > 0).mean() == pytest.approx(0.10, abs=0.005)
-    assert (rested > 0).mean() == pytest.approx(0.05, abs=0.004)
+def test_short_spells_grow_steeply_with_exhaustion():
+    rested, _ = report(200_000, exhaustion=0.0, short_absence_hazard=0.02)
+    worn, _ = report(200_000, exhaustion=0.5, short_absence_hazard=0.02)
+    assert (rested > 0).mean() == pytest.approx(0.02, rel=0.05)
+    expected = 0.02 * np.exp(WORKFORCE.exhaustion_absence * 0.5)
+    assert (worn > 0).mean() == pytest.approx(expected, rel=0.05)
 
 
-def test_displeasure_drives_people_out():
-    n = 1_000_000
-    rng = np.random.default_rng(2)
-    content = workforce.leave(np.ones(n), rng, WORKFORCE).mean()
-    miserable = workforce.leave(np.zeros(n), rng, WORKFORCE).mean()
-    assert content == pytest.approx(WORKFORCE.turnover_base, rel=0.1)
-    assert miserable == pytest.approx(
-        WORKFORCE.turnover_base + WORKFORCE.turnover_displeasure, rel=0.05
+def test_spells_are_geometric_from_each_rows_own_uniform():
+    # the inverse CDF: P(weeks > k) = (1 − p)^k; a uniform u gives ceil(log(1 − u) / log(1 − p))
+    assert workforce._geometric(np.array([0.0, 0.5, 0.9]), 0.5).tolist() == [1, 1, 4]
+
+
+def test_leaving_grows_with_displeasure_and_exhaustion():
+    n, rng = 1_000_000, np.random.default_rng(2)
+    base = workforce.leave(np.full(n, 0.5), np.zeros(n), rng, WORKFORCE).mean()
+    unhappy = workforce.leave(np.zeros(n), np.zeros(n), rng, WORKFORCE).mean()
+    worn = workforce.leave(np.full(n, 0.5), np.ones(n), rng, WORKFORCE).mean()
+    assert base == pytest.approx(WORKFORCE.turnover_hazard, rel=0.1)
+    assert unhappy == pytest.approx(
+        WORKFORCE.turnover_hazard * np.exp(WORKFORCE.displeasure_turnover * 0.5), rel=0.05
+    )
+    assert worn == pytest.approx(
+        WORKFORCE.turnover_hazard * np.exp(WORKFORCE.exhaustion_turnover), rel=0.05
     )
 
 
@@ -397,6 +317,27 @@ def test_team_sums_and_means():
     values, team = np.array([1.0, 2.0, 3.0, 4.0]), np.array([0, 0, 1, 1])
     assert teams.team_sum(values, team, 3).tolist() == [3.0, 7.0, 0.0]
     assert teams.team_mean(values, team, np.array([2, 2, 0])).tolist() == [1.5, 3.5, 0.0]
+
+
+def test_the_others_mean_counts_only_who_is_counted():
+    values, team = np.array([1.0, 2.0, 3.0, 4.0]), np.array([0, 0, 0, 1])
+    counted = np.array([True, True, False, True])
+    # team 0: the others at work of person 0 is person 1 (2); of person 1, person 0 (1); of
+    # person 2 (absent), persons 0 and 1 (1.5); person 3 is alone: their own value
+    got = teams.others_mean(values, counted, team, 2)
+    assert got.tolist() == [2.0, 1.0, 1.5, 4.0]
+
+
+# --- channels ---------------------------------------------------------------------------------
+
+
+def test_a_channel_passes_its_value_the_reference_or_a_mix():
+    assert channels.through(True, 0.9) == 0.9 and channels.through(1.0, 0.9) == 0.9
+    assert channels.through(False, 0.9) == channels.REFERENCE
+    assert channels.through(0.5, 0.9) == pytest.approx(0.7)
+    assert channels.gate(0.0, np.array([2.0])).tolist() == [0.0]
+    mixed = channels.through(np.array([1.0, 0.0]), np.array([0.9, 0.9]))
+    assert mixed.tolist() == [0.9, channels.REFERENCE]
 
 
 # --- population ---------------------------------------------------------------------------------
@@ -421,6 +362,26 @@ def test_established_staff_and_newcomers_are_drawn_in_their_ranges(rng):
     assert staff.opportunist.mean() == pytest.approx(0.3, abs=0.015)
     for values in (staff.energy, staff.pleasure, staff.autonomy_need, staff.fit):
         assert values.min() >= 0 and values.max() <= 1
+    # people differ within a type: reciprocity and sensitivity to control (C2, C3)
+    reciprocal = ~staff.opportunist
+    assert (staff.reciprocity[staff.opportunist] == 0).all()
+    assert staff.reciprocity[reciprocal].mean() == pytest.approx(4 / 6, abs=0.01)  # Beta(4, 2)
+    mean = scenario.coefficients.effort.crowding_out
+    assert staff.control_sensitivity[reciprocal].mean() == pytest.approx(mean, rel=0.03)
+    assert (staff.control_sensitivity[reciprocal] < mean / 4).mean() > 0.1  # some barely react
+
+
+def test_recruits_are_drawn_per_row_so_a_rows_newcomer_does_not_depend_on_other_leavers():
+    scenario = small()
+    recruits = Recruits()
+    recruits.keep_fresh(10, scenario, np.random.default_rng(3))
+    first = recruits.hire(np.array([2, 7]), scenario, np.random.default_rng(4), first_id=100)
+    other = Recruits()
+    other.keep_fresh(10, scenario, np.random.default_rng(3))
+    alone = other.hire(np.array([7]), scenario, np.random.default_rng(4), first_id=100)
+    assert alone.vulnerability[0] == first.vulnerability[1]  # row 7's newcomer either way
+    again = recruits.hire(np.array([7]), scenario, np.random.default_rng(5), first_id=102)
+    assert again.vulnerability[0] != first.vulnerability[1]  # a second hire: drawn anew
 
 
 def test_newcomers_take_the_rows_but_not_the_team(rng):

@@ -47,9 +47,34 @@ def test_local_read_is_sharper_with_skill():
 
 def test_colleagues_pool_within_the_team():
     read = np.array([1.0, 3.0, 10.0])
-    team = np.array([0, 0, 1])
-    view = decisions.share_knowledge(read, team, np.array([2, 1]), DEC)
+    team, organisation = np.array([0, 0, 1]), np.zeros(3, dtype=np.int64)
+    view = decisions.share_knowledge(read, team, np.array([2, 1]), organisation, 0.0, DEC)
     assert view == pytest.approx([1.5, 2.5, 10.0])  # halfway to the team means 2 and 10
+
+
+def test_interdependent_teams_adjust_to_each_other_deciding_themselves():
+    read = np.array([1.0, 3.0, 10.0])
+    team, organisation = np.array([0, 0, 1]), np.zeros(3, dtype=np.int64)
+    view = decisions.share_knowledge(read, team, np.array([2, 1]), organisation, 0.8, DEC)
+    lean = DEC.mutual_adjustment * 0.8  # towards the organisation's mean view (14 / 3)
+    pooled = np.array([1.5, 2.5, 10.0])
+    assert view == pytest.approx((1 - lean) * pooled + lean * pooled.mean())
+    alone = decisions.share_knowledge(read, team, np.array([2, 1]), organisation, 0.8, DEC, False)
+    assert alone == pytest.approx(pooled)
+
+
+def test_central_decisions_weigh_the_other_teams_as_far_as_they_depend_on_each_other():
+    view, organisation = np.array([0.0, 1.0, 5.0]), np.array([0, 0, 1])
+    got = decisions.coordinate(view, organisation, 0.6, True)
+    assert got == pytest.approx([0.4 * 0.0 + 0.6 * 0.5, 0.4 * 1.0 + 0.6 * 0.5, 5.0])
+    assert decisions.coordinate(view, organisation, 0.6, False) == pytest.approx(view)
+
+
+def test_coordination_error_is_the_scaled_distance_to_the_organisations_course():
+    decision, organisation = np.array([0.0, 0.3, 2.0]), np.array([0, 0, 1])
+    got = decisions.coordination_error(decision, organisation, DEC)
+    d = 0.15  # each of the first two is 0.15 from their mean 0.15; the third is alone
+    assert got == pytest.approx([d / (d + DEC.coordination_scale)] * 2 + [0.0])
 
 
 def test_inattentive_managers_see_less():

@@ -1,5 +1,7 @@
 """The manager's mechanisms, one by one, against expectations worked out by hand."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 
@@ -66,47 +68,61 @@ WEEK = dict(
     rules=0.5,
     vision=0.5,
     connection=0.5,
+    safety=0.5,
     max_hours=60.0,
 )
+QUIET = TIME.model_copy(update={"raised_early": 0.0})  # problems raised early: their own test
 
 
 def test_a_calm_week():
-    week = manager_time.plan_week(**WEEK, c=TIME)
-    # reporting 12 + 8 × 0.5; monitoring 0.8 × 0.5 × 10; rules 6 × 0.5;
+    week = manager_time.plan_week(**WEEK, c=QUIET)
+    # reporting 14 + 8 × 0.5; monitoring 0.8 × 0.5 × 10; rules 6 × 0.5;
     # fire-fighting 2.5 × 10 × (0.5 left × (1 - 0.5 responsibility)); vision 6 × 0.5;
     # coaching 1.2 × 0.5 × 10
-    assert week.reporting == pytest.approx([16.0])
+    assert week.reporting == pytest.approx([TIME.reporting_hours + 4.0])
     assert week.monitoring == pytest.approx([4.0])
     assert week.rules == pytest.approx([3.0])
     assert week.firefighting == pytest.approx([6.25])
     assert week.vision == pytest.approx([3.0])
     assert week.coaching == pytest.approx([6.0])
-    assert week.hours == pytest.approx([38.25])
+    assert week.hours == pytest.approx([TIME.reporting_hours + 26.25])
     assert week.taken_over == pytest.approx([0.0])
     assert week.unsolved == pytest.approx([0.25])  # the team's half left, half of it handed back
 
 
 def test_a_manager_in_control_mode_takes_over_and_puts_off_coaching():
-    week = manager_time.plan_week(**{**WEEK, "grab": a([1.0]), "control_level": a([1.0])}, c=TIME)
+    week = manager_time.plan_week(**{**WEEK, "grab": a([1.0]), "control_level": a([1.0])}, c=QUIET)
     assert week.taken_over == pytest.approx([0.5])  # everything staff would have solved
     assert week.firefighting == pytest.approx([25.0])  # and all the rest
     assert week.monitoring == pytest.approx([8.0])
     assert week.vision == pytest.approx([1.5])  # half put off
     assert week.coaching == pytest.approx([3.0])
-    assert week.hours == pytest.approx([56.5])
+    assert week.hours == pytest.approx([TIME.reporting_hours + 44.5])
     assert week.unsolved == pytest.approx([0.0])
 
 
 def test_problems_beyond_the_hours_go_unsolved():
     busy = {**WEEK, "grab": a([1.0]), "control_level": a([1.0]), "max_hours": 40.0}
-    week = manager_time.plan_week(**busy, c=TIME)
+    week = manager_time.plan_week(**busy, c=QUIET)
     assert week.hours == pytest.approx([40.0])
     assert week.coaching == pytest.approx([0.0])  # no time left for coaching
-    assert week.unsolved == pytest.approx([1 - 40 / 52])  # urgent work was 52 hours
+    urgent = TIME.reporting_hours + 4 + 8 + 3 + 25  # reporting, monitoring, rules, fire-fighting
+    assert week.unsolved == pytest.approx([1 - 40 / urgent])
+
+
+def test_problems_raised_early_are_solved_by_staff_where_people_feel_safe():
+    quiet = manager_time.plan_week(**{**WEEK, "safety": 0.0}, c=TIME)
+    safe = manager_time.plan_week(**{**WEEK, "safety": 1.0}, c=TIME)
+    off = manager_time.plan_week(**{**WEEK, "safety": 1.0, "speaking_up": False}, c=TIME)
+    assert off.firefighting == pytest.approx(manager_time.plan_week(**WEEK, c=TIME).firefighting)
+    # staff leave 0.5; full safety brings 0.3 of it up early: staff solve 0.65, leave 0.35
+    assert safe.firefighting == pytest.approx([2.5 * 10 * 0.35 * 0.5])
+    assert quiet.firefighting == pytest.approx([2.5 * 10 * 0.5 * 0.5])
+    assert safe.unsolved < quiet.unsolved
 
 
 def test_overtime_the_squeeze_and_problems_left_lying_strain_the_manager():
-    strained = manager_time.manager_conditions(
+    load, have = manager_time.manager_conditions(
         a([50.0, 40.0]),
         a([10.0, 10.0]),
         a([0.2, 0.0]),
@@ -118,30 +134,39 @@ def test_overtime_the_squeeze_and_problems_left_lying_strain_the_manager():
         c=TIME,
     )
     # overtime 10/20 × 0.4 + squeeze min(1, 4 × 0.5 × 0.1) × 0.35 + 0.2 × 0.25
-    assert strained.demands == pytest.approx([0.32, 0.0])
-    # meaningful share × 1.2 + 0.3 × team trust + 0.3 × safety
-    assert strained.resources == pytest.approx([0.54, 0.6])
+    assert load.hindrance == pytest.approx([0.32, 0.0])
+    assert load.challenge == pytest.approx([TIME.pressure_challenge * 0.5] * 2)
+    # meaningful share × 1.0 + 0.3 × team trust + 0.2 × safety
+    assert have == pytest.approx([0.2 + 0.15 + 0.1, 0.25 + 0.15 + 0.1])
 
 
 def test_unsolved_problems_cost_output():
-    assert manager_time.problems_cost(a([0.0, 0.5, 1.0]), TIME) == pytest.approx([1.0, 0.85, 0.7])
+    cost = TIME.unsolved_cost
+    got = manager_time.problems_cost(a([0.0, 0.5, 1.0]), TIME)
+    assert got == pytest.approx([1.0, 1 - cost / 2, 1 - cost])
+    assert manager_time.problems_cost(a([1.0]), TIME, on=False) == pytest.approx([1.0])
 
 
 # --- growth: initiative, leaning back, learning (C1, C4, C5) ------------------------------------
 
 
+ON = SimpleNamespace(initiative=1.0, coaching=1.0, lean_back=1.0)
+
+
 def test_initiative_target_and_leaning_back():
     args = (0.5, 0.5, a([0.5]), a([0.5]), a([0.0]))
     # 0.15 + 0.35 × 0.5 × (0.5 + 0.5) + 0.15 × 0.5 + 0.25 × 0.5
-    assert growth.initiative_target(*args, a([0.0]), GROWTH) == pytest.approx([0.525])
-    assert growth.initiative_target(*args, a([0.2]), GROWTH) == pytest.approx([0.325])
-    off = growth.initiative_target(*args, a([0.2]), GROWTH, lean_back=False)
-    assert off == pytest.approx([0.525])
+    assert growth.initiative_target(*args, a([0.0]), GROWTH, ON) == pytest.approx([0.525])
+    assert growth.initiative_target(*args, a([0.2]), GROWTH, ON) == pytest.approx([0.325])
+    off = SimpleNamespace(**{**vars(ON), "lean_back": 0.0})
+    assert growth.initiative_target(*args, a([0.2]), GROWTH, off) == pytest.approx([0.525])
 
 
 def test_responsibility_is_taken_up_as_far_as_it_is_believed():
-    doubted = growth.initiative_target(1.0, 0.0, a([0.0]), a([0.0]), a([0.0]), a([0.0]), GROWTH)
-    believed = growth.initiative_target(1.0, 0.0, a([1.0]), a([0.0]), a([0.0]), a([0.0]), GROWTH)
+    doubted = growth.initiative_target(1.0, 0.0, a([0.0]), a([0.0]), a([0.0]), a([0.0]), GROWTH, ON)
+    believed = growth.initiative_target(
+        1.0, 0.0, a([1.0]), a([0.0]), a([0.0]), a([0.0]), GROWTH, ON
+    )
     assert doubted == pytest.approx([0.15 + 0.35 * 0.5])
     assert believed == pytest.approx([0.15 + 0.35 * 1.5])
 
@@ -176,11 +201,27 @@ def test_staff_believe_a_let_go_slowly_and_a_tightening_at_once():
     )
 
 
-def test_full_monitoring_sees_every_week_and_flags_the_shirker():
+def test_monitoring_sees_more_weeks_never_all_and_fewer_of_the_trusted():
+    chance = trust.observation_chance(a([0.0, 1.0, 1.0]), a([0.0, 0.0, 1.0]), TRUST)
+    blind = 1 - TRUST.trust_blindness
+    expected = [TRUST.base_observation, TRUST.catch, TRUST.base_observation + (TRUST.catch
+                - TRUST.base_observation) * blind]  # fmt: skip
+    assert chance == pytest.approx(expected)
+    assert TRUST.catch < 1  # a determined cheat finds a way (C2)
+    off = trust.observation_chance(a([1.0]), a([1.0]), TRUST, deterrence=False, abuse=False)
+    assert off == pytest.approx([TRUST.base_observation + (TRUST.catch
+                                 - TRUST.base_observation) * 0.5])  # fmt: skip
+    assert trust.noticed(0.5, 0.5) == pytest.approx(0.75)
+
+
+def test_a_manager_who_sees_flags_the_shirker_and_peers_see_too():
     rng = np.random.default_rng(1)
-    seen, bad = trust.observe(a([1.0, 0.2]), a([1.0, 1.0]), a([1.0, 1.0]), rng, TRUST)
-    assert seen.all()
-    assert bad.tolist() == [False, True]  # 0.2 is far below 0.75 of the team, noise 0.1
+    seen, bad, anyone, as_seen = trust.observe(
+        a([1.0, 0.2, 1.0]), a([1.0, 1.0, 1.0]), a([1.0, 1.0, 0.0]), a([0.0, 0.0, 1.0]), rng, TRUST
+    )
+    assert seen.tolist() == [True, True, False] and anyone.all()
+    assert bad.tolist() == [False, True, False]  # 0.2 is far below 0.75 of the team
+    assert as_seen[1] == pytest.approx(0.2, abs=0.4)
 
 
 # --- consequences and social control (C9, C10) --------------------------------------------------
@@ -190,7 +231,14 @@ def test_self_steering_needs_vision_responsibility_and_freedom():
     assert consequences.self_steering(0.8, 0.8, 0.8) == pytest.approx(0.512)
     assert consequences.self_steering(0.0, 1.0, 1.0) == 0.0
     assert consequences.peer_detection(1.0, CONSEQUENCES) == pytest.approx(0.6)
-    assert consequences.peer_detection(1.0, CONSEQUENCES, enabled=False) == 0.0
+    assert consequences.peer_detection(1.0, CONSEQUENCES, on=False) == 0.0
+
+
+def test_only_observed_weeks_move_the_performance_one_has_seen():
+    seen = consequences.update_seen_performance(
+        a([1.0, 1.0]), a([0.5, 0.5]), a([True, False]), CONSEQUENCES
+    )
+    assert seen == pytest.approx([1 - CONSEQUENCES.performance_smoothing * 0.5, 1.0])
 
 
 def test_only_persistent_non_performers_are_followed_up():
@@ -203,7 +251,8 @@ def test_only_persistent_non_performers_are_followed_up():
     )
     assert slacking.sum() == n // 2
     assert not (addressed & ~slacking).any()
-    assert addressed.sum() / (n // 2) == pytest.approx(0.08, abs=0.01)  # FOLLOW_UP at full time
+    rate = addressed.sum() / (n // 2)
+    assert rate == pytest.approx(CONSEQUENCES.follow_up, abs=0.004)  # at full coaching time
     _, nobody = consequences.follow_up(
         performance, present, np.ones(n), 0.0, rng, CONSEQUENCES, managers_follow_up=False
     )
@@ -211,4 +260,12 @@ def test_only_persistent_non_performers_are_followed_up():
     _, peers = consequences.follow_up(
         performance, present, np.zeros(n), 1.0, rng, CONSEQUENCES, managers_follow_up=False
     )
-    assert peers.sum() / (n // 2) == pytest.approx(0.08, abs=0.01)  # PEER_FOLLOW_UP
+    assert peers.sum() / (n // 2) == pytest.approx(CONSEQUENCES.peer_follow_up, abs=0.006)
+
+
+def test_a_moved_non_performer_closes_part_of_the_gap_to_a_perfect_fit():
+    fit = np.full(100_000, 0.4)
+    moved = np.arange(fit.size) % 2 == 0
+    after = consequences.better_fit(fit, moved, np.random.default_rng(3), CONSEQUENCES)
+    assert (after[~moved] == 0.4).all() and (after[moved] >= 0.4).all() and after.max() <= 1
+    assert after[moved].mean() == pytest.approx(0.4 + 0.6 * CONSEQUENCES.better_fit, abs=0.005)

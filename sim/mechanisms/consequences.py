@@ -1,87 +1,86 @@
-"""Consequences and social control (C9, C10).
+"""Consequences and social control (C9, C10): follow-up of what is *observed*.
 
-A manager with time follows up persistent non-performers: find out why (someone in the wrong
-place moves to one that fits their talents) and make agreements; whoever is found shirking again
+Managers judge performance on the weeks they see — base reports, plus monitoring — and peers in
+self-steering teams see their colleagues' weeks (C10; concertive control, Barker 1993; peer
+punishment, Fehr & Gächter 2000). Nobody follows up true effort: an unobserved shirker stays
+unnoticed. A manager with time follows up a persistent non-performer: find out why (someone in
+the wrong place moves to one that fits) and make agreements; whoever is found shirking again
 after the agreements is dismissed. Behavioural types are stable traits (Fischbacher, Gächter &
-Fehr 2001): a conversation does not turn a free rider into a reciprocator. Non-performers left
-alone take the pleasure out of work for the good performers around them ("bad apples", Felps,
-Mitchell & Byington 2006). In self-steering teams (vision, responsibility and freedom all high)
-colleagues notice and sanction shirking themselves, cheaply (C10; concertive control, Barker 1993;
-peer punishment, Fehr & Gächter 2000).
+Fehr 2001): a conversation does not turn a free rider into a reciprocator.
 """
 
 import numpy as np
 
 from sim.coefficients import Record, coefficient
-from sim.streams import among, of_chosen
+from sim.mechanisms.channels import gate
 
 
 class Coefficients(Record):
     non_performance: float = coefficient(
-        0.75, 0.5, 0.9, "effort", "smoothed effort below this marks a persistent non-performer"
+        0.75, 0.5, 0.95, "effort", "observed performance below this marks a non-performer"
     )
     performance_smoothing: float = coefficient(
-        0.1, 0.02, 0.3, "weight", "weight of this week in the performance a manager sees"
+        0.2, 0.05, 0.5, "weight", "weight of an observed week in the performance one has seen"
     )
     follow_up: float = coefficient(
-        0.08, 0.0, 0.3, "per week", "chance a manager with full coaching time addresses a slacker"
+        0.01, 0.0, 0.4, "per week", "chance a manager with full coaching time addresses a slacker"
     )
     peer_follow_up: float = coefficient(
-        0.08, 0.0, 0.3, "per week", "the same by colleagues in a fully self-steering team (C10)"
+        0.04, 0.0, 0.3, "per week", "the same by colleagues in a fully self-steering team (C10)"
     )
     peer_detection: float = coefficient(
-        0.6, 0.0, 0.9, "probability", "chance peers notice shirking in a fully self-steering team"
+        0.6, 0.0, 0.9, "probability", "chance peers see a colleague's week, fully self-steering"
     )
-    new_fit_a: float = coefficient(
-        5.0, 1.0, 10.0, "Beta a", "fit of the better place found for a reciprocal non-performer"
-    )
-    new_fit_b: float = coefficient(
-        2.0, 1.0, 10.0, "Beta b", "(with new_fit_a: a Beta distribution, mean a / (a + b))"
+    better_fit: float = coefficient(
+        0.5,
+        0.0,
+        1.0,
+        "share",
+        "mean share of the gap to a perfect fit closed when a non-performer moves (C11)",
     )
 
 
-def self_steering(vision: float, responsibility: float, freedom: float) -> float:
+def self_steering(vision, responsibility, freedom):
     """Degree of self-steering: it needs all three ("no self-steering without steering")."""
     return vision * responsibility * freedom
 
 
-def peer_detection(self_steering: float, c: Coefficients, enabled: bool = True) -> float:
-    return c.peer_detection * self_steering if enabled else 0.0
+def peer_detection(self_steering, c: Coefficients, on=True):
+    """Chance peers see a colleague's week (channel ``social_control``)."""
+    return gate(on, c.peer_detection * self_steering)
 
 
-def smooth_performance(
-    previous: np.ndarray, effort: np.ndarray, present: np.ndarray, c: Coefficients
+def update_seen_performance(
+    seen_performance: np.ndarray, effort_seen: np.ndarray, observed: np.ndarray, c: Coefficients
 ) -> np.ndarray:
-    return np.where(present, previous + c.performance_smoothing * (effort - previous), previous)
+    """Performance as observed over time: only the weeks someone saw count (``trust.observe``)."""
+    moved = seen_performance + c.performance_smoothing * (effort_seen - seen_performance)
+    return np.where(observed, moved, seen_performance)
 
 
 def follow_up(
-    performance: np.ndarray,
+    seen_performance: np.ndarray,
     present: np.ndarray,
-    attention: np.ndarray,
-    peer_pressure: float,
+    attention,
+    peer_pressure,
     rng: np.random.Generator,
     c: Coefficients,
-    managers_follow_up: bool = True,
+    managers_follow_up=True,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Who is a non-performer, and who of them is addressed this week.
+    """Who is seen as a non-performer, and who of them is addressed this week.
 
-    ``attention`` is the manager's coaching time per employee as a share of the norm, per
-    employee.
+    ``attention`` is the manager's coaching time per employee as a share of the norm.
     """
-    slacking = present & (performance < c.non_performance)
-    by_manager = c.follow_up * attention if managers_follow_up else 0
-    chance = c.peer_follow_up * peer_pressure + by_manager
-    addressed = slacking & (rng.random(performance.size) < chance)
+    slacking = present & (seen_performance < c.non_performance)
+    chance = c.peer_follow_up * peer_pressure + gate(managers_follow_up, c.follow_up * attention)
+    addressed = slacking & (rng.random(seen_performance.size) < chance)
     return slacking, addressed
 
 
 def better_fit(
     fit: np.ndarray, moved: np.ndarray, rng: np.random.Generator, c: Coefficients
 ) -> np.ndarray:
-    """Fit after "find out why": those ``moved`` get a place that fits at least as well."""
-    a, b = of_chosen(c.new_fit_a, moved), of_chosen(c.new_fit_b, moved)
-    new = among(rng, moved).beta(a, b, moved.sum())
-    fit = fit.copy()
-    fit[moved] = np.maximum(fit[moved], new)
-    return fit
+    """Fit after "find out why": those ``moved`` get a place that fits better, closing a random
+    share of the gap to a perfect fit (mean ``better_fit``)."""
+    closed = 2 * c.better_fit * rng.random(fit.size)
+    return np.where(moved, fit + np.minimum(closed, 1) * (1 - fit), fit)

@@ -9,6 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from sim.coefficients import Record, coefficient
+from sim.mechanisms.channels import gate
 
 
 class Coefficients(Record):
@@ -43,9 +44,12 @@ def colleague_mean(
     return (1 - weight) * within + weight * across
 
 
-def cross_over(values: np.ndarray, colleague_mean: np.ndarray, c: Coefficients) -> np.ndarray:
-    """Move ``values`` a share ``rate`` of the way towards the colleagues' mean."""
-    return values + c.rate * (colleague_mean - values)
+def cross_over(
+    values: np.ndarray, colleague_mean: np.ndarray, c: Coefficients, on=True
+) -> np.ndarray:
+    """Move ``values`` a share ``rate`` of the way towards the colleagues' mean (channel
+    ``crossover``)."""
+    return values + gate(on, c.rate * (colleague_mean - values))
 
 
 def cross_team_ties(

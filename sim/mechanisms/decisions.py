@@ -1,4 +1,4 @@
-"""Who decides, and with what knowledge (C12 Hayek, C13 Simon, C7 vision).
+"""Who decides, with what knowledge, and how well decisions fit (C12 Hayek, C13 Simon, C7).
 
 Three sources of a decision are blended by decision rights:
 
@@ -6,21 +6,24 @@ Three sources of a decision are blended by decision rights:
   circumstances of time and place", Hayek 1945), and colleagues pool what they read;
 - the manager sees a delayed report of the team's situation, as sharp as the attention paid to
   it: precision grows with hours spent monitoring and on vision (rational inattention, Sims 2003;
-  bounded rationality, Simon 1947);
-- the rules encode the organisation-wide best course as of their last revision, blind to local
-  differences.
+  bounded rationality, Simon 1947) — and, deciding centrally, weighs what the other teams do
+  (employees deciding themselves adjust to the other teams too, but less);
+- the rules encode the organisation-wide best course as of their last revision, the same for
+  every team and blind to local differences.
 
 Delegation (responsibility, freedom) gives weight to the employee; control takes it back; of the
-rest, rules weigh as much as their density. Without clear goals the employee's share of the
-decision scatters ("no self-steering without steering", C7): sharing knowledge does not share
-goals. ``adaptation_error`` is the distance to the optimum scaled to [0, 1): linear near the
-optimum, saturating far from it. Output loses a share of it (``production``), the cost of
-maladaptation in team theory (Marschak & Radner 1972; Dessein & Santos 2006, with quadratic losses).
+rest, rules weigh as much as their density. Without clear goals the employee's aim scatters ("no
+self-steering without steering", C7). A decision is judged twice: by its distance to the team's
+best course (``adaptation_error``) and, where teams depend on each other, by its distance to the
+organisation's common course (``coordination_error``). Decentralised decisions adapt; central ones
+coordinate — the trade-off of Hayek's critics (Marschak & Radner 1972; Dessein & Santos 2006;
+Alonso, Dessein & Matouschek 2008), which turbulence and interdependence settle.
 """
 
 import numpy as np
 
 from sim.coefficients import Record, coefficient
+from sim.mechanisms.channels import gate, through
 
 
 class Coefficients(Record):
@@ -31,7 +34,7 @@ class Coefficients(Record):
         1.5, 1.0, 3.0, "× employee_noise", "read noise multiplier at skill 0 (one less per unit)"
     )
     scatter: float = coefficient(
-        0.25,
+        0.1,
         0.0,
         0.6,
         "course units",
@@ -58,6 +61,17 @@ class Coefficients(Record):
     )
     control_takeback: float = coefficient(
         0.5, 0.0, 1.0, "share", "share of delegated decision rights that full control takes back"
+    )
+    mutual_adjustment: float = coefficient(
+        0.5,
+        0.0,
+        1.0,
+        "share",
+        "how far employees deciding themselves lean to the other teams' course, per unit of "
+        "interdependence (horizontal coordination, Alonso, Dessein & Matouschek 2008)",
+    )
+    coordination_scale: float = coefficient(
+        0.15, 0.05, 0.5, "course units", "distance at which coordination_error is 0.5"
     )
 
 
@@ -90,11 +104,21 @@ def read_locally(
 
 
 def share_knowledge(
-    read: np.ndarray, team: np.ndarray, team_size: np.ndarray, c: Coefficients
+    read: np.ndarray,
+    team: np.ndarray,
+    team_size: np.ndarray,
+    organisation: np.ndarray,
+    interdependence,
+    c: Coefficients,
+    coordination=True,
 ) -> np.ndarray:
-    """Colleagues pool their reads: each view leans ``pooling`` on the team's mean read."""
+    """Colleagues pool their reads: each view leans ``pooling`` on the team's mean read, and,
+    as far as teams depend on each other, on the organisation's (mutual adjustment across
+    teams; channel ``coordination``). ``organisation`` is each employee's organisation."""
     pooled = np.bincount(team, weights=read, minlength=team_size.size) / np.maximum(team_size, 1)
-    return (1 - c.pooling) * read + c.pooling * pooled[team]
+    view = (1 - c.pooling) * read + c.pooling * pooled[team]
+    lean = gate(coordination, c.mutual_adjustment * interdependence)
+    return (1 - lean) * view + lean * _organisation_mean(view, organisation)[organisation]
 
 
 def manager_report(
@@ -108,21 +132,32 @@ def manager_report(
     return optimum_then + c.manager_noise / np.sqrt(precision) * rng.standard_normal(attention.size)
 
 
+def coordinate(view: np.ndarray, organisation: np.ndarray, interdependence, on) -> np.ndarray:
+    """Managers deciding centrally lean towards the other teams' course as far as teams depend
+    on each other; ``organisation`` is each team's organisation (``on``: channel coordination)."""
+    common = _organisation_mean(view, organisation)[organisation]
+    lean = gate(on, interdependence)
+    return (1 - lean) * view + lean * common
+
+
 def decide(
     employee_view: np.ndarray,
     rule_course: np.ndarray,
     manager_view: np.ndarray,
     weights: tuple[np.ndarray, np.ndarray, np.ndarray],
     team: np.ndarray,
-    vision: float,
+    vision,
     rng: np.random.Generator,
     c: Coefficients,
+    shared_goals=True,
 ) -> np.ndarray:
     """Each employee's decision this week: the sources blended by decision rights.
 
-    ``employee_view`` and ``rule_course`` are per employee, ``manager_view`` per team.
+    ``employee_view`` and ``rule_course`` are per employee, ``manager_view`` per team. Without
+    clear goals employees' aims scatter (channel ``shared_goals``: vision as a common aim).
     """
     w_employee, w_rule, w_manager = weights[0][team], weights[1][team], weights[2][team]
+    vision = through(shared_goals, vision)
     aim = employee_view + c.scatter * (1 - vision) * rng.standard_normal(team.size)
     return w_employee * aim + w_rule * rule_course + w_manager * manager_view[team]
 
@@ -131,3 +166,16 @@ def adaptation_error(decision: np.ndarray, optimum: np.ndarray, c: Coefficients)
     """Distance between decision and optimum, scaled to [0, 1)."""
     distance = np.abs(decision - optimum)
     return distance / (distance + c.error_scale)
+
+
+def coordination_error(
+    decision: np.ndarray, organisation: np.ndarray, c: Coefficients
+) -> np.ndarray:
+    """Distance between each decision and the organisation's mean decision this week, scaled to
+    [0, 1); ``organisation`` is each employee's organisation."""
+    distance = np.abs(decision - _organisation_mean(decision, organisation)[organisation])
+    return distance / (distance + c.coordination_scale)
+
+
+def _organisation_mean(values: np.ndarray, organisation: np.ndarray) -> np.ndarray:
+    return np.bincount(organisation, weights=values) / np.bincount(organisation)

@@ -24,7 +24,7 @@ class Coefficients(Record):
         "weekly step (standard deviation) of the organisation-wide optimum at turbulence 1",
     )
     local_share: float = coefficient(
-        0.7, 0.0, 1.5, "ratio", "how much local optima move relative to the organisation-wide one"
+        0.4, 0.0, 1.5, "ratio", "how much local optima move relative to the organisation-wide one"
     )
 
 

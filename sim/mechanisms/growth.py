@@ -1,16 +1,19 @@
 """Growth and leaning back (C1 trust as a basic need, C4 leaning back, C5 coaching, C17).
 
 Responsibility invites initiative as far as staff believe their manager means it (their trust in
-the manager, C17), freedom and pleasure sustain it; a manager who takes over the problems staff
-would have solved teaches them to lean back ("the boss will fix it anyway", C4), so initiative
-decays while the manager fixes things. Coaching builds skill and initiative (C5); newcomers ramp
-up by learning on the job. Initiative moves slowly either way: habits, learned helplessness
-(Seligman 1975) and self-efficacy (Bandura 1977) take months to change.
+the manager, C17), freedom and pleasure sustain it (channel ``initiative``: felt trust and
+responsibility grow initiative, Salamon & Robinson 2008); a manager who takes over the problems
+staff would have solved teaches them to lean back ("the boss will fix it anyway", C4; channel
+``lean_back``), so initiative decays while the manager fixes things. Coaching builds skill and
+initiative (C5; channel ``coaching``); newcomers ramp up by learning on the job. Initiative moves
+slowly either way: habits, learned helplessness (Seligman 1975) and self-efficacy (Bandura 1977)
+take months to change.
 """
 
 import numpy as np
 
 from sim.coefficients import Record, coefficient
+from sim.mechanisms.channels import gate, through
 
 
 class Coefficients(Record):
@@ -39,26 +42,25 @@ class Coefficients(Record):
 
 
 def initiative_target(
-    responsibility: float,
-    freedom: float,
+    responsibility,
+    freedom,
     trust_in_manager: np.ndarray,
     pleasure: np.ndarray,
-    coaching: np.ndarray,
+    coaching,
     taken_over: np.ndarray,
     c: Coefficients,
-    lean_back: bool = True,
+    on,
 ) -> np.ndarray:
-    """The initiative an employee settles at under current conditions."""
-    believed = responsibility * (c.belief_base + trust_in_manager)
+    """The initiative an employee settles at under current conditions (``on``: the switches)."""
+    believed = through(on.initiative, responsibility * (c.belief_base + trust_in_manager))
     target = (
         c.base
         + c.believed_weight * believed
-        + c.freedom_weight * freedom
+        + c.freedom_weight * through(on.initiative, freedom)
         + c.pleasure_weight * pleasure
-        + c.coaching_weight * coaching
+        + c.coaching_weight * through(on.coaching, coaching)
+        - gate(on.lean_back, c.lean_back * taken_over)
     )
-    if lean_back:
-        target = target - c.lean_back * taken_over
     return np.clip(target, 0.0, 1.0)
 
 
@@ -66,9 +68,8 @@ def update_initiative(initiative: np.ndarray, target: np.ndarray, c: Coefficient
     return initiative + c.rate * (target - initiative)
 
 
-def learn(
-    skill: np.ndarray, coaching: np.ndarray, present: np.ndarray, c: Coefficients
-) -> np.ndarray:
-    """Skill grows on the job and faster with coaching (``coaching`` in [0, 1])."""
-    rate = (c.learning + c.coached_learning * coaching) * present
+def learn(skill: np.ndarray, coaching, present: np.ndarray, c: Coefficients, on=True) -> np.ndarray:
+    """Skill grows on the job and faster with coaching (``coaching`` in [0, 1], channel
+    ``coaching``)."""
+    rate = (c.learning + c.coached_learning * through(on, coaching)) * present
     return skill + rate * (1 - skill)

@@ -11,12 +11,15 @@ Hours go first to what cannot wait: reporting upward (it grows with pressure: th
 monitoring (grows with control and team size), rule administration (grows with rules) and
 fire-fighting. What is left, up to the most the manager will work, goes to vision and coaching,
 which a manager in control mode also puts off ("no time for that now", C6). Problems beyond the
-hours go unsolved.
+hours go unsolved. Where people feel safe to speak up, problems are raised early, while staff can
+still solve them (C7, channel ``speaking_up``; psychological safety and learning, Edmondson 1999;
+Frazier et al. 2017).
 
 Managers' own well-being follows the job demands–resources model like everyone's (Bakker &
 Demerouti 2007): overtime, the squeeze between directors and a team that falls short (middle
-managers' sandwich, Anicich & Hirsh 2017) and problems left lying are demands; meaningful hours
-(coaching, vision), a team that trusts them and safety are resources (C6, C11).
+managers' sandwich, Anicich & Hirsh 2017) and problems left lying are hindrances, results
+pressure a challenge; meaningful hours (coaching, vision), a team that trusts them and safety are
+resources (C6, C11).
 """
 
 from dataclasses import dataclass
@@ -24,12 +27,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.coefficients import Record, coefficient
-from sim.mechanisms.wellbeing import Conditions
+from sim.mechanisms.channels import gate, through
+from sim.mechanisms.demands import Demands
 
 
 class Coefficients(Record):
     reporting_hours: float = coefficient(
-        12.0, 4.0, 20.0, "hours/week", "reporting and meetings upward at pressure 0"
+        14.0, 4.0, 20.0, "hours/week", "reporting and meetings upward at pressure 0"
     )
     pressure_hours: float = coefficient(
         8.0, 0.0, 16.0, "hours/week", "extra reporting upward at pressure 1 (the sandwich, C6)"
@@ -56,8 +60,15 @@ class Coefficients(Record):
     put_off: float = coefficient(
         0.5, 0.0, 1.0, "share", "share of vision and coaching put off at full grab (C6)"
     )
+    raised_early: float = coefficient(
+        0.3,
+        0.0,
+        0.6,
+        "share",
+        "share of the problems staff leave that full safety brings up early enough to solve (C7)",
+    )
     unsolved_cost: float = coefficient(
-        0.3, 0.05, 0.6, "share of output", "output lost when none of the team's problems is solved"
+        0.2, 0.05, 0.6, "share of output", "output lost when none of the team's problems is solved"
     )
     overtime_scale: float = coefficient(
         20.0, 5.0, 40.0, "hours", "overtime that counts as a full demand for a manager"
@@ -65,20 +76,25 @@ class Coefficients(Record):
     squeeze_gain: float = coefficient(
         4.0, 1.0, 10.0, "per unit", "squeeze per unit of pressure × shortfall (C6, C11)"
     )
-    overtime_weight: float = coefficient(0.4, 0.1, 0.7, "weight", "overtime as a manager's demand")
+    overtime_weight: float = coefficient(
+        0.4, 0.1, 0.7, "weight", "overtime as a manager's hindrance"
+    )
     squeeze_weight: float = coefficient(
-        0.35, 0.1, 0.6, "weight", "the squeeze between directors and team as a demand"
+        0.35, 0.1, 0.6, "weight", "the squeeze between directors and team as a hindrance"
     )
     unsolved_weight: float = coefficient(
-        0.25, 0.0, 0.5, "weight", "problems left lying as a manager's demand"
+        0.25, 0.0, 0.5, "weight", "problems left lying as a manager's hindrance"
+    )
+    pressure_challenge: float = coefficient(
+        0.4, 0.0, 0.8, "challenge", "results pressure at 1 as a manager's challenge"
     )
     meaningful_weight: float = coefficient(
-        1.2, 0.4, 2.0, "weight", "meaningful hours (coaching, vision) as a manager's resource"
+        1.0, 0.4, 2.0, "weight", "share of hours on coaching and vision as a manager's resource"
     )
     team_trust_weight: float = coefficient(
         0.3, 0.0, 0.6, "weight", "the team's trust in the manager as a resource"
     )
-    safety_weight: float = coefficient(0.3, 0.0, 0.6, "weight", "safety as a manager's resource")
+    safety_weight: float = coefficient(0.2, 0.0, 0.6, "weight", "safety as a manager's resource")
 
 
 @dataclass(frozen=True)
@@ -117,14 +133,18 @@ def plan_week(
     rules: float,
     vision: float,
     connection: float,
+    safety,
     max_hours: float,
     c: Coefficients,
+    speaking_up=True,
 ) -> Week:
     """Allocate next week's hours per manager.
 
     ``solved_by_staff`` is the share of the team's problems staff would solve themselves (their
-    initiative, zero for the absent).
+    initiative, zero for the absent); problems raised early add to it.
     """
+    early = c.raised_early * through(speaking_up, safety)
+    solved_by_staff = solved_by_staff + (1 - solved_by_staff) * early
     left = 1 - solved_by_staff
     taken_over = grab * solved_by_staff
     fixing = taken_over + left * (1 - responsibility * (1 - grab))
@@ -151,9 +171,10 @@ def plan_week(
     )
 
 
-def problems_cost(unsolved: np.ndarray, c: Coefficients) -> np.ndarray:
-    """Share of output kept when a share ``unsolved`` of the team's problems is left lying."""
-    return 1 - c.unsolved_cost * unsolved
+def problems_cost(unsolved: np.ndarray, c: Coefficients, on=True) -> np.ndarray:
+    """Share of output kept when a share ``unsolved`` of the team's problems is left lying
+    (channel ``unsolved_problems``)."""
+    return 1 - gate(on, c.unsolved_cost * unsolved)
 
 
 def manager_conditions(
@@ -161,13 +182,13 @@ def manager_conditions(
     meaningful_hours: np.ndarray,
     unsolved: np.ndarray,
     *,
-    contract_hours: float,
-    pressure: float,
+    contract_hours,
+    pressure,
     shortfall: np.ndarray,
     team_trust: np.ndarray,
-    safety: float,
+    safety,
     c: Coefficients,
-) -> Conditions:
+) -> tuple[Demands, np.ndarray]:
     """A manager's demands and resources this week (C6 time sickness, C11 sources of stress).
 
     ``meaningful_hours`` are the hours spent on coaching and vision.
@@ -175,11 +196,13 @@ def manager_conditions(
     overtime = np.maximum(0.0, hours - contract_hours) / c.overtime_scale
     squeeze = np.minimum(1.0, c.squeeze_gain * pressure * shortfall)
     meaningful = meaningful_hours / np.maximum(hours, 1)
-    return Conditions(
-        demands=c.overtime_weight * overtime
-        + c.squeeze_weight * squeeze
-        + c.unsolved_weight * unsolved,
-        resources=c.meaningful_weight * meaningful
-        + c.team_trust_weight * team_trust
-        + c.safety_weight * safety,
+    hindrance = (
+        c.overtime_weight * overtime + c.squeeze_weight * squeeze + c.unsolved_weight * unsolved
     )
+    challenge = np.broadcast_to(c.pressure_challenge * pressure, hours.shape)
+    resources = (
+        c.meaningful_weight * meaningful
+        + c.team_trust_weight * team_trust
+        + c.safety_weight * safety
+    )
+    return Demands(challenge, hindrance), resources

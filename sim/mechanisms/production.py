@@ -1,18 +1,22 @@
-"""Output and misconduct (C15 productivity, C2/C8 misconduct, C12 fit of decisions).
+"""Output and misconduct (C15 productivity, C12/C13 fit of decisions, C7/C8 clarity, C2/C3).
 
 Output is effort times capability (skill and fit with one's talents, C11) times how well the
-week's decisions fit the environment. The unit is the weekly output of a typical employee: normal
-effort, typical skill and fit, and decisions as far off the optimum as is typical
-(``TYPICAL_ADAPTATION_ERROR``); better decisions yield more than 1, worse ones less.
+week's decisions fit the environment and each other, times what role clarity saves in rework. The
+unit is the weekly output of a typical employee: normal effort, typical skill and fit, decisions
+as far off the best course as is typical, typical clarity.
 
 Engaged employees produce more because they bring more energy and motivation to their effort,
-not by decree (C15: about +20%). Opportunists under weak oversight cause misconduct losses; rules
-do not prevent them (C8), monitoring catches part (C2).
+not by decree (C15). Clarity of goals and of a few good procedures saves rework: role ambiguity
+costs a little performance (Gilboa et al. 2008; Tubre & Collins 2000; enabling formalisation,
+Adler & Borys 1996). Opportunists divert part of what passes through their hands where nobody
+notices, more where they are trusted and free (C3: a minority abuses trust); monitoring catches
+part, rules do not prevent it (C2, C8).
 """
 
 import numpy as np
 
 from sim.coefficients import Record, coefficient
+from sim.mechanisms.channels import REFERENCE, gate, through
 
 
 class Coefficients(Record):
@@ -29,17 +33,49 @@ class Coefficients(Record):
         0.3, 0.0, 1.0, "elasticity", "how output per unit of effort grows with fit (C11)"
     )
     adaptation_cost: float = coefficient(
-        0.6, 0.2, 0.9, "share of output", "output lost at adaptation_error 1 (the stakes, C12)"
+        0.45, 0.1, 0.6, "share of output", "output lost at adaptation_error 1 (the stakes, C12)"
+    )
+    coordination_cost: float = coefficient(
+        0.8,
+        0.1,
+        1.0,
+        "share of output",
+        "output lost at coordination_error 1 when teams fully depend on each other",
+    )
+    adjustment_time: float = coefficient(
+        0.1,
+        0.0,
+        0.3,
+        "share of time",
+        "time spent adjusting to other teams when employees take every decision and teams "
+        "fully depend on each other (mutual adjustment is costly, Mintzberg 1979)",
     )
     typical_adaptation_error: float = coefficient(
         0.25, 0.25, 0.25, "0…1", "the decision quality that defines the unit of output"
     )
+    clarity_gain: float = coefficient(
+        0.06,
+        0.0,
+        0.4,
+        "output per unit",
+        "output per unit of role clarity above typical: less rework (ambiguity ρ ≈ −.2)",
+    )
+    typical_clarity: float = coefficient(
+        0.5, 0.5, 0.5, "0…1", "the role clarity that defines the unit of output"
+    )
     misconduct: float = coefficient(
-        0.3,
-        0.05,
-        0.6,
+        0.35,
+        0.02,
+        0.4,
         "share of output",
-        "share of what passes through an undetected opportunist's hands that is lost",
+        "share of an unnoticed opportunist's output diverted, at typical opportunity",
+    )
+    opportunity_gain: float = coefficient(
+        1.0,
+        0.0,
+        2.0,
+        "per unit",
+        "extra diversion per unit of trust and freedom above the midpoint (C3)",
     )
 
 
@@ -50,20 +86,47 @@ def capability(skill: np.ndarray, fit: np.ndarray, c: Coefficients) -> np.ndarra
     ) ** c.fit_elasticity
 
 
-def decision_quality(adaptation_error: np.ndarray, c: Coefficients) -> np.ndarray:
-    """Output per unit of effective effort, relative to decisions of typical quality."""
-    typical = 1 - c.adaptation_cost * c.typical_adaptation_error
-    return (1 - c.adaptation_cost * adaptation_error) / typical
+def decision_quality(
+    adaptation_error: np.ndarray,
+    coordination_error: np.ndarray,
+    interdependence,
+    own_share,
+    c: Coefficients,
+    adaptation=True,
+    coordination=True,
+) -> np.ndarray:
+    """Output per unit of effective effort, relative to decisions of typical quality: lost to
+    maladaptation (channel ``adaptation``) and, as far as teams depend on each other, to poor
+    coordination and to the time employees who decide (``own_share`` of the decision) spend
+    adjusting to the other teams (channel ``coordination``)."""
+    typical = 1 - gate(adaptation, c.adaptation_cost * c.typical_adaptation_error)
+    adapted = gate(adaptation, c.adaptation_cost * adaptation_error)
+    misfit = c.coordination_cost * coordination_error + c.adjustment_time * own_share
+    fitted = gate(coordination, interdependence * misfit)
+    return (1 - adapted - fitted) / typical
 
 
-def produce(effort, capability, adaptation_error, shock: float, c: Coefficients) -> np.ndarray:
+def clarity_yield(clarity, c: Coefficients, on=True):
+    """Output kept from rework, relative to typical role clarity (channel ``role_clarity``)."""
+    return 1 + c.clarity_gain * (through(on, clarity) - c.typical_clarity)
+
+
+def produce(effort, capability, quality, clarity, shock) -> np.ndarray:
     """Weekly output per employee."""
-    return effort * capability * decision_quality(adaptation_error, c) * (1 - shock)
+    return effort * capability * quality * clarity * (1 - shock)
 
 
 def misconduct(
-    opportunist: np.ndarray, detection: np.ndarray, output: np.ndarray, c: Coefficients
+    opportunist: np.ndarray,
+    noticed: np.ndarray,
+    output: np.ndarray,
+    opportunity,
+    c: Coefficients,
+    abuse=True,
 ) -> np.ndarray:
-    """Output lost to misconduct per employee: undetected opportunists divert part of what
-    passes through their hands (C2), so the loss is a share of output, never more."""
-    return np.where(opportunist, c.misconduct * (1 - detection) * output, 0.0)
+    """Output lost to misconduct per employee: unnoticed opportunists divert part of what passes
+    through their hands — the team's output per head — more where trust and freedom give them
+    room (channel ``trust_abuse``). ``noticed``: the chance such a week is noticed."""
+    room = 1 + c.opportunity_gain * (through(abuse, opportunity) - REFERENCE)
+    share = np.clip(c.misconduct * room, 0.0, 1.0)
+    return np.where(opportunist, share * (1 - noticed) * output, 0.0)

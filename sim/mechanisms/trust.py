@@ -1,40 +1,49 @@
-"""Trust rises slowly and falls fast (C3 reciprocity, C17 credibility).
+"""What managers see, and trust that rises slowly and falls fast (C2, C3, C10, C17).
 
-A manager gives each employee trust up to their disposition (the trust lever, pulled back while
-they grab control, C4). What they observe moves it: a good week earns a little, a bad one costs a
-lot (Slovic 1993, trust asymmetry). Monitoring means more observations — more shirkers caught,
-but also more false alarms on honest employees having a bad week. Employees' trust in their
-manager follows the trust they receive, slowly when it rises ("we'll see how long that lasts")
-and fast when it falls; so does the control they feel, believed slowly when it eases. Reciprocal
-staff respond to the control they believe in; opportunists find out what is actually checked.
+A manager sees some of each employee's weeks: through reports always, through monitoring more
+(channel ``deterrence``), but less of those they trust (channel ``trust_abuse``: trusted people
+are checked less — the room a minority uses, C3), and never everything (C2: a determined cheat
+finds a way). Peers in self-steering teams see their colleagues' weeks too (C10). Opportunists
+shirk as far as they expect to be noticed this way.
+
+The trust a manager gives moves towards their disposition (the trust lever, withdrawn while they
+grab control, C4): a good week seen earns a little, a bad one costs a lot (Slovic 1993, trust
+asymmetry). Employees' trust in their manager follows the trust they receive, slowly when it
+rises ("we'll see how long that lasts") and fast when it falls; so does the control they feel,
+believed slowly when it eases and at once when it tightens (C17, channel ``credibility``).
 """
 
 import numpy as np
 
 from sim.coefficients import Record, coefficient
+from sim.mechanisms.channels import choose, gate, through
 
 
 class Coefficients(Record):
+    base_observation: float = coefficient(
+        0.1, 0.05, 0.6, "probability", "chance a manager sees someone's week without monitoring"
+    )
+    catch: float = coefficient(
+        0.8, 0.5, 0.95, "probability", "chance full monitoring sees a week: never all (C2)"
+    )
+    trust_blindness: float = coefficient(
+        0.5, 0.0, 0.9, "share", "how much less monitoring checks someone fully trusted (C3)"
+    )
+    notice_noise: float = coefficient(0.1, 0.0, 0.3, "effort", "noise in an observed week's effort")
+    bad_week: float = coefficient(
+        0.75, 0.5, 0.9, "share of team mean", "an observed week below this looks bad"
+    )
     gain: float = coefficient(
-        0.04, 0.01, 0.2, "per week", "share of the way to the disposition after a good observation"
+        0.04, 0.01, 0.2, "per week", "share of the way to the disposition after a good week seen"
     )
     loss: float = coefficient(
-        0.15, 0.05, 0.5, "share", "share of trust lost after a bad observation (Slovic 1993)"
+        0.15, 0.05, 0.5, "share", "share of trust lost after a bad week seen (Slovic 1993)"
     )
     drift: float = coefficient(
         0.01, 0.0, 0.05, "per week", "weekly pull towards the disposition without observations"
     )
     fall_speed: float = coefficient(
         5.0, 1.0, 10.0, "× drift", "how much faster trust follows a lowered disposition"
-    )
-    base_observation: float = coefficient(
-        0.3, 0.05, 0.6, "probability", "chance a manager sees someone's week without monitoring"
-    )
-    notice_noise: float = coefficient(
-        0.1, 0.0, 0.3, "effort", "noise in an observed week's performance"
-    )
-    bad_week: float = coefficient(
-        0.75, 0.5, 0.9, "share of team mean", "an observed week below this looks bad"
     )
     belief_up: float = coefficient(
         0.03, 0.01, 0.1, "per week", "weekly rise of employees' belief (trust, eased control)"
@@ -44,18 +53,33 @@ class Coefficients(Record):
     )
 
 
+def observation_chance(control_level, trust_given, c: Coefficients, deterrence=True, abuse=True):
+    """Chance that a manager sees an employee's week this week."""
+    checked = 1 - gate(abuse, c.trust_blindness * trust_given)
+    monitoring = through(deterrence, control_level) * checked
+    return c.base_observation + (c.catch - c.base_observation) * monitoring
+
+
+def noticed(observation_chance, peer_detection):
+    """Chance that a week of shirking or misconduct is noticed, by the manager or by peers."""
+    return 1 - (1 - observation_chance) * (1 - peer_detection)
+
+
 def observe(
     effort: np.ndarray,
     team_effort: np.ndarray,
-    control_level: np.ndarray,
+    manager_chance,
+    peer_chance,
     rng: np.random.Generator,
     c: Coefficients,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Which weeks the manager sees, and which of those look bad next to the team."""
-    chance = c.base_observation + (1 - c.base_observation) * control_level
-    seen = rng.random(effort.size) < chance
-    noticed = effort + c.notice_noise * rng.standard_normal(effort.size)
-    return seen, seen & (noticed < c.bad_week * team_effort)
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Which weeks the manager sees, which of those look bad next to the team, which weeks
+    anyone (manager or peers) sees, and the effort as seen."""
+    u = rng.random((2, effort.size))
+    seen = u[0] < manager_chance
+    by_anyone = seen | (u[1] < peer_chance)
+    as_seen = effort + c.notice_noise * rng.standard_normal(effort.size)
+    return seen, seen & (as_seen < c.bad_week * team_effort), by_anyone, as_seen
 
 
 def update_trust_given(
@@ -83,9 +107,10 @@ def update_trust_in_manager(
 
 
 def update_control_believed(
-    believed: np.ndarray, control_level: np.ndarray, c: Coefficients
+    believed: np.ndarray, control_level: np.ndarray, c: Coefficients, on=True
 ) -> np.ndarray:
     """The control staff feel under follows the actual level, with the same asymmetry: a manager
-    who lets go is believed slowly, one who tightens at once (C17)."""
+    who lets go is believed slowly, one who tightens at once (channel ``credibility``, C17)."""
     gap = control_level - believed
-    return believed + np.where(gap < 0, c.belief_up, c.belief_down) * gap
+    moved = believed + np.where(gap < 0, c.belief_up, c.belief_down) * gap
+    return choose(on, moved, control_level)

@@ -1,91 +1,99 @@
-"""Job demands and resources move energy and pleasure (C1, C2, C8, C11, C14, C16).
+"""Well-being: the two processes of job demands–resources (C1, C2, C8, C11, C14, C15, C16).
 
-The job demands–resources model (Bakker & Demerouti 2007): demands (workload, red tape, felt
-control, unclear goals, talents unused) cost energy and pleasure; resources (autonomy, trust
-received, coaching, safety, fit, colleagues who pull their weight) feed pleasure and vigour.
-Demands beyond what resources buffer accumulate as ``fatigue``, which drains energy until
-recovery: the slow road into burnout. Activation also rises with demands in the short run
-(being driven), which is how workaholism (high energy, low pleasure) arises. People differ in
-stable traits, and weekly events add noise; the four quadrants emerge from these dynamics.
+*Health impairment*: demands build exhaustion — hindrances most, challenges less — and resources
+relieve it only weakly and buffer hindrances a little (Crawford, LePine & Rich 2010; Schaufeli &
+Bakker 2004; buffering is weak, Häusser et al. 2010). Part of exhaustion comes from outside work
+and from the person — a stable vulnerability and a slowly moving strain of life outside work —
+so no organisation reaches zero (personality explains about a third of exhaustion, Swider &
+Zimmerman 2010). Exhaustion feeds itself — the worn-out recover less and feel demands more (loss
+spirals, Hobfoll 1989; reciprocal effects, Lesener et al. 2019) — so it has a long right tail.
+Exhaustion rises faster than it recovers; sick leave speeds recovery.
+
+*Motivation*: resources build vigour (energy) and dedication (pleasure); challenges activate and
+engage a little, hindrances take pleasure away (Crawford et al. 2010), and exhaustion drains both
+— which is how people reach the burnout quadrant: mainly through exhaustion. High energy with
+little pleasure (driven by challenge, hindered and under-resourced) is workaholism. People differ
+in stable traits, and weekly events add noise; the four quadrants (``quadrants``) emerge.
 """
 
-from dataclasses import dataclass
+from __future__ import annotations
 
 import numpy as np
 
 from sim.coefficients import Record, coefficient, fitted
+from sim.mechanisms.demands import Demands
 
 
 class Coefficients(Record):
-    # demands of employees
-    workload_weight: float = coefficient(0.35, 0.1, 0.6, "weight", "workload as a job demand")
-    pressure_workload: float = coefficient(
-        0.5, 0.0, 1.0, "workload per unit", "workload from results pressure at pressure 1"
+    # health impairment: exhaustion
+    strain_from_hindrance: float = coefficient(
+        0.3, 0.1, 1.0, "exhaustion per unit", "exhaustion per unit of hindrance demands"
     )
-    absence_workload: float = coefficient(
-        1.5, 0.5, 3.0, "workload per share", "workload per share of the team absent (cover)"
+    strain_from_challenge: float = coefficient(
+        0.25, 0.0, 0.6, "exhaustion per unit", "exhaustion per unit of challenge demands"
     )
-    red_tape_weight: float = coefficient(0.2, 0.0, 0.4, "weight", "red tape as a job demand (C8)")
-    red_tape_exponent: float = coefficient(
-        2.0, 1.0, 3.0, "exponent", "red tape grows with this power of rule density (C8)"
+    relief_from_resources: float = coefficient(
+        0.05, 0.0, 0.4, "exhaustion per unit", "exhaustion relieved per unit of resources (weak)"
     )
-    felt_control_weight: float = coefficient(
-        0.25, 0.0, 0.5, "weight", "felt control as a job demand (C2)"
+    buffering: float = coefficient(
+        0.3, 0.0, 0.8, "share per unit", "share of hindrance strain full resources buffer (weak)"
     )
-    unclear_goals_weight: float = coefficient(
-        0.1, 0.0, 0.3, "weight", "unclear goals (1 − vision) as a job demand (C7)"
+    loss_spiral: float = coefficient(
+        0.3,
+        0.0,
+        0.7,
+        "exhaustion per unit",
+        "exhaustion feeding itself: the worn-out recover less (loss spirals, Hobfoll 1989)",
     )
-    misfit_weight: float = coefficient(
-        0.1, 0.0, 0.3, "weight", "talents unused (1 − fit) as a job demand (C11)"
+    vulnerability: float = coefficient(
+        0.15, 0.0, 0.2, "exhaustion", "mean stable personal vulnerability to strain"
     )
-    # resources of employees
-    autonomy_weight: float = coefficient(
-        0.25, 0.0, 0.5, "weight", "autonomy as a job resource (C1, C14)"
+    vulnerability_shape: float = coefficient(
+        4.0, 0.5, 10.0, "Gamma shape", "spread of vulnerability: a few people are very vulnerable"
     )
-    autonomy_need_base: float = coefficient(
-        0.5, 0.0, 1.0, "multiplier", "autonomy's worth at autonomy need 0 (C16)"
+    life_event_chance: float = coefficient(
+        0.012,
+        0.0,
+        0.05,
+        "per week",
+        "chance of a straining event outside work (illness, care, loss)",
     )
-    trust_weight: float = coefficient(
-        0.25, 0.0, 0.5, "weight", "trust received as a job resource (C1)"
+    life_event_size: float = coefficient(
+        0.4, 0.0, 0.6, "exhaustion", "mean strain an event outside work adds (exponential)"
     )
-    coaching_weight: float = coefficient(
-        0.15, 0.0, 0.4, "weight", "coaching received as a job resource (C5)"
+    life_persistence: float = coefficient(
+        0.96, 0.8, 0.995, "per week", "weekly persistence of strain from life outside work"
     )
-    safety_weight: float = coefficient(0.15, 0.0, 0.4, "weight", "safety as a job resource (C7)")
-    fit_weight: float = coefficient(0.1, 0.0, 0.3, "weight", "fit with one's talents (C11)")
-    peers_weight: float = coefficient(
-        0.1, 0.0, 0.3, "weight", "colleagues who pull their weight as a job resource (C9)"
+    exhaustion_rise: float = coefficient(
+        0.08, 0.02, 0.2, "per week", "weekly approach of exhaustion to a higher target"
     )
-    # dynamics of energy, pleasure and fatigue
-    fatigue_build: float = coefficient(
-        0.08, 0.02, 0.2, "per week", "fatigue per unit of demands above what resources buffer"
+    exhaustion_recovery: float = coefficient(
+        0.04, 0.01, 0.1, "per week", "weekly approach of exhaustion to a lower target"
     )
-    fatigue_recovery: float = coefficient(
-        0.06, 0.02, 0.2, "per week", "share of fatigue recovered each week"
+    leave_recovery: float = coefficient(
+        0.06, 0.02, 0.2, "per week", "share of exhaustion recovered each week of sick leave"
     )
-    buffer: float = coefficient(
-        0.1, 0.0, 0.3, "demand units", "demands below resources plus this do not tire"
-    )
-    absent_recovery: float = coefficient(
-        3.0, 1.0, 5.0, "× recovery", "how much faster fatigue recovers during sick leave"
-    )
+    # motivation: energy (vigour) and pleasure (dedication)
     energy_from_resources: float = coefficient(
-        0.5, 0.1, 1.0, "energy per unit", "vigour per unit of job resources"
+        0.25, 0.1, 0.8, "energy per unit", "vigour per unit of job resources"
     )
-    energy_from_demands: float = coefficient(
-        0.3, 0.0, 0.6, "energy per unit", "short-run activation per unit of demands (being driven)"
+    energy_from_challenge: float = coefficient(
+        0.3, 0.0, 0.6, "energy per unit", "activation per unit of challenge (being driven)"
     )
-    energy_from_fatigue: float = coefficient(
-        0.9, 0.3, 1.5, "energy per unit", "energy drained per unit of fatigue"
+    energy_from_exhaustion: float = coefficient(
+        0.8, 0.3, 1.5, "energy per unit", "energy drained per unit of exhaustion"
     )
     pleasure_from_resources: float = coefficient(
-        0.8, 0.3, 1.2, "pleasure per unit", "pleasure per unit of job resources"
+        0.16, 0.05, 1.0, "pleasure per unit", "dedication per unit of job resources"
     )
-    pleasure_from_demands: float = coefficient(
-        0.6, 0.2, 1.0, "pleasure per unit", "pleasure lost per unit of job demands"
+    pleasure_from_challenge: float = coefficient(
+        0.15, 0.0, 0.4, "pleasure per unit", "dedication per unit of challenge (it may engage)"
     )
-    pleasure_from_fatigue: float = coefficient(
-        0.2, 0.0, 0.6, "pleasure per unit", "pleasure lost per unit of fatigue"
+    pleasure_from_hindrance: float = coefficient(
+        0.15, 0.0, 0.8, "pleasure per unit", "dedication lost per unit of hindrance"
+    )
+    pleasure_from_exhaustion: float = coefficient(
+        1.0, 0.4, 1.5, "pleasure per unit", "dedication lost per unit of exhaustion (cynicism)"
     )
     energy_baseline: float = fitted(
         "energy_baseline", -1.0, 2.0, "0…1", "intercept of the energy target"
@@ -94,98 +102,74 @@ class Coefficients(Record):
         "pleasure_baseline", -1.0, 2.0, "0…1", "intercept of the pleasure target"
     )
     rate: float = coefficient(
-        0.1, 0.02, 0.5, "per week", "weekly approach of energy and pleasure to their targets"
+        0.1, 0.02, 0.3, "per week", "weekly approach of energy and pleasure to their targets"
     )
     weekly_noise: float = coefficient(
-        0.04, 0.0, 0.15, "0…1", "spread of weekly events in energy and pleasure"
+        0.05, 0.0, 0.1, "0…1", "spread of weekly events in energy and pleasure"
     )
 
 
-@dataclass(frozen=True)
-class Conditions:
-    """One week's job demands and resources, each roughly in [0, 1]."""
-
-    demands: np.ndarray
-    resources: np.ndarray
-
-
-def workload(pressure: float, absent_share: np.ndarray, c: Coefficients) -> np.ndarray:
-    """Workload: results pressure and covering for absent colleagues (C11)."""
-    return c.pressure_workload * pressure + c.absence_workload * absent_share
+def outside_strain(life: np.ndarray, rng: np.random.Generator, c: Coefficients) -> np.ndarray:
+    """This week's strain from life outside work: now and then an event (illness, care, loss)
+    adds strain that fades slowly — a long right tail that no employer controls."""
+    u = rng.random((2, life.size))
+    event = (u[0] < c.life_event_chance) * c.life_event_size * -np.log1p(-u[1])
+    return c.life_persistence * life + event
 
 
-def employee_conditions(
-    *,
-    workload,
-    rules: float,
-    felt_control,
-    vision: float,
-    fit,
-    autonomy,
-    autonomy_need,
-    trust_received,
-    coaching,
-    safety: float,
-    slack_share,
-    c: Coefficients,
-) -> Conditions:
-    """Demands and resources of employees.
-
-    Few rules hardly burden; a thick layer does (red tape grows with a power of density, C8).
-    Autonomy is a resource in proportion to the need for it (C16). Colleagues who slack
-    unaddressed take pleasure out of the work of the rest (C9).
-    """
-    red_tape = rules**c.red_tape_exponent
-    demands = (
-        c.workload_weight * workload
-        + c.red_tape_weight * red_tape
-        + c.felt_control_weight * felt_control
-        + c.unclear_goals_weight * (1 - vision)
-        + c.misfit_weight * (1 - fit)
+def exhaustion_target(
+    exhaustion: np.ndarray, demands: Demands, resources, vulnerability, life, c: Coefficients
+) -> np.ndarray:
+    """Where exhaustion heads under this week's demands and resources (health impairment)."""
+    hindrance = demands.hindrance * (1 - c.buffering * resources)
+    return (
+        c.loss_spiral * exhaustion
+        + vulnerability
+        + life
+        + c.strain_from_hindrance * hindrance
+        + c.strain_from_challenge * demands.challenge
+        - c.relief_from_resources * resources
     )
-    resources = (
-        c.autonomy_weight * autonomy * (c.autonomy_need_base + autonomy_need)
-        + c.trust_weight * trust_received
-        + c.coaching_weight * coaching
-        + c.safety_weight * safety
-        + c.fit_weight * fit
-        + c.peers_weight * (1 - slack_share)
-    )
-    return Conditions(demands, resources)
 
 
-def update_wellbeing(
+def update_exhaustion(
+    exhaustion: np.ndarray, target: np.ndarray, absent: np.ndarray, c: Coefficients
+) -> np.ndarray:
+    """Exhaustion rises faster than it recovers; on sick leave it recovers at its own pace."""
+    rate = np.where(target > exhaustion, c.exhaustion_rise, c.exhaustion_recovery)
+    at_work = exhaustion + rate * (target - exhaustion)
+    on_leave = exhaustion * (1 - c.leave_recovery)
+    return np.clip(np.where(absent, on_leave, at_work), 0.0, 1.0)
+
+
+def update_mood(
     energy: np.ndarray,
     pleasure: np.ndarray,
-    fatigue: np.ndarray,
-    conditions: Conditions,
+    exhaustion: np.ndarray,
+    demands: Demands,
+    resources,
     energy_trait: np.ndarray,
     pleasure_trait: np.ndarray,
-    absent: np.ndarray,
     rng: np.random.Generator,
     c: Coefficients,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One week of energy, pleasure and fatigue (all in [0, 1])."""
-    d, r = conditions.demands, conditions.resources
-    strain = np.maximum(0.0, d - r - c.buffer)
-    recovery = np.where(absent, c.absent_recovery * c.fatigue_recovery, c.fatigue_recovery)
-    fatigue = np.clip(fatigue + c.fatigue_build * strain * ~absent - recovery * fatigue, 0.0, 1.0)
-
+) -> tuple[np.ndarray, np.ndarray]:
+    """One week of energy and pleasure (the motivational process), both in [0, 1]."""
     energy_target = (
         c.energy_baseline
-        + c.energy_from_resources * r
-        + c.energy_from_demands * d
-        - c.energy_from_fatigue * fatigue
+        + c.energy_from_resources * resources
+        + c.energy_from_challenge * demands.challenge
+        - c.energy_from_exhaustion * exhaustion
         + energy_trait
     )
     pleasure_target = (
         c.pleasure_baseline
-        + c.pleasure_from_resources * r
-        - c.pleasure_from_demands * d
-        - c.pleasure_from_fatigue * fatigue
+        + c.pleasure_from_resources * resources
+        + c.pleasure_from_challenge * demands.challenge
+        - c.pleasure_from_hindrance * demands.hindrance
+        - c.pleasure_from_exhaustion * exhaustion
         + pleasure_trait
     )
     shocks = c.weekly_noise * rng.standard_normal((2, energy.size))
     energy = np.clip(energy + c.rate * (energy_target - energy) + shocks[0], 0.0, 1.0)
     pleasure = np.clip(pleasure + c.rate * (pleasure_target - pleasure) + shocks[1], 0.0, 1.0)
-    return energy, pleasure, fatigue
+    return energy, pleasure

@@ -1,23 +1,47 @@
-"""Absence, turnover and hiring (C11, C14, C15 figures).
+"""Absence and turnover follow well-being (C11, C14, C15 figures).
 
-People in burnout who are worn out report sick for a long time (on average about 242 days,
-ArboNed); everyone has short spells of absence, more often when low on energy. People leave more
-when they take no pleasure in their work; leavers are replaced by newcomers who start with less
-skill and ramp up.
+Short spells of sick leave grow more frequent with exhaustion; exhausted people can go on long
+burnout leave — about 242 days on average (ArboNed) — during which they recover. Workers with
+burnout complaints are absent several times as often as others (TNO: about 37 days a year
+against 6; burnout → certified absence OR 2–7, Ahola et al. 2008). People leave more when they
+take no pleasure in their work and when exhausted (burnout → turnover, Swider & Zimmerman 2010;
+engagement → staying). Leavers are replaced by newcomers (``population``).
 """
 
 import numpy as np
 
-from sim.coefficients import Record, coefficient
-from sim.streams import among, of_chosen
+from sim.coefficients import Record, coefficient, fitted
+
+SPELL_DRAWS = ("long leave", "short spell", "length")  # a uniform each, for every row
 
 
 class Coefficients(Record):
-    burnout_sick_leave: float = coefficient(
-        0.006, 0.001, 0.05, "per week", "chance an exhausted employee in burnout reports sick"
+    short_absence_hazard: float = fitted(
+        "short_absence_hazard",
+        0.001,
+        0.1,
+        "per week",
+        "weekly chance of a short spell of sick leave at no exhaustion",
+    )
+    exhaustion_absence: float = coefficient(
+        4.0,
+        0.5,
+        5.0,
+        "log-hazard per unit",
+        "how steeply short spells grow with exhaustion (×e^k at full exhaustion)",
+    )
+    short_absence_weeks: float = coefficient(
+        1.5, 1.0, 3.0, "weeks", "mean length of a short spell of sick leave"
+    )
+    burnout_leave_hazard: float = fitted(
+        "burnout_leave_hazard",
+        0.0,
+        0.2,
+        "per week",
+        "weekly chance of long burnout leave at full exhaustion",
     )
     exhausted: float = coefficient(
-        0.3, 0.1, 0.6, "fatigue", "fatigue above which burnout can end in sick leave"
+        0.55, 0.3, 0.8, "exhaustion", "exhaustion above which long burnout leave can start"
     )
     burnout_absence_weeks: float = coefficient(
         34.6,
@@ -28,48 +52,57 @@ class Coefficients(Record):
         "sourced",
         "ArboNed: about 242 calendar days of burnout sick leave on average (242 / 7 weeks)",
     )
-    short_absence_hazard: float = coefficient(
-        0.02, 0.005, 0.06, "per week", "weekly chance of a short spell at energy 0.5"
+    turnover_hazard: float = fitted(
+        "turnover_hazard",
+        0.0002,
+        0.01,
+        "per week",
+        "weekly chance of leaving at neutral pleasure and no exhaustion",
     )
-    energy_absence: float = coefficient(
-        1.5, 1.0, 3.0, "multiplier", "short-spell multiplier at energy 0 (one less per unit)"
+    displeasure_turnover: float = coefficient(
+        3.0,
+        0.5,
+        6.0,
+        "log-hazard per unit",
+        "how steeply leaving grows as pleasure falls below neutral (engagement keeps people)",
     )
-    short_absence_weeks: float = coefficient(
-        1.5, 1.0, 3.0, "weeks", "mean length of a short spell of absence"
+    exhaustion_turnover: float = coefficient(
+        1.5, 0.0, 4.0, "log-hazard per unit", "how steeply leaving grows with exhaustion"
     )
-    turnover_base: float = coefficient(
-        0.0012, 0.0002, 0.004, "per week", "chance of leaving for reasons outside the job"
-    )
-    turnover_displeasure: float = coefficient(
-        0.012, 0.002, 0.03, "per week", "extra weekly chance of leaving at zero pleasure"
+    neutral_pleasure: float = coefficient(
+        0.5, 0.5, 0.5, "0…1", "pleasure at which leaving is at its base rate (scale midpoint)"
     )
 
 
 def report_sick(
     absent_weeks: np.ndarray,
-    burned_out: np.ndarray,
-    fatigue: np.ndarray,
-    energy: np.ndarray,
+    exhaustion: np.ndarray,
     rng: np.random.Generator,
     c: Coefficients,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Weeks of absence left per employee after this week's sick reports, and who went on
-    long (burnout) sick leave this week."""
+    long (burnout) sick leave this week. Spells last a geometric number of weeks."""
     present = absent_weeks <= 0
-    u = rng.random((2, absent_weeks.size))
-    long = present & burned_out & (fatigue > c.exhausted) & (u[0] < c.burnout_sick_leave)
-    short = present & ~long & (u[1] < c.short_absence_hazard * (c.energy_absence - energy))
+    long_u, short_u, length_u = rng.random((len(SPELL_DRAWS), absent_weeks.size))
+    worn = np.maximum(0.0, exhaustion - c.exhausted) / (1 - c.exhausted)
+    long = present & (long_u < c.burnout_leave_hazard * worn)
+    short_hazard = c.short_absence_hazard * np.exp(c.exhaustion_absence * exhaustion)
+    short = present & ~long & (short_u < short_hazard)
+    mean_weeks = np.where(long, c.burnout_absence_weeks, c.short_absence_weeks)
+    spell = _geometric(length_u, 1 / mean_weeks)
     weeks = np.where(absent_weeks > 0, absent_weeks - 1, 0)
-    if long.any():
-        mean_weeks = np.broadcast_to(c.burnout_absence_weeks, long.shape)[long]
-        weeks[long] = among(rng, long).geometric(1 / mean_weeks, size=int(long.sum()))
-    if short.any():
-        mean_weeks = of_chosen(c.short_absence_weeks, short)
-        weeks[short] = among(rng, short).geometric(1 / mean_weeks, size=int(short.sum()))
-    return weeks, long
+    return np.where(long | short, spell, weeks), long
 
 
-def leave(pleasure: np.ndarray, rng: np.random.Generator, c: Coefficients) -> np.ndarray:
+def _geometric(u: np.ndarray, p) -> np.ndarray:
+    """Geometric numbers (≥ 1, mean 1/p) from uniforms in [0, 1), by inverting the CDF."""
+    return np.ceil(np.log1p(-u) / np.log1p(-p)).clip(min=1).astype(np.int64)
+
+
+def leave(
+    pleasure: np.ndarray, exhaustion: np.ndarray, rng: np.random.Generator, c: Coefficients
+) -> np.ndarray:
     """Who quits this week."""
-    hazard = c.turnover_base + c.turnover_displeasure * (1 - pleasure) ** 2
+    push = c.displeasure_turnover * (c.neutral_pleasure - pleasure)
+    hazard = c.turnover_hazard * np.exp(push + c.exhaustion_turnover * exhaustion)
     return rng.random(pleasure.size) < hazard

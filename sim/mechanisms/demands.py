@@ -1,0 +1,81 @@
+"""Job demands: hindrances and challenges (C2, C8, C11; job demands–resources).
+
+Demands come in two kinds (Crawford, LePine & Rich 2010): *challenges* — workload and results
+pressure within what one can handle — strain but also activate and may engage; *hindrances* — red
+tape, felt control, overload, talents unused — strain and take the pleasure out of work. Workload
+is the pressure passed down from above (channel ``workload``) and covering for absent colleagues;
+beyond one's capacity it becomes overload. Red tape grows faster than rule density (C8: a few
+rules hardly burden, a thick layer does; channel ``red_tape``); felt control is a stressor in its
+own right (C2; electronic monitoring raises strain whatever its design, Ravid et al. 2023;
+channel ``control_stress``).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sim.coefficients import Record, coefficient
+from sim.mechanisms.channels import gate, through
+
+
+class Coefficients(Record):
+    pressure_workload: float = coefficient(
+        0.6, 0.2, 1.0, "workload", "workload at results pressure 1 (pressure from above, C4)"
+    )
+    cover_workload: float = coefficient(
+        1.5, 0.5, 3.0, "workload per share", "extra workload per share of the team absent (cover)"
+    )
+    capacity: float = coefficient(
+        0.45, 0.2, 0.8, "workload", "workload taken as a challenge; beyond it overload (C11)"
+    )
+    overload_weight: float = coefficient(
+        1.0, 0.3, 2.0, "weight", "overload (workload beyond capacity) as a hindrance"
+    )
+    red_tape_weight: float = coefficient(
+        0.12, 0.05, 0.6, "weight", "red tape at rules 1 as a hindrance (C8)"
+    )
+    red_tape_exponent: float = coefficient(
+        2.0, 1.0, 3.0, "exponent", "red tape grows with this power of rule density (C8)"
+    )
+    control_stress_weight: float = coefficient(
+        0.1, 0.0, 0.5, "weight", "felt control as a hindrance (C2; Ravid et al. 2023)"
+    )
+    misfit_weight: float = coefficient(
+        0.2, 0.0, 0.4, "weight", "talents unused (1 − fit) as a hindrance (C11)"
+    )
+
+
+@dataclass(frozen=True)
+class Demands:
+    """One week's job demands per person: challenge and hindrance, roughly in [0, 1]."""
+
+    challenge: np.ndarray
+    hindrance: np.ndarray
+
+
+def workload(pressure, absent_share, c: Coefficients, on=True):
+    """Workload: results pressure (channel ``workload``) and cover for absent colleagues."""
+    return c.pressure_workload * through(on, pressure) + c.cover_workload * absent_share
+
+
+def job_demands(
+    workload,
+    rules,
+    felt_control,
+    fit,
+    c: Coefficients,
+    *,
+    red_tape=True,
+    control_stress=True,
+) -> Demands:
+    """Challenges (workload within capacity) and hindrances (overload, red tape, felt control,
+    misfit)."""
+    challenge = np.minimum(workload, c.capacity)
+    overload = np.maximum(0.0, workload - c.capacity)
+    hindrance = (
+        c.overload_weight * overload
+        + gate(red_tape, c.red_tape_weight * rules**c.red_tape_exponent)
+        + gate(control_stress, c.control_stress_weight * felt_control)
+        + c.misfit_weight * (1 - fit)
+    )
+    return Demands(challenge, hindrance)

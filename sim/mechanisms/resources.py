@@ -1,0 +1,73 @@
+"""Job resources (C1, C5, C7, C8, C9, C14, C16; job demands–resources).
+
+Resources feed engagement and, more weakly, protect against exhaustion (Schaufeli & Bakker 2004;
+Nahrgang, Morgeson & Hofmann 2011): autonomy, in proportion to the need for it (C14, C16; channel
+``autonomy_resource``), trust received (C1, ``trust_resource``), coaching (C5, ``coaching``),
+safety (C7, ``safety_resource``), role clarity from a clear vision and from a few good rules (C7,
+C8, ``role_clarity``: clarity saturates, so the first rules give most of it — enabling
+formalisation, Adler & Borys 1996), fit with one's talents (C11), and colleagues who pull their
+weight (C9, ``bad_apples``: unaddressed slackers drain the rest, Felps et al. 2006).
+"""
+
+import numpy as np
+
+from sim.coefficients import Record, coefficient
+from sim.mechanisms.channels import gate, through
+
+
+class Coefficients(Record):
+    autonomy_weight: float = coefficient(0.25, 0.05, 0.4, "weight", "autonomy (C1, C14)")
+    autonomy_need_base: float = coefficient(
+        0.5, 0.0, 1.0, "multiplier", "autonomy's worth at autonomy need 0 (C16)"
+    )
+    trust_weight: float = coefficient(0.2, 0.05, 0.4, "weight", "trust received (C1)")
+    coaching_weight: float = coefficient(0.15, 0.0, 0.3, "weight", "coaching received (C5)")
+    safety_weight: float = coefficient(0.15, 0.0, 0.3, "weight", "psychological safety (C7)")
+    clarity_weight: float = coefficient(0.15, 0.0, 0.3, "weight", "role clarity (C7, C8)")
+    fit_weight: float = coefficient(0.05, 0.0, 0.2, "weight", "fit with one's talents (C11)")
+    peers_weight: float = coefficient(
+        0.05, 0.0, 0.2, "weight", "colleagues who pull their weight (C9)"
+    )
+    rule_clarity: float = coefficient(
+        0.6, 0.2, 1.0, "0…1", "role clarity that rules can give at most (C8)"
+    )
+    rule_clarity_half: float = coefficient(
+        0.15, 0.05, 0.5, "rule density", "rule density that gives half of it: the first rules"
+    )
+
+
+def autonomy(responsibility, freedom, control_level, takeback):
+    """Autonomy: decision rights and freedom delegated, less what control takes back."""
+    return (responsibility + freedom) / 2 * (1 - takeback * control_level)
+
+
+def clarity(vision, rules, c: Coefficients):
+    """Role clarity from goals (vision) and from procedures (a few rules give most of it)."""
+    from_rules = c.rule_clarity * rules / (rules + c.rule_clarity_half)
+    return 1 - (1 - vision) * (1 - from_rules)
+
+
+def job_resources(
+    *,
+    autonomy,
+    autonomy_need,
+    trust_received,
+    coaching,
+    safety,
+    clarity,
+    fit,
+    slack_share,
+    c: Coefficients,
+    on,
+) -> np.ndarray:
+    """A person's job resources this week, in [0, 1]; ``on`` holds the channel switches."""
+    worth = c.autonomy_need_base + autonomy_need
+    return (
+        c.autonomy_weight * through(on.autonomy_resource, autonomy) * worth
+        + c.trust_weight * through(on.trust_resource, trust_received)
+        + c.coaching_weight * through(on.coaching, coaching)
+        + c.safety_weight * through(on.safety_resource, safety)
+        + c.clarity_weight * through(on.role_clarity, clarity)
+        + c.fit_weight * fit
+        + c.peers_weight * (1 - gate(on.bad_apples, slack_share))
+    )

@@ -1,0 +1,638 @@
+"""The stylised facts the model must reproduce — including where the book's argument fails.
+
+Pattern-oriented modelling (Grimm et al. 2005): a model is credible when it reproduces several
+observed patterns at once, not one figure it was fitted to. Each :class:`Pattern` names the claim
+it tests (C1…C17, ``sim/claims.py``), the source of its target, the range that counts as met,
+the scenarios it compares and how to measure it. All scenarios run once, with common random
+numbers (every batch the same seed), so paired differences are precise; each value is a mean
+over replications with its 95% interval. ``loslaten patterns`` prints them;
+``docs/model.md`` summarises them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sim.experiments.batches import common_batch
+from sim.experiments.execute import run_batches
+from sim.experiments.executors import Execution
+from sim.experiments.summaries import interval
+from sim.scenario import Scenario, load_scenario
+
+Spec = tuple[str, tuple[tuple[str, Any], ...]]  # a built-in scenario and its overrides
+
+
+def spec(name: str = "baseline", **overrides: Any) -> Spec:
+    """``spec("baseline", **{"levers.trust": 0.8})``: a scenario a pattern runs."""
+    return name, tuple(sorted(overrides.items()))
+
+
+class Runs:
+    """What a pattern's scenarios produced: per replication, KPIs and weekly series."""
+
+    def __init__(self, table: pd.DataFrame, weekly: pd.DataFrame, labels: dict[Spec, int]):
+        self._kpis = {i: rows.sort_values("rep") for i, rows in table.groupby("variant")}
+        self._weekly = {i: rows for i, rows in weekly.groupby("variant")}
+        self.labels = labels
+
+    def kpi(self, which: Spec, name: str) -> np.ndarray:
+        return self._kpis[self.labels[which]][name].to_numpy(dtype=float)
+
+    def series(self, which: Spec, name: str) -> np.ndarray:
+        """A weekly series, a row per replication."""
+        rows = self._weekly[self.labels[which]]
+        return rows.pivot(index="rep", columns="week", values=name).to_numpy(dtype=float)
+
+    def weeks(self, which: Spec, name: str, first: int, last: int) -> np.ndarray:
+        """Per replication, the mean of a series over weeks ``first`` … ``last``."""
+        return self.series(which, name)[:, first - 1 : last].mean(axis=1)
+
+
+Measure = Callable[[Runs], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A stylised fact: ``measure`` gives a value per replication; met when the mean is in
+    [``low``, ``high``]."""
+
+    name: str
+    claim: str
+    source: str
+    target: str
+    low: float
+    high: float
+    specs: tuple[Spec, ...]
+    measure: Measure = field(compare=False)
+
+
+# --- the scenarios ------------------------------------------------------------------------------
+
+LEVERS = ("vision", "trust", "responsibility", "freedom", "connection", "safety")
+BASE = spec()
+BEST = spec(**{f"levers.{x}": 1.0 for x in LEVERS}, **{"levers.control": 0.0, "levers.rules": 0.0})
+WORST = spec(**{f"levers.{x}": 0.0 for x in LEVERS}, **{"levers.control": 1.0, "levers.rules": 1.0})
+TRUST = {v: spec(**{"levers.trust": v}) for v in (0.2, 0.8)}
+CONTROL = {
+    (share, level): spec(**{"workforce.opportunist_share": share, "levers.control": level})
+    for share in (0.1, 1 / 3)
+    for level in (0.2, 0.8)
+}
+CENTRAL = {"levers.responsibility": 0.1, "levers.freedom": 0.1, "levers.control": 0.8}
+CENTRAL |= {"levers.rules": 0.8, "levers.vision": 0.8, "environment.interdependence": 0.7}
+DECENTRAL = {**CENTRAL, "levers.responsibility": 0.9, "levers.freedom": 0.9}
+DECENTRAL |= {"levers.control": 0.2, "levers.rules": 0.2}
+HAYEK = {
+    (organisation, turbulence): spec(**levers, **{"environment.turbulence": turbulence})
+    for organisation, levers in (("central", CENTRAL), ("decentral", DECENTRAL))
+    for turbulence in (0.0, 0.8)
+}
+VISION = {
+    v: spec(**{**DECENTRAL, "levers.vision": v, "environment.turbulence": 0.8}) for v in (0.1, 0.9)
+}
+RULES = {v: spec(**{"levers.rules": v}) for v in (0.0, 0.25, 1.0)}
+FOLLOW_UP = {
+    on: spec(**{"workforce.opportunist_share": 0.2, "mechanisms.consequences": on})
+    for on in (True, False)
+}
+PEERS = {
+    on: spec(
+        "self_steering_teams",
+        **{"workforce.opportunist_share": 0.2, "mechanisms.social_control": on},
+    )
+    for on in (True, False)
+}
+PRESSURE = {v: spec(**{"environment.pressure": v}) for v in (0.0, 1.0)}
+VICIOUS = spec("vicious_circle")
+HOLDS_TRUST = spec(
+    "vicious_circle", **{"managers.control_propensity": 0.1, "managers.courage": 0.9}
+)
+LET_GO, RELAPSE = spec("let_go"), spec("let_go_relapse")
+NO_LET_GO = spec("let_go", interventions=())
+COACHING = spec("coaching_leader")
+LET_GO_WEEK = 104  # the week the stories let go (scenarios/let_go.yaml)
+
+
+def _diff(a: Spec, b: Spec, kpi: str) -> Measure:
+    return lambda r: r.kpi(b, kpi) - r.kpi(a, kpi)
+
+
+def _relative(a: Spec, b: Spec, kpi: str) -> Measure:
+    return lambda r: r.kpi(b, kpi) / r.kpi(a, kpi)
+
+
+def _level(s: Spec, kpi: str) -> Measure:
+    return lambda r: r.kpi(s, kpi)
+
+
+def _pattern(*, specs, **fields) -> Pattern:
+    return Pattern(specs=tuple(specs), **fields)
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    # calibration: the public figures (C15)
+    _pattern(
+        name="burnout complaints",
+        claim="C15",
+        source="book 14%; TNO NEA 16.1% (2017)",
+        target="about 14%",
+        low=0.12,
+        high=0.16,
+        specs=[BASE],
+        measure=_level(BASE, "burnout_rate"),
+    ),
+    _pattern(
+        name="engaged",
+        claim="C15",
+        source="book 20%; Gallup NL 12–15%",
+        target="about 20%",
+        low=0.17,
+        high=0.23,
+        specs=[BASE],
+        measure=_level(BASE, "engagement_rate"),
+    ),
+    _pattern(
+        name="engaged people produce more",
+        claim="C15",
+        source="Gallup Q12: +14–18% productivity (top vs bottom units)",
+        target="×1.1 – ×1.3",
+        low=1.1,
+        high=1.3,
+        specs=[BASE],
+        measure=_level(BASE, "engaged_productivity_ratio"),
+    ),
+    _pattern(
+        name="sickness absence",
+        claim="C15",
+        source="CBS: 4.3–5.6% of working days (2018–2024)",
+        target="4–5.5%",
+        low=0.04,
+        high=0.055,
+        specs=[BASE],
+        measure=_level(BASE, "absence_rate"),
+    ),
+    _pattern(
+        name="burnout complaints carry the absence",
+        claim="C11",
+        source="TNO: ~37 days a year against ~6",
+        target="≥ 3× the others' absence",
+        low=3.0,
+        high=8.0,
+        specs=[BASE],
+        measure=_level(BASE, "burnout_absence_ratio"),
+    ),
+    _pattern(
+        name="long burnout leave happens",
+        claim="C15",
+        source="NEA 2017: ~¼ of absence days psychological; ArboNed: ~242 days a case",
+        target="10–40% of absence days",
+        low=0.1,
+        high=0.4,
+        specs=[BASE],
+        measure=lambda r: (
+            r.weeks(BASE, "burnout_leave_rate", 209, 260) / r.weeks(BASE, "absence_rate", 209, 260)
+        ),
+    ),
+    _pattern(
+        name="turnover",
+        claim="C15",
+        source="CBS job mobility: ~10–15% a year",
+        target="8–20% a year",
+        low=0.08,
+        high=0.2,
+        specs=[BASE],
+        measure=_level(BASE, "turnover_rate"),
+    ),
+    _pattern(
+        name="managers work overtime",
+        claim="C6",
+        source="CBS 2017: 56% of managers work overtime, ~6 h a week",
+        target="40–48 h a week",
+        low=40.0,
+        high=48.0,
+        specs=[BASE],
+        measure=_level(BASE, "manager_hours"),
+    ),
+    # credible ranges: the levers cannot do everything (C15; Swider & Zimmerman 2010)
+    _pattern(
+        name="even the best organisation has burnout",
+        claim="C15",
+        source="outside strain and vulnerability (personality: ~⅓ of exhaustion)",
+        target="best corner 4–40%",
+        low=0.04,
+        high=0.4,
+        specs=[BEST],
+        measure=_level(BEST, "burnout_rate"),
+    ),
+    _pattern(
+        name="the worst organisation stays within bounds",
+        claim="C15",
+        source="issue 12: 4–40%",
+        target="worst corner 4–40%",
+        low=0.04,
+        high=0.4,
+        specs=[WORST],
+        measure=_level(WORST, "burnout_rate"),
+    ),
+    _pattern(
+        name="engagement in the best organisation",
+        claim="C1",
+        source="issue 12: 5–70%",
+        target="best corner 5–70%",
+        low=0.05,
+        high=0.7,
+        specs=[BEST],
+        measure=_level(BEST, "engagement_rate"),
+    ),
+    _pattern(
+        name="engagement in the worst organisation",
+        claim="C2",
+        source="issue 12: 5–70%",
+        target="worst corner 5–70%",
+        low=0.05,
+        high=0.7,
+        specs=[WORST],
+        measure=_level(WORST, "engagement_rate"),
+    ),
+    _pattern(
+        name="productivity of the best organisation",
+        claim="C15",
+        source="Gallup: +14–18% top vs bottom units",
+        target="×0.7 – ×1.3 the baseline",
+        low=0.7,
+        high=1.3,
+        specs=[BASE, BEST],
+        measure=_relative(BASE, BEST, "productivity"),
+    ),
+    _pattern(
+        name="productivity of the worst organisation",
+        claim="C15",
+        source="issue 12",
+        target="×0.7 – ×1.3 the baseline",
+        low=0.7,
+        high=1.3,
+        specs=[BASE, WORST],
+        measure=_relative(BASE, WORST, "productivity"),
+    ),
+    _pattern(
+        name="absence in the worst organisation",
+        claim="C11",
+        source="CBS sectors 3–9%",
+        target="2–10%",
+        low=0.02,
+        high=0.1,
+        specs=[WORST],
+        measure=_level(WORST, "absence_rate"),
+    ),
+    _pattern(
+        name="turnover in the worst organisation",
+        claim="C11",
+        source="CBS; horeca 20–25%",
+        target="5–35%",
+        low=0.05,
+        high=0.35,
+        specs=[WORST],
+        measure=_level(WORST, "turnover_rate"),
+    ),
+    _pattern(
+        name="people stay where they are engaged",
+        claim="C1",
+        source="Gallup: −18 to −43% turnover; Swider & Zimmerman 2010",
+        target="turnover worst − best > 0",
+        low=0.01,
+        high=1.0,
+        specs=[BEST, WORST],
+        measure=_diff(BEST, WORST, "turnover_rate"),
+    ),
+    # trust (C1, C3)
+    _pattern(
+        name="trust engages",
+        claim="C1",
+        source="JD-R resources → engagement ρ≈.3–.4, halved; interventions g≈0.3",
+        target="trust 0.2→0.8: +3 to +15 points engaged",
+        low=0.03,
+        high=0.15,
+        specs=TRUST.values(),
+        measure=_diff(TRUST[0.2], TRUST[0.8], "engagement_rate"),
+    ),
+    _pattern(
+        name="trust protects a little against burnout",
+        claim="C1",
+        source="resources relieve exhaustion only weakly (Schaufeli & Bakker 2004)",
+        target="trust 0.2→0.8: −1 to −8 points burnout",
+        low=-0.08,
+        high=-0.01,
+        specs=TRUST.values(),
+        measure=_diff(TRUST[0.2], TRUST[0.8], "burnout_rate"),
+    ),
+    _pattern(
+        name="resources engage more than they protect",
+        claim="C1",
+        source="engagement by resources, burnout by demands (Schaufeli & Bakker 2004)",
+        target="trust 0.2→0.8: |Δ engaged| − |Δ burnout| > 0",
+        low=0.005,
+        high=1.0,
+        specs=TRUST.values(),
+        measure=lambda r: (
+            np.abs(r.kpi(TRUST[0.8], "engagement_rate") - r.kpi(TRUST[0.2], "engagement_rate"))
+            - np.abs(r.kpi(TRUST[0.8], "burnout_rate") - r.kpi(TRUST[0.2], "burnout_rate"))
+        ),
+    ),
+    # control (C2, C3)
+    _pattern(
+        name="control crowds out reciprocal effort",
+        claim="C2",
+        source="Falk & Kosfeld 2006; small when replicated (Ziegelmeyer et al. 2012)",
+        target="control 0.2→0.8: reciprocal effort −2 to −15%",
+        low=-0.15,
+        high=-0.02,
+        specs=[CONTROL[0.1, 0.2], CONTROL[0.1, 0.8]],
+        measure=lambda r: (
+            r.weeks(CONTROL[0.1, 0.8], "reciprocal_effort", 209, 260)
+            / r.weeks(CONTROL[0.1, 0.2], "reciprocal_effort", 209, 260)
+            - 1
+        ),
+    ),
+    _pattern(
+        name="control deters opportunists",
+        claim="C2",
+        source="Nagin et al. 2002; Pierce, Snow & McAfee 2015",
+        target="control 0.2→0.8: their effort up",
+        low=0.05,
+        high=1.0,
+        specs=[CONTROL[1 / 3, 0.2], CONTROL[1 / 3, 0.8]],
+        measure=lambda r: (
+            r.weeks(CONTROL[1 / 3, 0.8], "opportunist_effort", 209, 260)
+            - r.weeks(CONTROL[1 / 3, 0.2], "opportunist_effort", 209, 260)
+        ),
+    ),
+    _pattern(
+        name="monitoring strains",
+        claim="C2",
+        source="electronic monitoring raises stress, not performance (Ravid et al. 2023)",
+        target="control 0.2→0.8: exhaustion up",
+        low=0.003,
+        high=0.1,
+        specs=[CONTROL[0.1, 0.2], CONTROL[0.1, 0.8]],
+        measure=lambda r: (
+            r.weeks(CONTROL[0.1, 0.8], "exhaustion", 209, 260)
+            - r.weeks(CONTROL[0.1, 0.2], "exhaustion", 209, 260)
+        ),
+    ),
+    _pattern(
+        name="control pays when opportunists are common",
+        claim="C3",
+        source="brief: a third free riders (Fischbacher, Gächter & Fehr 2001)",
+        target="a third of recruits opportunists: tight − light profit > 0",
+        low=0.0,
+        high=1.0,
+        specs=[CONTROL[1 / 3, 0.2], CONTROL[1 / 3, 0.8]],
+        measure=_diff(CONTROL[1 / 3, 0.2], CONTROL[1 / 3, 0.8], "profit"),
+    ),
+    _pattern(
+        name="control does not pay when they are few",
+        claim="C2",
+        source="the book: 'a very small minority'",
+        target="a tenth: tight − light profit < 0",
+        low=-1.0,
+        high=0.0,
+        specs=[CONTROL[0.1, 0.2], CONTROL[0.1, 0.8]],
+        measure=_diff(CONTROL[0.1, 0.2], CONTROL[0.1, 0.8], "profit"),
+    ),
+    # the manager's story (C4, C5, C6, C17)
+    _pattern(
+        name="vicious circle: engagement falls",
+        claim="C4",
+        source="the book (C4)",
+        target="shock, control-prone − trust-holding manager < 0",
+        low=-1.0,
+        high=-0.01,
+        specs=[HOLDS_TRUST, VICIOUS],
+        measure=_diff(HOLDS_TRUST, VICIOUS, "engagement_rate"),
+    ),
+    _pattern(
+        name="vicious circle: the manager works longer",
+        claim="C6",
+        source="the book (C4, C6)",
+        target="+0.5 to +20 hours a week",
+        low=0.5,
+        high=20.0,
+        specs=[HOLDS_TRUST, VICIOUS],
+        measure=_diff(HOLDS_TRUST, VICIOUS, "manager_hours"),
+    ),
+    _pattern(
+        name="vicious circle: less coaching",
+        claim="C4",
+        source="the book (C4)",
+        target="coaching share lower",
+        low=-1.0,
+        high=-0.005,
+        specs=[HOLDS_TRUST, VICIOUS],
+        measure=_diff(HOLDS_TRUST, VICIOUS, "coaching_share"),
+    ),
+    _pattern(
+        name="letting go is a J-curve",
+        claim="C17",
+        source="the book (C17)",
+        target="output in the quarter after letting go − the quarter before < 0",
+        low=-1.0,
+        high=-0.01,
+        specs=[LET_GO],
+        measure=lambda r: (
+            r.weeks(LET_GO, "productivity", LET_GO_WEEK + 1, LET_GO_WEEK + 13)
+            - r.weeks(LET_GO, "productivity", LET_GO_WEEK - 12, LET_GO_WEEK)
+        ),
+    ),
+    _pattern(
+        name="a year after letting go: productivity",
+        claim="C5",
+        source="interventions: small average effects (Knight et al. 2017)",
+        target="×1.03 – ×1.20 the counterfactual",
+        low=1.03,
+        high=1.2,
+        specs=[NO_LET_GO, LET_GO],
+        measure=lambda r: (
+            r.weeks(LET_GO, "productivity", 157, 208) / r.weeks(NO_LET_GO, "productivity", 157, 208)
+        ),
+    ),
+    _pattern(
+        name="a year after letting go: engagement",
+        claim="C5",
+        source="engagement interventions g≈0.29 (Knight, Patterson & Dawson 2017)",
+        target="+3 to +15 points",
+        low=0.03,
+        high=0.15,
+        specs=[NO_LET_GO, LET_GO],
+        measure=lambda r: (
+            r.weeks(LET_GO, "engagement_rate", 157, 208)
+            - r.weeks(NO_LET_GO, "engagement_rate", 157, 208)
+        ),
+    ),
+    _pattern(
+        name="without courage, managers relapse",
+        claim="C17",
+        source="the book (C17)",
+        target="grab after the setback: no courage − courage > 0",
+        low=0.02,
+        high=1.0,
+        specs=[LET_GO, RELAPSE],
+        measure=lambda r: r.weeks(RELAPSE, "grab", 131, 156) - r.weeks(LET_GO, "grab", 131, 156),
+    ),
+    _pattern(
+        name="coaching leadership engages",
+        claim="C7",
+        source="engagement interventions g≈0.29 (Knight et al. 2017)",
+        target="coaching leader − baseline: +3 to +20 points",
+        low=0.03,
+        high=0.2,
+        specs=[BASE, COACHING],
+        measure=_diff(BASE, COACHING, "engagement_rate"),
+    ),
+    # Hayek, Simon and their critics (C12, C13, C7)
+    _pattern(
+        name="stable and interdependent: central decisions win",
+        claim="C13",
+        source="Hayek's critics: Alonso, Dessein & Matouschek 2008; Dessein & Santos 2006",
+        target="decentral − central productivity < 0 (turbulence 0, interdependence 0.7)",
+        low=-1.0,
+        high=-0.005,
+        specs=[HAYEK["central", 0.0], HAYEK["decentral", 0.0]],
+        measure=_diff(HAYEK["central", 0.0], HAYEK["decentral", 0.0], "productivity"),
+    ),
+    _pattern(
+        name="turbulent: decentral decisions win",
+        claim="C12",
+        source="Hayek 1945; Aghion, Bloom et al. 2021 (decentralised firms in the recession)",
+        target="decentral − central productivity > 0 (turbulence 0.8, interdependence 0.7)",
+        low=0.005,
+        high=1.0,
+        specs=[HAYEK["central", 0.8], HAYEK["decentral", 0.8]],
+        measure=_diff(HAYEK["central", 0.8], HAYEK["decentral", 0.8], "productivity"),
+    ),
+    _pattern(
+        name="freedom without vision scatters",
+        claim="C7",
+        source="the book: no self-steering without steering",
+        target="decentral, vision 0.1 − 0.9: adaptation error up",
+        low=0.01,
+        high=1.0,
+        specs=VISION.values(),
+        measure=_diff(VISION[0.9], VISION[0.1], "adaptation_error"),
+    ),
+    _pattern(
+        name="a few rules beat none",
+        claim="C8",
+        source="enabling formalisation (Adler & Borys 1996)",
+        target="rules 0.25 − 0 productivity > 0",
+        low=0.002,
+        high=1.0,
+        specs=[RULES[0.0], RULES[0.25]],
+        measure=_diff(RULES[0.0], RULES[0.25], "productivity"),
+    ),
+    _pattern(
+        name="a few rules beat many",
+        claim="C8",
+        source="red tape (Blom et al. 2021)",
+        target="rules 0.25 − 1 productivity > 0",
+        low=0.002,
+        high=1.0,
+        specs=[RULES[1.0], RULES[0.25]],
+        measure=_diff(RULES[1.0], RULES[0.25], "productivity"),
+    ),
+    # consequences, peers, pressure (C9, C10, C11)
+    _pattern(
+        name="trust without follow-up erodes performance",
+        claim="C9",
+        source="the book (C9)",
+        target="20% opportunists: no follow-up − follow-up productivity < 0",
+        low=-1.0,
+        high=-0.002,
+        specs=FOLLOW_UP.values(),
+        measure=_diff(FOLLOW_UP[True], FOLLOW_UP[False], "productivity"),
+    ),
+    _pattern(
+        name="peers keep each other honest",
+        claim="C10",
+        source="concertive control (Barker 1993); peer punishment (Fehr & Gächter 2000)",
+        target="self-steering teams: misconduct without − with social control > 0",
+        low=0.0005,
+        high=1.0,
+        specs=PEERS.values(),
+        measure=_diff(PEERS[True], PEERS[False], "misconduct_loss"),
+    ),
+    _pattern(
+        name="pressure beyond capacity burns out",
+        claim="C11",
+        source="hindrance demands → exhaustion (Crawford, LePine & Rich 2010)",
+        target="pressure 0→1: burnout up",
+        low=0.01,
+        high=0.3,
+        specs=PRESSURE.values(),
+        measure=_diff(PRESSURE[0.0], PRESSURE[1.0], "burnout_rate"),
+    ),
+    *(
+        _pattern(
+            name=f"a run starts in its steady state: {what}",
+            claim="C15",
+            source="issue 12: within 0.03",
+            target="weeks 1–26 − weeks 187–212 within ±0.03",
+            low=-0.03,
+            high=0.03,
+            specs=[BASE],
+            measure=lambda r, kpi=kpi: r.weeks(BASE, kpi, 1, 26) - r.weeks(BASE, kpi, 187, 212),
+        )
+        for what, kpi in (("burnout", "burnout_rate"), ("engagement", "engagement_rate"))
+    ),
+)
+
+
+def evaluate(
+    patterns: Sequence[Pattern] = PATTERNS,
+    *,
+    reps: int = 10,
+    seed: int = 1,
+    executor: str | Execution | Any = "serial",
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Run every scenario the patterns need once (common random numbers) and measure them.
+
+    Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met``; a pattern
+    is met when its mean lies in [``low``, ``high``].
+    """
+    labels: dict[Spec, int] = {}
+    for pattern in patterns:
+        for s in pattern.specs:
+            labels.setdefault(s, len(labels))
+    batches = [common_batch(_scenario(s), reps, seed, {"variant": i}) for s, i in labels.items()]
+    table, weekly = run_batches(
+        batches, {"kind": "patterns"}, executor=executor, series=True, progress=progress
+    )
+    runs = Runs(table, weekly, labels)
+    rows = []
+    for p in patterns:
+        value, low, high = interval(np.asarray(p.measure(runs), dtype=float))
+        rows.append(
+            {
+                "name": p.name,
+                "claim": p.claim,
+                "source": p.source,
+                "target": p.target,
+                "value": value,
+                "ci_low": low,
+                "ci_high": high,
+                "low": p.low,
+                "high": p.high,
+                "met": bool(p.low <= value <= p.high),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _scenario(s: Spec) -> Scenario:
+    name, overrides = s
+    return load_scenario(name, **{k: list(v) if isinstance(v, tuple) else v for k, v in overrides})
