@@ -33,7 +33,13 @@ class Coefficients(Record):
         0.7, 0.4, 1.0, "per employee-week", "salary, paid during absence too"
     )
     absence_cost: float = coefficient(
-        0.3, 0.0, 1.0, "per absent week", "replacement and disruption per absent week"
+        0.3,
+        0.0,
+        1.0,
+        "per absent week",
+        "replacement and disruption per absent week",
+        "assumed",
+        "ArboNed: burnout absence costs ~€250 a day, salary included (docs/evidence.md §8.9)",
     )
     turnover_cost: float = coefficient(
         4.0,
@@ -41,6 +47,8 @@ class Coefficients(Record):
         20.0,
         "per leaver",
         "recruitment and onboarding per leaver (ramp-up shows in output)",
+        "assumed",
+        "replacing an employee costs a substantial share of a year's pay (recruiting, ramp-up)",
     )
     manager_hour_cost: float = coefficient(
         0.035, 0.01, 0.1, "per hour", "cost of a manager hour spent monitoring"

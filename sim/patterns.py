@@ -580,11 +580,11 @@ PATTERNS: tuple[Pattern, ...] = (
             name=f"a run starts in its steady state: {what}",
             claim="C15",
             source="issue 12: within 0.03",
-            target="weeks 1–26 − weeks 187–212 within ±0.03",
+            target="weeks 1–26 − weeks 175–226 within ±0.03",
             low=-0.03,
             high=0.03,
             specs=[BASE],
-            measure=lambda r, kpi=kpi: r.weeks(BASE, kpi, 1, 26) - r.weeks(BASE, kpi, 187, 212),
+            measure=lambda r, kpi=kpi: r.weeks(BASE, kpi, 1, 26) - r.weeks(BASE, kpi, 175, 226),
         )
         for what, kpi in (("burnout", "burnout_rate"), ("engagement", "engagement_rate"))
     ),

@@ -1,8 +1,9 @@
-"""Hayek (C12) and Simon (C13) in the whole model: directions on small organisations.
+"""Hayek (C12), Simon (C13) and their critics in the whole model: directions of the means.
 
-Central = the ``hayek_*`` scenarios as shipped; decentralised = the ``--set`` lines in their
-header. Seeds are shared between variants (common random numbers). The full-size figures with
-intervals come from ``scripts/hayek_simon.py``.
+Central = the ``hayek_*`` scenarios as shipped (teams interdependent: 0.7); decentralised = the
+``--set`` lines in their header. Every variant is a batch with the same seed, so replications are
+paired (common random numbers). The full-size figures with intervals come from
+``scripts/hayek_simon.py`` and ``loslaten patterns``.
 """
 
 import numpy as np
@@ -16,13 +17,14 @@ DECENTRALISED = {
     "levers.control": 0.2,
     "levers.rules": 0.2,
 }
-SMALL = {"organisation.employees": 60, "run.weeks": 156}
-SEEDS = range(1, 5)
+SMALL = {"organisation.employees": 100, "run.weeks": 156}
+REPS = 8
 
 
 def kpi(world: str, name: str, **overrides) -> np.ndarray:
+    """Per replication (paired across variants by the common seed)."""
     scenario = sim.load_scenario(world, **SMALL, **overrides)
-    return np.array([sim.run(scenario, seed=seed).kpis[name] for seed in SEEDS])
+    return np.array([run.kpis[name] for run in sim.run_batch(scenario, REPS, seed=1)])
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,7 @@ def test_late_reports_cost_adaptation_when_the_world_moves():
         **managers_decide,
         **{"environment.report_delay_weeks": 0},
     )
-    assert np.all(late > fresh + 0.1)
+    assert np.all(late > fresh) and (late - fresh).mean() > 0.1
 
 
 def test_turbulent_world_decentralised_adapts_better_and_produces_more(productivity):
@@ -57,10 +59,10 @@ def test_turbulent_world_decentralised_adapts_better_and_produces_more(productiv
     decentral = kpi("hayek_turbulent", "adaptation_error", **DECENTRALISED)
     assert np.all(decentral < central - 0.1)
     world = "hayek_turbulent"
-    assert np.all(productivity[world, "decentralised"] > productivity[world, "central"])
+    assert (productivity[world, "decentralised"] - productivity[world, "central"]).mean() > 0
 
 
-def test_stable_world_central_adapts_better_and_the_advantage_shrinks(productivity):
+def test_stable_interdependent_world_central_adapts_better_and_produces_more(productivity):
     central = kpi("hayek_stable", "adaptation_error")
     decentral = kpi("hayek_stable", "adaptation_error", **DECENTRALISED)
     assert np.all(central < decentral)
@@ -68,7 +70,15 @@ def test_stable_world_central_adapts_better_and_the_advantage_shrinks(productivi
     def advantage(world):
         return productivity[world, "decentralised"] - productivity[world, "central"]
 
-    assert np.all(advantage("hayek_stable") < advantage("hayek_turbulent") - 0.05)
+    assert advantage("hayek_stable").mean() < 0  # Hayek's critics' best case
+    assert (advantage("hayek_turbulent") - advantage("hayek_stable")).mean() > 0.04
+
+
+def test_independent_teams_pay_no_coordination():
+    independent = {**DECENTRALISED, "environment.interdependence": 0.0}
+    coordinated = kpi("hayek_stable", "productivity", **DECENTRALISED)
+    alone = kpi("hayek_stable", "productivity", **independent)
+    assert (alone - coordinated).mean() > 0.02
 
 
 def test_no_self_steering_without_steering():

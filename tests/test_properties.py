@@ -89,9 +89,13 @@ def test_any_valid_scenario_keeps_every_state_in_range(scenario, seed):
     assert set(kpis) == set(KPI_NAMES)
     window = series.tail(scenario.run.measure_weeks)
     ratio_defined = window["other_weeks"].sum() > 0
+    others_absent = window["other_absent"].sum() > 0
     for name, value in kpis.items():
         if name == "engaged_productivity_ratio" and not ratio_defined:
             assert np.isnan(value)  # nobody present was ever non-engaged: no ratio to take
+            continue
+        if name == "burnout_absence_ratio" and not others_absent:
+            assert np.isnan(value)  # nobody outside the burnout quadrant was ever absent
             continue
         assert np.isfinite(value), name
     for name in FRACTION_KPIS:

@@ -23,13 +23,25 @@ class Coefficients(Record):
         0.2, 0.05, 0.5, "weight", "weight of an observed week in the performance one has seen"
     )
     follow_up: float = coefficient(
-        0.01, 0.0, 0.4, "per week", "chance a manager with full coaching time addresses a slacker"
+        0.01,
+        0.0,
+        0.4,
+        "per week",
+        "chance a manager with full coaching time addresses a slacker",
+        "assumed",
+        "dismissal is slow under Dutch labour law; assumed",
     )
     peer_follow_up: float = coefficient(
         0.04, 0.0, 0.3, "per week", "the same by colleagues in a fully self-steering team (C10)"
     )
     peer_detection: float = coefficient(
-        0.6, 0.0, 0.9, "probability", "chance peers see a colleague's week, fully self-steering"
+        0.6,
+        0.0,
+        0.9,
+        "probability",
+        "chance peers see a colleague's week, fully self-steering",
+        "assumed",
+        "concertive control, Barker 1993; peer punishment, Fehr & Gächter 2000 (§14)",
     )
     better_fit: float = coefficient(
         0.5,

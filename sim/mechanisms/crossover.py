@@ -14,7 +14,13 @@ from sim.mechanisms.channels import gate
 
 class Coefficients(Record):
     rate: float = coefficient(
-        0.05, 0.0, 0.3, "per week", "weekly move of energy and pleasure towards colleagues'"
+        0.05,
+        0.0,
+        0.3,
+        "per week",
+        "weekly move of energy and pleasure towards colleagues'",
+        "assumed",
+        "team burnout and engagement cross over: Bakker, Van Emmerik & Euwema 2006 (§14.5)",
     )
     cross_weight: float = coefficient(
         0.2,

@@ -69,6 +69,8 @@ class Coefficients(Record):
         "share",
         "how far employees deciding themselves lean to the other teams' course, per unit of "
         "interdependence (horizontal coordination, Alonso, Dessein & Matouschek 2008)",
+        "assumed",
+        "horizontal coordination: Alonso, Dessein & Matouschek 2008 (§12.5)",
     )
     coordination_scale: float = coefficient(
         0.15, 0.05, 0.5, "course units", "distance at which coordination_error is 0.5"

@@ -32,13 +32,25 @@ class Coefficients(Record):
         1.0, 0.3, 2.0, "weight", "overload (workload beyond capacity) as a hindrance"
     )
     red_tape_weight: float = coefficient(
-        0.12, 0.05, 0.6, "weight", "red tape at rules 1 as a hindrance (C8)"
+        0.12,
+        0.05,
+        0.6,
+        "weight",
+        "red tape at rules 1 as a hindrance (C8)",
+        "assumed",
+        "red tape: small-to-medium effects on attitudes, Blom et al. 2021 (docs/evidence.md §11)",
     )
     red_tape_exponent: float = coefficient(
         2.0, 1.0, 3.0, "exponent", "red tape grows with this power of rule density (C8)"
     )
     control_stress_weight: float = coefficient(
-        0.1, 0.0, 0.5, "weight", "felt control as a hindrance (C2; Ravid et al. 2023)"
+        0.1,
+        0.0,
+        0.5,
+        "weight",
+        "felt control as a hindrance (C2; Ravid et al. 2023)",
+        "assumed",
+        "monitoring raises strain: Ravid et al. 2023 (docs/evidence.md §5.7)",
     )
     misfit_weight: float = coefficient(
         0.2, 0.0, 0.4, "weight", "talents unused (1 − fit) as a hindrance (C11)"

@@ -50,6 +50,8 @@ class Coefficients(Record):
         0.4,
         "effort per unit",
         "mean effort reciprocal people withhold per unit of felt distrust (Falk & Kosfeld 2006)",
+        "assumed",
+        "Falk & Kosfeld 2006; small when replicated, Ziegelmeyer et al. 2012 (docs/evidence.md §5)",
     )
     legitimate_control: float = coefficient(
         0.3,
@@ -65,9 +67,17 @@ class Coefficients(Record):
         "felt control per share",
         "control taken as legitimate per share of the team seen slacking "
         "(Schnedler & Vadovic 2011)",
+        "assumed",
+        "legitimate control costs less: Schnedler & Vadovic 2011 (docs/evidence.md §5.4)",
     )
     shirk_effort: float = coefficient(
-        0.3, 0.2, 0.9, "effort", "effort of an opportunist who is sure not to be noticed"
+        0.3,
+        0.2,
+        0.9,
+        "effort",
+        "effort of an opportunist who is sure not to be noticed",
+        "assumed",
+        "rational cheaters respond to detection: Nagin et al. 2002 (docs/evidence.md §6.6)",
     )
     conditional: float = coefficient(
         0.3,
@@ -75,6 +85,8 @@ class Coefficients(Record):
         1.0,
         "share",
         "share of the gap to colleagues' lower effort that reciprocal people close (C3)",
+        "assumed",
+        "imperfect conditional cooperation: Fischbacher & Gächter 2010 (docs/evidence.md §6.3)",
     )
     max_effort: float = coefficient(1.6, 1.2, 2.0, "effort", "the most effort anyone puts in")
     energy_gain: float = fitted(

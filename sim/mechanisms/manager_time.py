@@ -58,7 +58,13 @@ class Coefficients(Record):
         1.2, 0.3, 3.0, "hours/employee/week", "coaching per employee at connection 1 (C5)"
     )
     put_off: float = coefficient(
-        0.5, 0.0, 1.0, "share", "share of vision and coaching put off at full grab (C6)"
+        0.5,
+        0.0,
+        1.0,
+        "share",
+        "share of vision and coaching put off at full grab (C6)",
+        "assumed",
+        "time sickness (C6); managers work overtime: CBS 2017 (docs/evidence.md §13.1)",
     )
     raised_early: float = coefficient(
         0.3,

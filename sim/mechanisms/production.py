@@ -33,7 +33,13 @@ class Coefficients(Record):
         0.3, 0.0, 1.0, "elasticity", "how output per unit of effort grows with fit (C11)"
     )
     adaptation_cost: float = coefficient(
-        0.45, 0.1, 0.6, "share of output", "output lost at adaptation_error 1 (the stakes, C12)"
+        0.45,
+        0.1,
+        0.6,
+        "share of output",
+        "output lost at adaptation_error 1 (the stakes, C12)",
+        "assumed",
+        "decentralisation pays in turbulence: Aghion, Bloom et al. 2021 (§12.1)",
     )
     coordination_cost: float = coefficient(
         0.8,
@@ -41,6 +47,8 @@ class Coefficients(Record):
         1.0,
         "share of output",
         "output lost at coordination_error 1 when teams fully depend on each other",
+        "assumed",
+        "coordination vs adaptation: Dessein & Santos 2006; Alonso et al. 2008 (§12)",
     )
     adjustment_time: float = coefficient(
         0.1,
@@ -59,6 +67,8 @@ class Coefficients(Record):
         0.4,
         "output per unit",
         "output per unit of role clarity above typical: less rework (ambiguity ρ ≈ −.2)",
+        "assumed",
+        "role ambiguity → performance ρ≈−.2: Gilboa et al. 2008 (docs/evidence.md §11.5)",
     )
     typical_clarity: float = coefficient(
         0.5, 0.5, 0.5, "0…1", "the role clarity that defines the unit of output"

@@ -32,7 +32,13 @@ class Coefficients(Record):
         0.6, 0.2, 1.0, "0…1", "role clarity that rules can give at most (C8)"
     )
     rule_clarity_half: float = coefficient(
-        0.15, 0.05, 0.5, "rule density", "rule density that gives half of it: the first rules"
+        0.15,
+        0.05,
+        0.5,
+        "rule density",
+        "rule density that gives half of it: the first rules",
+        "assumed",
+        "enabling formalisation: Adler & Borys 1996 (docs/evidence.md §11.3)",
     )
 
 

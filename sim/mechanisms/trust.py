@@ -24,7 +24,13 @@ class Coefficients(Record):
         0.1, 0.05, 0.6, "probability", "chance a manager sees someone's week without monitoring"
     )
     catch: float = coefficient(
-        0.8, 0.5, 0.95, "probability", "chance full monitoring sees a week: never all (C2)"
+        0.8,
+        0.5,
+        0.95,
+        "probability",
+        "chance full monitoring sees a week: never all (C2)",
+        "assumed",
+        "a determined cheat finds a way (C2); theft −22% when monitored, Pierce et al. 2015",
     )
     trust_blindness: float = coefficient(
         0.5, 0.0, 0.9, "share", "how much less monitoring checks someone fully trusted (C3)"
@@ -37,7 +43,13 @@ class Coefficients(Record):
         0.04, 0.01, 0.2, "per week", "share of the way to the disposition after a good week seen"
     )
     loss: float = coefficient(
-        0.15, 0.05, 0.5, "share", "share of trust lost after a bad week seen (Slovic 1993)"
+        0.15,
+        0.05,
+        0.5,
+        "share",
+        "share of trust lost after a bad week seen (Slovic 1993)",
+        "assumed",
+        "trust asymmetry: Slovic 1993 (docs/evidence.md §4.10)",
     )
     drift: float = coefficient(
         0.01, 0.0, 0.05, "per week", "weekly pull towards the disposition without observations"

@@ -27,16 +27,34 @@ from sim.mechanisms.demands import Demands
 class Coefficients(Record):
     # health impairment: exhaustion
     strain_from_hindrance: float = coefficient(
-        0.3, 0.1, 1.0, "exhaustion per unit", "exhaustion per unit of hindrance demands"
+        0.3,
+        0.1,
+        1.0,
+        "exhaustion per unit",
+        "exhaustion per unit of hindrance demands",
+        "assumed",
+        "hindrances → exhaustion most: Crawford, LePine & Rich 2010 (docs/evidence.md §1)",
     )
     strain_from_challenge: float = coefficient(
         0.25, 0.0, 0.6, "exhaustion per unit", "exhaustion per unit of challenge demands"
     )
     relief_from_resources: float = coefficient(
-        0.05, 0.0, 0.4, "exhaustion per unit", "exhaustion relieved per unit of resources (weak)"
+        0.05,
+        0.0,
+        0.4,
+        "exhaustion per unit",
+        "exhaustion relieved per unit of resources (weak)",
+        "assumed",
+        "resources relieve burnout weakly: Schaufeli & Bakker 2004; Hakanen et al. 2008 (§1)",
     )
     buffering: float = coefficient(
-        0.3, 0.0, 0.8, "share per unit", "share of hindrance strain full resources buffer (weak)"
+        0.3,
+        0.0,
+        0.8,
+        "share per unit",
+        "share of hindrance strain full resources buffer (weak)",
+        "assumed",
+        "buffering 'very weak overall': Häusser et al. 2010 (docs/evidence.md §1.14)",
     )
     loss_spiral: float = coefficient(
         0.3,
@@ -44,9 +62,17 @@ class Coefficients(Record):
         0.7,
         "exhaustion per unit",
         "exhaustion feeding itself: the worn-out recover less (loss spirals, Hobfoll 1989)",
+        "assumed",
+        "loss spirals: Hobfoll 1989; reciprocal effects, Lesener et al. 2019 (§1.4)",
     )
     vulnerability: float = coefficient(
-        0.15, 0.0, 0.2, "exhaustion", "mean stable personal vulnerability to strain"
+        0.15,
+        0.0,
+        0.2,
+        "exhaustion",
+        "mean stable personal vulnerability to strain",
+        "assumed",
+        "personality explains about a third of exhaustion: Swider & Zimmerman 2010 (§1.15)",
     )
     vulnerability_shape: float = coefficient(
         4.0, 0.5, 10.0, "Gamma shape", "spread of vulnerability: a few people are very vulnerable"
@@ -87,7 +113,13 @@ class Coefficients(Record):
         0.16, 0.05, 1.0, "pleasure per unit", "dedication per unit of job resources"
     )
     pleasure_from_challenge: float = coefficient(
-        0.15, 0.0, 0.4, "pleasure per unit", "dedication per unit of challenge (it may engage)"
+        0.15,
+        0.0,
+        0.4,
+        "pleasure per unit",
+        "dedication per unit of challenge (it may engage)",
+        "assumed",
+        "challenge demands engage a little: Crawford et al. 2010 (docs/evidence.md §1)",
     )
     pleasure_from_hindrance: float = coefficient(
         0.15, 0.0, 0.8, "pleasure per unit", "dedication lost per unit of hindrance"

@@ -29,6 +29,8 @@ class Coefficients(Record):
         5.0,
         "log-hazard per unit",
         "how steeply short spells grow with exhaustion (×e^k at full exhaustion)",
+        "assumed",
+        "burnout → certified absence OR 2–7: Ahola et al. 2008 (docs/evidence.md §9.1)",
     )
     short_absence_weeks: float = coefficient(
         1.5, 1.0, 3.0, "weeks", "mean length of a short spell of sick leave"
@@ -65,9 +67,17 @@ class Coefficients(Record):
         6.0,
         "log-hazard per unit",
         "how steeply leaving grows as pleasure falls below neutral (engagement keeps people)",
+        "assumed",
+        "engagement lowers quit intention ρ≈−.3: Gallup; Caesens et al. 2014 (§9.6)",
     )
     exhaustion_turnover: float = coefficient(
-        1.5, 0.0, 4.0, "log-hazard per unit", "how steeply leaving grows with exhaustion"
+        1.5,
+        0.0,
+        4.0,
+        "log-hazard per unit",
+        "how steeply leaving grows with exhaustion",
+        "assumed",
+        "burnout → turnover, R = .33: Swider & Zimmerman 2010 (docs/evidence.md §9.2)",
     )
     neutral_pleasure: float = coefficient(
         0.5, 0.5, 0.5, "0…1", "pleasure at which leaving is at its base rate (scale midpoint)"

@@ -1,0 +1,53 @@
+"""The stylised facts (``sim.patterns``, ``loslaten patterns``): every one is met, and a pattern
+that is not met says so."""
+
+import json
+
+import pytest
+
+from sim.claims import CLAIMS
+from sim.patterns import BASE, PATTERNS, Pattern, evaluate
+
+KEYS = {"name", "claim", "source", "target", "value", "ci95", "low", "high", "met"}
+
+
+def test_there_are_enough_patterns_each_citing_a_claim_and_a_source():
+    assert len(PATTERNS) >= 15
+    assert len({p.name for p in PATTERNS}) == len(PATTERNS)
+    for p in PATTERNS:
+        assert p.claim in CLAIMS and p.source and p.target, p.name
+        assert p.low <= p.high, p.name
+    # including where the book's argument fails
+    names = " ".join(p.name for p in PATTERNS)
+    assert "control pays" in names and "central decisions win" in names
+    assert "freedom without vision" in names
+
+
+def test_a_pattern_out_of_range_is_reported_as_not_met():
+    impossible = Pattern(
+        name="burnout above 90%",
+        claim="C15",
+        source="none",
+        target="> 0.9",
+        low=0.9,
+        high=1.0,
+        specs=(BASE,),
+        measure=lambda r: r.kpi(BASE, "burnout_rate"),
+    )
+    frame = evaluate([impossible], reps=2)
+    row = frame.iloc[0]
+    assert not row.met and row.value < 0.9
+    assert row.ci_low <= row.value <= row.ci_high
+
+
+@pytest.mark.slow
+def test_every_pattern_is_met(loslaten):
+    done = loslaten("patterns", "--json", "--reps", "10")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["reps"] == 10 and len(document["patterns"]) == len(PATTERNS)
+    assert all(set(p) == KEYS for p in document["patterns"])
+    missed = [f"{p['name']}: {p['value']:.4f} not in [{p['low']}, {p['high']}]"
+              for p in document["patterns"] if not p["met"]]  # fmt: skip
+    assert not missed, missed
+    assert document["met"] == len(PATTERNS)
