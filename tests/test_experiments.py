@@ -370,6 +370,14 @@ def test_explain_parts_add_up_to_the_total():
     assert (total.drop(["turnover_rate", "misconduct_loss"]) != 0).any()
 
 
+@pytest.mark.slow
+def test_named_channels_carry_the_difference_between_bureaucracy_and_coaching_leadership():
+    frame = sim.explain("bureaucracy", "coaching_leader", reps=8, executor="process")
+    for kpi in ("burnout_rate", "engagement_rate", "productivity"):
+        parts = frame[frame.kpi == kpi].set_index("part").contribution
+        assert abs(parts["remainder"]) <= abs(parts["total"]) / 4, kpi
+
+
 def test_explain_command_json():
     done = in_subprocess(
         "explain", "baseline", "baseline:levers.trust=0.8", *SMALL_SETS,

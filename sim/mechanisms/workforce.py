@@ -105,8 +105,12 @@ def report_sick(
 
 
 def _geometric(u: np.ndarray, p) -> np.ndarray:
-    """Geometric numbers (≥ 1, mean 1/p) from uniforms in [0, 1), by inverting the CDF."""
-    return np.ceil(np.log1p(-u) / np.log1p(-p)).clip(min=1).astype(np.int64)
+    """Geometric numbers (≥ 1, mean 1/p) from uniforms in [0, 1), by inverting the CDF.
+
+    p = 1 (a mean of one week) divides by log(0) = -inf, which gives the right answer, 1.
+    """
+    with np.errstate(divide="ignore"):
+        return np.ceil(np.log1p(-u) / np.log1p(-p)).clip(min=1).astype(np.int64)
 
 
 def leave(
