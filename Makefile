@@ -38,7 +38,7 @@ calibrate: install
 	$(PY) scripts/calibrate_baseline.py
 
 docs: install
-	$(PY) scripts/document_coefficients.py
+	$(PY) scripts/document.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -125,7 +125,10 @@ class Environment(_Section):
 class Workforce(_Section):
     """Who works here: behavioural types (C3) and the need for autonomy (C16)."""
 
-    opportunist_share: Unit = Field(0.1, description="share of opportunists (free riders)")
+    opportunist_share: Unit = Field(
+        0.1,
+        description="share of opportunists (free riders) among the initial staff and recruits",
+    )
     autonomy_need: Unit = Field(0.5, description="mean need for autonomy")
     autonomy_need_spread: float = Field(
         0.15, ge=0.0, le=0.5, description="spread of the need for autonomy (generations, C16)"

@@ -87,11 +87,12 @@ def test_the_old_dynamics_names_still_work():
     assert from_file.coefficients.wellbeing.energy_baseline == 0.05
 
 
-def test_the_coefficient_tables_in_the_model_documentation_are_fresh_and_complete():
+def test_the_generated_tables_of_the_documentation_are_fresh_and_complete():
+    """The coefficient tables of docs/model.md and the fields table of docs/user-guide.md."""
     import re
     import runpy
 
-    document = runpy.run_path(str(ROOT / "scripts" / "document_coefficients.py"))
+    document = runpy.run_path(str(ROOT / "scripts" / "document.py"))
     assert document["main"](["--check"]) == 0, "run `make docs`"
     text = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
     tabled = set(re.findall(r"<!-- coefficients: (\w+) -->", text))

@@ -117,11 +117,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "explain",
-        help="decompose the KPI differences between two scenarios over the mechanisms",
-        description="Contribution of mechanism m = (B − A) − (B − A with m switched off in "
-        "both), paired by replication (common random numbers). The remainder = total − sum "
-        "of the contributions (interactions), so contributions plus remainder equal the total. "
-        "Example: loslaten explain baseline baseline:levers.trust=0.8",
+        help="decompose the KPI differences between two scenarios over the channels",
+        description="Contribution of channel m (a mechanisms.* switch) to B − A: the average "
+        "of what it adds switched on last (all other channels on) and switched on first (all "
+        "off) — its Shapley value when channels interact at most in pairs. Paired by "
+        "replication (common random numbers). The remainder = total − sum of the contributions "
+        "(paths no switch cuts, higher interactions), so contributions plus remainder equal the "
+        "total. Example: loslaten explain bureaucracy coaching_leader --reps 10",
     )
     p.add_argument("a", metavar="A", help=SPEC_HELP)
     p.add_argument("b", metavar="B", help="the scenario compared with A (same syntax)")
@@ -339,7 +341,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
         )
         return 0
     print(f"B − A: {b.name} − {a.name}, {args.reps} replications (common seeds)")
-    print("contribution of m = (B − A) − (B − A with m off); remainder = total − sum")
+    print(
+        "contribution of channel m: what it adds to B − A switched on last and switched on "
+        "first, averaged; remainder = total − sum"
+    )
     table = {}
     for kpi in kpis:
         rows = frame[frame.kpi == kpi]

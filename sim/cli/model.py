@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "patterns",
         help="the stylised facts the model must reproduce, met or not",
         description="Run the scenarios behind every pattern once (common random numbers) and "
-        "report each: the claim it tests, its source, the target, the value with its 95%% "
+        "report each: the claim it tests, its source, the target, the value with its 95% "
         "interval, and whether it is met. Includes where the book's argument fails.",
     )
     p.add_argument("--reps", type=positive_int, default=10, help="replications (default 10)")
@@ -67,13 +67,13 @@ def cmd_coefficients(args: argparse.Namespace) -> int:
     mechanism = None
     for r in rows:
         if r["mechanism"] != mechanism:
+            print(f"\n{r['mechanism']}" if mechanism else r["mechanism"])
             mechanism = r["mechanism"]
-            print(f"\n{mechanism}")
         span = "fixed" if r["min"] == r["max"] else f"{r['min']:g} … {r['max']:g}"
         print(f"  {r['name']:<{width}}  {r['value']:>8g}  [{span}] {r['unit']}; {r['provenance']}")
         print(f"  {'':<{width}}    {r['doc']}" + (f" ({r['source']})" if r["source"] else ""))
     summary = ", ".join(f"{counts[p]} {p}" for p in PROVENANCES)
-    print(f"\n{len(rows)} coefficients: {summary}")
+    print(f"\n{len(rows)} coefficient{'' if len(rows) == 1 else 's'}: {summary}")
     return 0
 
 
