@@ -1,309 +1,607 @@
-"""Employees and managers the usual Mesa way: one Python object each, stepping one by one.
+"""Employees and managers the usual Mesa way: one Python object each, with Python numbers.
 
-Each agent keeps its own state (one-element arrays, drawn by ``sim.population`` like the array
-model's rows) and calls the same functions of ``sim.mechanisms`` on it, so the yardstick follows
-the model as its constants are tuned. A manager looks after their team: they pool the team's
-knowledge, observe and trust, plan their week and notice who slacks.
+Each agent holds its state as Python floats, ints and bools, computes its week with scalar
+arithmetic and draws from Mesa's random generator (``self.random``), as in Mesa's bundled
+examples. The equations are those of ``sim/mechanisms`` written out for one person, with the
+same coefficients (``scenario.coefficients``), so the yardstick follows the model as it is
+tuned; every method names what it mirrors. A channel switch of strength ``on`` mixes the two
+paths as ``sim.mechanisms.channels`` does (:func:`mix`, :func:`through`).
+
+A manager leads a team: they hold the team's part of the environment and its history, report
+and lean towards the other teams, pool the team's knowledge, observe and trust, react to
+results, plan their week, feel its strain and follow up non-performers. An employee reads,
+decides, works, feels, catches their colleagues' moods, grows, falls ill and leaves.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+import math
+from collections import deque
 
 import mesa
-import numpy as np
 
-from sim.mechanisms import (
-    consequences,
-    control,
-    decisions,
-    effort,
-    growth,
-    manager_time,
-    production,
-    quadrants,
-    trust,
-    wellbeing,
-    workforce,
-)
-from sim.population import Employees, Managers, draw_employees, draw_managers
-
-OWN = np.zeros(1, dtype=np.int64)  # the team index of one person within their own team's arrays
+from sim.mechanisms.channels import REFERENCE
+from sim.mechanisms.quadrants import BURNOUT, ENGAGEMENT, SATISFACTION, WORKAHOLISM
 
 
-class Employee(mesa.Agent):
-    """One employee: their state, their week (decide, work, feel), sick leave and leaving."""
+def mix(on: float, when_on: float, when_off: float) -> float:
+    """A channel at strength ``on`` (``channels.choose`` for one number)."""
+    return on * when_on + (1 - on) * when_off
 
-    def __init__(self, model: mesa.Model, manager: Manager, state: Employees) -> None:
+
+def through(on: float, value: float) -> float:
+    """``value`` where the channel is on, else the reference level (``channels.through``)."""
+    return on * value + (1 - on) * REFERENCE
+
+
+def clip01(value: float) -> float:
+    return min(max(value, 0.0), 1.0)
+
+
+def quadrant(energy: float, pleasure: float, cut_off: float) -> int:
+    """The well-being quadrant of one person (``quadrants.classify``)."""
+    if energy >= cut_off:
+        return ENGAGEMENT if pleasure >= cut_off else WORKAHOLISM
+    return SATISFACTION if pleasure >= cut_off else BURNOUT
+
+
+class Person(mesa.Agent):
+    """What employees and managers share: stable traits and the job demands–resources process
+    of well-being (``sim.mechanisms.wellbeing``)."""
+
+    def draw_traits(self, energy: float, pleasure: float, spread: float) -> None:
+        """Traits and starting well-being (``population.draw_employees``/``draw_managers``)."""
+        r, c = self.random, self.model.c
+        pop, w = c.population, c.wellbeing
+        self.energy_trait = r.gauss(0.0, pop.trait_spread)
+        self.pleasure_trait = r.gauss(0.0, pop.trait_spread)
+        self.energy = clip01(r.gauss(energy, spread))
+        self.pleasure = clip01(r.gauss(pleasure, spread))
+        # Gamma with mean ``vulnerability`` (``population._vulnerability``)
+        shape = w.vulnerability_shape
+        self.vulnerability = w.vulnerability * r.gammavariate(shape, 1.0) / shape
+        self.exhaustion = pop.exhaustion
+        self.life_strain = 0.0
+
+    def feel_strain(
+        self, challenge: float, hindrance: float, resources: float, at_work: bool
+    ) -> None:
+        """One week of exhaustion, energy and pleasure (``wellbeing.outside_strain``,
+        ``exhaustion_target``, ``update_exhaustion``, ``update_mood``)."""
+        r, c = self.random, self.model.c.wellbeing
+        event = c.life_event_size * r.expovariate(1.0) if r.random() < c.life_event_chance else 0.0
+        self.life_strain = c.life_persistence * self.life_strain + event
+        exhaustion = self.exhaustion
+        if at_work:
+            target = (
+                c.loss_spiral * exhaustion
+                + self.vulnerability
+                + self.life_strain
+                + c.strain_from_hindrance * hindrance * (1 - c.buffering * resources)
+                + c.strain_from_challenge * challenge
+                - c.relief_from_resources * resources
+            )
+            rate = c.exhaustion_rise if target > exhaustion else c.exhaustion_recovery
+            exhaustion += rate * (target - exhaustion)
+        else:
+            exhaustion *= 1 - c.leave_recovery
+        self.exhaustion = exhaustion = clip01(exhaustion)
+        energy_target = (
+            c.energy_baseline
+            + c.energy_from_resources * resources
+            + c.energy_from_challenge * challenge
+            - c.energy_from_exhaustion * exhaustion
+            + self.energy_trait
+        )
+        pleasure_target = (
+            c.pleasure_baseline
+            + c.pleasure_from_resources * resources
+            + c.pleasure_from_challenge * challenge
+            - c.pleasure_from_hindrance * hindrance
+            - c.pleasure_from_exhaustion * exhaustion
+            + self.pleasure_trait
+        )
+        self.energy = clip01(
+            self.energy + c.rate * (energy_target - self.energy) + r.gauss(0.0, c.weekly_noise)
+        )
+        self.pleasure = clip01(
+            self.pleasure
+            + c.rate * (pleasure_target - self.pleasure)
+            + r.gauss(0.0, c.weekly_noise)
+        )
+
+
+class Employee(Person):
+    """One employee: their state and their week (``sim.population.Employees``, one row)."""
+
+    def __init__(self, model: mesa.Model, manager: Manager, newcomer: bool) -> None:
+        """Drawn as ``population.draw_employees`` draws established staff or a newcomer."""
         super().__init__(model)
-        for f in fields(Employees):
-            setattr(self, f.name, getattr(state, f.name).copy())
-        self.team = np.array([manager.team])
-        self.misconduct = np.zeros(1)
         self.manager = manager
-        manager.staff.append(self)
+        self.ties: set[Employee] = set()  # colleagues in other teams (crossover)
+        r, s, c = self.random, model.scenario, model.c.population
+        w = s.workforce
+        if newcomer:
+            self.skill = r.uniform(c.newcomer_skill_low, c.newcomer_skill_high)
+            self.draw_traits(c.newcomer_energy, c.newcomer_pleasure, c.newcomer_spread)
+        else:
+            self.skill = r.uniform(c.skill_low, c.skill_high)
+            self.draw_traits(c.energy, c.pleasure, c.spread)
+        self.opportunist = r.random() < w.opportunist_share
+        self.autonomy_need = clip01(r.gauss(w.autonomy_need, w.autonomy_need_spread))
+        self.fit = r.betavariate(c.fit_a, c.fit_b)
+        if self.opportunist:
+            self.reciprocity = self.control_sensitivity = 0.0
+        else:
+            self.reciprocity = r.betavariate(c.reciprocity_a, c.reciprocity_b)
+            gamma = r.gammavariate(c.sensitivity_shape, 1.0) / c.sensitivity_shape
+            self.control_sensitivity = model.c.effort.crowding_out * gamma
+        self.trust_given = s.levers.trust * (c.newcomer_trust if newcomer else 1.0)
+        self.trust_in_manager = c.trust_in_manager
+        self.control_believed = s.levers.control
+        self.initiative = c.newcomer_initiative if newcomer else c.initiative
+        self.seen_performance = 1.0
+        self.agreed = False
+        self.absent_weeks = 0
+        self.burnout_leave = False
+        self.dismissed = False
+        # as a fresh row of ``population.draw_employees`` (a newcomer is measured so in the week
+        # they are hired: effort and output 1, quadrant code 0)
+        self.effort = self.output = 1.0
+        self.adaptation_error = self.coordination_error = self.misconduct = 0.0
+        self.quadrant = ENGAGEMENT
 
     @property
-    def present(self) -> np.ndarray:
+    def present(self) -> bool:
         return self.absent_weeks <= 0
 
+    def felt_control(self) -> float:
+        """``effort.felt_control``."""
+        return self.control_believed * (self.model.c.effort.felt_control_base + self.autonomy_need)
+
+    # --- decide -------------------------------------------------------------------------------
+
     def read_situation(self) -> None:
-        """A fresh read of the team's best course, or the manager's report without one."""
-        if self.model.scenario.mechanisms.local_knowledge:
-            self.read = decisions.read_locally(
-                self.manager.optimum, self.skill, self.model.rng, self.model.c.decisions
-            )
+        """A fresh, noisy read of the team's best course, or the manager's view where the
+        channel ``local_knowledge`` is off (``decisions.read_locally``)."""
+        m, on = self.manager, self.model.on.local_knowledge
+        self.read = m.view
+        if on:
+            c = self.model.c.decisions
+            noise = c.employee_noise * (c.noise_at_no_skill - self.skill)
+            self.read = mix(on, m.optimum + noise * self.random.gauss(0.0, 1.0), m.view)
+
+    def decide(self) -> None:
+        """The view leaning to the organisation's (``decisions.share_knowledge``), the decision
+        (``decisions.decide``) and its distance to the team's best course
+        (``decisions.adaptation_error``)."""
+        model, m = self.model, self.manager
+        c, on = model.c.decisions, model.on
+        lean = on.coordination * c.mutual_adjustment * model.scenario.environment.interdependence
+        view = (1 - lean) * self.view + lean * model.common_view
+        vision = through(on.shared_goals, model.scenario.levers.vision)
+        aim = view + c.scatter * (1 - vision) * self.random.gauss(0.0, 1.0)
+        own, rule, manager = m.weights
+        self.decision = own * aim + rule * model.rule_course + manager * m.view
+        distance = abs(self.decision - m.optimum)
+        self.adaptation_error = distance / (distance + c.error_scale)
+
+    # --- work ---------------------------------------------------------------------------------
+
+    def work(self) -> None:
+        """Coordination error, the chance of being noticed, effort by type and output
+        (``OrgModel.work``: ``decisions.coordination_error``, ``trust.observation_chance``,
+        ``trust.noticed``, ``effort.put_in_effort``, ``production.produce``)."""
+        model, m = self.model, self.manager
+        c, on = model.c, model.on
+        distance = abs(self.decision - model.mean_decision)
+        self.coordination_error = distance / (distance + c.decisions.coordination_scale)
+        ct = c.trust
+        checked = 1 - on.trust_abuse * ct.trust_blindness * self.trust_given
+        monitoring = through(on.deterrence, m.control_level) * checked
+        self.manager_chance = ct.base_observation + (ct.catch - ct.base_observation) * monitoring
+        self.noticed = 1 - (1 - self.manager_chance) * (1 - model.peer_chance)
+        if not self.present:
+            self.effort = self.output = 0.0
+            return
+        self.effort = self.put_in_effort()
+        cp = c.production
+        typical = 1 - on.adaptation * cp.adaptation_cost * cp.typical_adaptation_error
+        adapted = on.adaptation * cp.adaptation_cost * self.adaptation_error
+        misfit = cp.coordination_cost * self.coordination_error + cp.adjustment_time * m.weights[0]
+        fitted = on.coordination * model.scenario.environment.interdependence * misfit
+        capability = (self.skill / cp.typical_skill) ** cp.skill_elasticity * (
+            self.fit / cp.typical_fit
+        ) ** cp.fit_elasticity
+        self.output = (
+            self.effort
+            * capability
+            * (1 - adapted - fitted)
+            / typical
+            * model.clarity_yield
+            * (1 - model.scenario.environment.shock)
+            * m.problems_kept
+        )
+
+    def put_in_effort(self) -> float:
+        """This week's effort at work (``effort.motivation``, ``effort.distrust``,
+        ``effort.put_in_effort``; colleagues' effort last week as ``teams.others_mean``)."""
+        m, c, on = self.manager, self.model.c.effort, self.model.on
+        vigour = c.energy_gain * (self.energy - c.typical_energy)
+        if self.opportunist:
+            effort = c.shirk_effort + (c.normal_effort - c.shirk_effort) * self.noticed + vigour
         else:
-            self.read = self.manager.view
-
-    def step(self) -> None:
-        """Decide, work, feel."""
-        s, m, rng, c = self.model.scenario, self.manager, self.model.rng, self.model.c
-        lv = s.levers
-        self.decision = decisions.decide(
-            self.view, m.rule_course, m.view, m.weights, OWN, lv.vision, rng, c.decisions
-        )
-        self.adaptation_error = decisions.adaptation_error(self.decision, m.optimum, c.decisions)
-
-        peers = consequences.peer_detection(
-            self.model.self_steering, c.consequences, s.mechanisms.social_control
-        )
-        self.detection = effort.detection(m.control_level, peers, c.effort)
-        felt = effort.felt_control(self.control_believed, self.autonomy_need, c.effort)
-        self.effort = self.present * effort.put_in_effort(
-            self.energy,
-            effort.motivation(self.pleasure, self.trust_in_manager, self.initiative, c.effort),
-            felt,
-            self.detection,
-            self.opportunist,
-            c.effort,
-            crowding_out=s.mechanisms.crowding_out,
-        )
-        self.output = production.produce(
-            self.effort,
-            production.capability(self.skill, self.fit, c.production),
-            self.adaptation_error,
-            s.environment.shock,
-            c.production,
-        ) * manager_time.problems_cost(m.unsolved, c.manager_time)
-        self.misconduct = production.misconduct(
-            self.opportunist & self.present, self.detection, self.output, c.production
-        )
-
-        conditions = wellbeing.employee_conditions(
-            workload=wellbeing.workload(s.environment.pressure, m.absent_share, c.wellbeing),
-            rules=lv.rules,
-            felt_control=felt,
-            vision=lv.vision,
-            fit=self.fit,
-            autonomy=decisions.delegated(
-                lv.responsibility, lv.freedom, m.control_level, c.decisions
-            ),
-            autonomy_need=self.autonomy_need,
-            trust_received=self.trust_given,
-            coaching=m.coaching_received,
-            safety=lv.safety,
-            slack_share=m.slack_share,
-            c=c.wellbeing,
-        )
-        self.energy, self.pleasure, self.fatigue = wellbeing.update_wellbeing(
-            self.energy,
-            self.pleasure,
-            self.fatigue,
-            conditions,
-            self.energy_trait,
-            self.pleasure_trait,
-            ~self.present,
-            rng,
-            c.wellbeing,
-        )
-        self.quadrant = quadrants.classify(self.energy, self.pleasure, c.quadrants)
-
-    def come_and_go(self) -> None:
-        """Report sick or recover; leave, and be replaced by a newcomer."""
-        model, c = self.model, self.model.c.workforce
-        self.absent_weeks, long_leave = workforce.report_sick(
-            self.absent_weeks,
-            self.quadrant == quadrants.BURNOUT,
-            self.fatigue,
-            self.energy,
-            model.rng,
-            c,
-        )
-        self.burnout_leave = (self.burnout_leave | long_leave) & (self.absent_weeks > 0)
-        if workforce.leave(self.pleasure, model.rng, c)[0]:
-            model.leavers += 1
-            Employee(
-                model, self.manager, draw_employees(1, model.scenario, model.rng, newcomer=True)
+            motivation = (
+                c.pleasure_weight * self.pleasure
+                + c.felt_trust_weight
+                * self.reciprocity
+                * through(on.reciprocity, self.trust_in_manager)
+                + c.initiative_weight * self.initiative
             )
-            self.manager.staff.remove(self)
-            self.remove()
-
-
-class Manager(mesa.Agent):
-    """One team's manager: their state, their team, and their week."""
-
-    def __init__(self, model: mesa.Model, team: int, team_size: int) -> None:
-        super().__init__(model)
-        state = draw_managers(np.array([team_size]), model.scenario, model.rng)
-        for f in fields(Managers):
-            setattr(self, f.name, getattr(state, f.name).copy())
-        self.team = team
-        self.staff: list[Employee] = []
-        self.slack_share = np.zeros(1)
-        self.c = model.c
-
-    def team_mean(self, values) -> np.ndarray:
-        """Mean over the team's positions (absent staff count as zero, as in ``sim``)."""
-        return sum(values) / self.team_size
-
-    def prepare(self) -> None:
-        """Start of the week: control, decision rights, the (delayed) report, absence so far."""
-        model, lv = self.model, self.model.scenario.levers
-        self.optimum = model.optimum[self.team : self.team + 1]
-        self.rule_course = model.rule_course
-        self.control_level = control.control_level(lv.control, self.grab)
-        self.weights = decisions.decision_weights(
-            lv.responsibility, lv.freedom, lv.rules, self.control_level, self.c.decisions
-        )
-        self.view = decisions.manager_report(
-            model.reported()[self.team : self.team + 1],
-            (self.monitoring + self.vision) / self.team_size,
-            model.rng,
-            self.c.decisions,
-        )
-        self.absent_share = 1 - self.team_mean(e.present for e in self.staff)
-        self.coaching_received = self.coaching_share()
-
-    def coaching_share(self) -> np.ndarray:
-        return np.minimum(
-            1.0, self.coaching / (self.c.manager_time.coaching_hours * self.team_size)
-        )
-
-    def pool_knowledge(self) -> None:
-        """Colleagues share what they read."""
-        reads = np.concatenate([e.read for e in self.staff])
-        views = decisions.share_knowledge(
-            reads, np.zeros(reads.size, np.int64), self.team_size, self.c.decisions
-        )
-        for e, view in zip(self.staff, views, strict=True):
-            e.view = view[None]
-
-    def step(self) -> None:
-        """Observe and trust, react to results, grow the team, plan and feel, follow up."""
-        self.observe_and_trust()
-        self.manage()
-        self.follow_up()
-
-    def observe_and_trust(self) -> None:
-        s, rng = self.model.scenario, self.model.rng
-        working = sum(e.present for e in self.staff)
-        team_effort = sum(e.effort for e in self.staff) / np.maximum(working, 1)
-        disposition = control.trust_disposition(s.levers.trust, self.grab, self.c.control)
-        c = self.c.trust
-        for e in self.staff:
-            seen, bad = trust.observe(e.effort, team_effort, self.control_level, rng, c)
-            present = e.present
-            e.trust_given = trust.update_trust_given(
-                e.trust_given, disposition, seen & present, bad & present, c
+            legitimate = c.legitimate_control + c.legitimacy_from_slacking * m.slack_share
+            distrust = max(0.0, self.felt_control() - legitimate)
+            effort = (
+                c.normal_effort
+                + vigour
+                + c.motivation_gain * (motivation - c.typical_motivation)
+                - on.crowding_out * self.control_sensitivity * distrust
             )
-            e.trust_in_manager = trust.update_trust_in_manager(e.trust_in_manager, e.trust_given, c)
-            e.control_believed = (
-                trust.update_control_believed(e.control_believed, self.control_level, c)
-                if s.mechanisms.credibility
-                else self.control_level
-            )
+            others = m.present_count - 1
+            colleagues = (m.present_effort - self.effort) / others if others > 0 else self.effort
+            effort -= on.conditional_cooperation * c.conditional * max(0.0, effort - colleagues)
+        return min(max(effort, 0.0), c.max_effort)
 
-    def manage(self) -> None:
-        s = self.model.scenario
-        lv, mech = s.levers, s.mechanisms
-        c = self.c.control
-        self.results = control.smooth_results(
-            self.results, self.team_mean(e.output for e in self.staff), c
-        )
-        self.expected = control.update_expectation(self.expected, self.results, c)
-        self.shortfall = control.shortfall(self.results, self.expected, s.environment.pressure, c)
-        coaching = self.coaching_received if mech.coaching else 0.0
-        for e in self.staff:
-            target = growth.initiative_target(
-                lv.responsibility,
-                lv.freedom,
-                e.trust_in_manager,
-                e.pleasure,
-                coaching,
-                self.taken_over,
-                self.c.growth,
-                lean_back=mech.lean_back,
-            )
-            e.initiative = growth.update_initiative(e.initiative, target, self.c.growth)
-            e.skill = growth.learn(e.skill, coaching, e.present, self.c.growth)
-        self.plan_week()
-        self.feel()
+    def divert(self) -> None:
+        """An unnoticed opportunist diverts part of the team's output per head
+        (``production.misconduct``)."""
+        if not (self.opportunist and self.present):
+            self.misconduct = 0.0
+            return
+        model, c = self.model, self.model.c.production
+        opportunity = (self.trust_given + model.scenario.levers.freedom) / 2
+        room = 1 + c.opportunity_gain * (through(model.on.trust_abuse, opportunity) - REFERENCE)
+        share = clip01(c.misconduct * room)
+        self.misconduct = share * (1 - self.noticed) * self.manager.output_per_head
 
-    def plan_week(self) -> None:
-        lv = self.model.scenario.levers
-        s = self.model.scenario
-        week = manager_time.plan_week(
-            team_size=self.team_size,
-            solved_by_staff=self.team_mean(e.initiative * e.present for e in self.staff),
-            grab=self.grab,
-            responsibility=lv.responsibility,
-            control_level=control.control_level(lv.control, self.grab),
-            pressure=s.environment.pressure,
-            rules=lv.rules,
-            vision=lv.vision,
-            connection=lv.connection,
-            max_hours=s.managers.max_hours,
-            c=self.c.manager_time,
-        )
-        self.reporting, self.monitoring, self.rules = week.reporting, week.monitoring, week.rules
-        self.firefighting, self.vision, self.coaching = (
-            week.firefighting,
-            week.vision,
-            week.coaching,
-        )
-        self.hours, self.taken_over, self.unsolved = week.hours, week.taken_over, week.unsolved
+    # --- feel ---------------------------------------------------------------------------------
 
     def feel(self) -> None:
-        s = self.model.scenario
-        conditions = manager_time.manager_conditions(
-            self.hours,
-            self.coaching + self.vision,
-            self.unsolved,
-            contract_hours=s.managers.contract_hours,
-            pressure=s.environment.pressure,
-            shortfall=self.shortfall,
-            team_trust=self.team_mean(e.trust_in_manager for e in self.staff),
-            safety=s.levers.safety,
-            c=self.c.manager_time,
+        """Job demands and resources move exhaustion, energy and pleasure (``OrgModel.feel``:
+        ``demands.workload``, ``demands.job_demands``, ``resources.job_resources``)."""
+        model, m = self.model, self.manager
+        c, on, lv = model.c, model.on, model.scenario.levers
+        challenge = hindrance = 0.0  # demands at work only
+        if self.present:
+            d = c.demands
+            workload = (
+                d.pressure_workload * through(on.workload, model.scenario.environment.pressure)
+                + d.cover_workload * m.absent_share
+            )
+            challenge = min(workload, d.capacity)
+            hindrance = (
+                d.overload_weight * max(0.0, workload - d.capacity)
+                + model.red_tape
+                + on.control_stress * d.control_stress_weight * self.felt_control()
+                + d.misfit_weight * (1 - self.fit)
+            )
+        r = c.resources
+        resources = (
+            r.autonomy_weight
+            * through(on.autonomy_resource, m.weights[0])
+            * (r.autonomy_need_base + self.autonomy_need)
+            + r.trust_weight * through(on.trust_resource, self.trust_given)
+            + r.coaching_weight * through(on.coaching, m.coaching_received)
+            + r.safety_weight * through(on.safety_resource, lv.safety)
+            + r.clarity_weight * through(on.role_clarity, model.clarity)
+            + r.fit_weight * self.fit
+            + r.peers_weight * (1 - on.bad_apples * m.slack_share)
         )
-        self.energy, self.pleasure, self.fatigue = wellbeing.update_wellbeing(
-            self.energy,
-            self.pleasure,
-            self.fatigue,
-            conditions,
-            self.energy_trait,
-            self.pleasure_trait,
-            np.zeros(1, dtype=bool),
-            self.model.rng,
-            self.c.wellbeing,
+        self.feel_strain(challenge, hindrance, resources, self.present)
+
+    def hear_colleagues(self) -> None:
+        """The mean energy and pleasure of one's colleagues: teammates, and the ties across
+        teams where one has them (``crossover.colleague_mean``)."""
+        m = self.manager
+        mates = len(m.staff) - 1
+        energy, pleasure = self.energy, self.pleasure
+        if mates > 0:
+            energy = (m.energy_total - self.energy) / mates
+            pleasure = (m.pleasure_total - self.pleasure) / mates
+        if self.ties:
+            w, n = self.model.c.crossover.cross_weight, len(self.ties)
+            energy = (1 - w) * energy + w * sum(t.energy for t in self.ties) / n
+            pleasure = (1 - w) * pleasure + w * sum(t.pleasure for t in self.ties) / n
+        self.heard = (energy, pleasure)
+
+    def cross_over(self) -> None:
+        """Moods move towards the colleagues' (``crossover.cross_over``); the quadrant."""
+        model = self.model
+        rate = model.on.crossover * model.c.crossover.rate
+        energy, pleasure = self.heard
+        self.energy += rate * (energy - self.energy)
+        self.pleasure += rate * (pleasure - self.pleasure)
+        self.quadrant = quadrant(self.energy, self.pleasure, model.c.quadrants.cut_off)
+
+    # --- grow, fall ill, leave ----------------------------------------------------------------
+
+    def grow(self) -> None:
+        """Initiative and skill (``growth.initiative_target``, ``update_initiative``,
+        ``learn``), with the coaching and take-over of the manager's week so far."""
+        model, m = self.model, self.manager
+        c, on, lv = model.c.growth, model.on, model.scenario.levers
+        coaching = through(on.coaching, m.coaching_received)
+        believed = through(
+            on.initiative, lv.responsibility * (c.belief_base + self.trust_in_manager)
+        )
+        target = clip01(
+            c.base
+            + c.believed_weight * believed
+            + c.freedom_weight * through(on.initiative, lv.freedom)
+            + c.pleasure_weight * self.pleasure
+            + c.coaching_weight * coaching
+            - on.lean_back * c.lean_back * m.taken_over
+        )
+        self.initiative += c.rate * (target - self.initiative)
+        if self.present:
+            self.skill += (c.learning + c.coached_learning * coaching) * (1 - self.skill)
+
+    def come_and_go(self) -> None:
+        """Report sick or recover (``workforce.report_sick``); quit (``workforce.leave``) or
+        go when dismissed, replaced by a newcomer (``OrgModel.absence_and_turnover``)."""
+        r, c = self.random, self.model.c.workforce
+        long = False  # long (burnout) leave starts this week
+        if self.present:
+            worn = max(0.0, self.exhaustion - c.exhausted) / (1 - c.exhausted)
+            long = worn > 0 and r.random() < c.burnout_leave_hazard * worn
+            short_hazard = c.short_absence_hazard * math.exp(c.exhaustion_absence * self.exhaustion)
+            if long or r.random() < short_hazard:
+                mean = c.burnout_absence_weeks if long else c.short_absence_weeks
+                self.absent_weeks = spell(r, mean)
+        else:
+            self.absent_weeks -= 1
+        self.burnout_leave = (self.burnout_leave or long) and self.absent_weeks > 0
+        push = c.displeasure_turnover * (c.neutral_pleasure - self.pleasure)
+        hazard = c.turnover_hazard * math.exp(push + c.exhaustion_turnover * self.exhaustion)
+        if self.dismissed or r.random() < hazard:
+            self.leave()
+
+    def leave(self) -> None:
+        """A newcomer takes this place: the team and the ties across teams (a row of ``sim``)."""
+        model, m = self.model, self.manager
+        newcomer = Employee(model, m, newcomer=True)
+        m.staff[m.staff.index(self)] = newcomer
+        newcomer.ties = self.ties
+        for colleague in self.ties:
+            colleague.ties.remove(self)
+            colleague.ties.add(newcomer)
+        model.leavers += 1
+        self.remove()
+
+
+def spell(random, mean: float) -> int:
+    """Weeks of a sick spell: geometric (≥ 1) with mean ``mean`` (``workforce._geometric``)."""
+    if mean <= 1:
+        return 1
+    return max(1, math.ceil(math.log(1.0 - random.random()) / math.log(1.0 - 1.0 / mean)))
+
+
+class Manager(Person):
+    """One team's manager: their state, their team and their week (``sim.population.Managers``,
+    one row)."""
+
+    def __init__(self, model: mesa.Model, local_optimum: float) -> None:
+        """Drawn as ``population.draw_managers``; the team's part of the best course with the
+        history the delayed reports read (``OrgModel._history``)."""
+        super().__init__(model)
+        c = model.c.population
+        self.draw_traits(c.manager_energy, c.manager_pleasure, c.manager_spread)
+        self.staff: list[Employee] = []
+        self.local_optimum = local_optimum
+        self.optimum = model.global_optimum + local_optimum
+        delay = model.scenario.environment.report_delay_weeks
+        self.history = deque([self.optimum] * (delay + 1), maxlen=delay + 1)
+        self.grab = 0.0
+        self.results: float | None = None  # before the first report
+        self.expected: float | None = None
+        self.shortfall = self.slack_share = 0.0
+        self.reporting = self.monitoring = self.rules = self.firefighting = 0.0
+        self.vision = self.coaching = self.hours = self.taken_over = self.unsolved = 0.0
+
+    @property
+    def coaching_received(self) -> float:
+        """Coaching per employee as a share of the norm (``OrgModel.coaching_received``)."""
+        norm = self.model.c.manager_time.coaching_hours * len(self.staff)
+        return min(1.0, self.coaching / norm)
+
+    def move_environment(self) -> None:
+        """The team's part of the best course drifts (``environment.move_optimum``)."""
+        model = self.model
+        c, turbulence = model.c.environment, model.scenario.environment.turbulence
+        step = c.local_share * c.step * turbulence
+        self.local_optimum = (1 - c.reversion) * self.local_optimum + step * self.random.gauss(
+            0.0, 1.0
+        )
+        self.optimum = model.global_optimum + self.local_optimum
+        self.history.append(self.optimum)
+
+    def report(self) -> None:
+        """Control level and decision rights (``control.control_level``,
+        ``decisions.decision_weights``), the team's situation as reported
+        ``report_delay_weeks`` ago (``decisions.manager_report``)."""
+        c, lv = self.model.c.decisions, self.model.scenario.levers
+        self.control_level = lv.control + self.grab * (1 - lv.control)
+        own = (lv.responsibility + lv.freedom) / 2 * (1 - c.control_takeback * self.control_level)
+        rule = (1 - own) * lv.rules
+        self.weights = (own, rule, 1 - own - rule)
+        attention = (self.monitoring + self.vision) / len(self.staff)
+        precision = attention / c.attention_norm + c.incidental
+        noise = c.manager_noise / math.sqrt(precision)
+        self.view = self.history[0] + noise * self.random.gauss(0.0, 1.0)
+
+    def coordinate(self, common: float) -> None:
+        """Lean towards the other teams' course (``decisions.coordinate``)."""
+        model = self.model
+        lean = model.on.coordination * model.scenario.environment.interdependence
+        self.view = (1 - lean) * self.view + lean * common
+
+    def pool_knowledge(self) -> None:
+        """Colleagues pool their reads (``decisions.share_knowledge``, within the team)."""
+        pooling = self.model.c.decisions.pooling
+        pooled = sum(e.read for e in self.staff) / len(self.staff)
+        for e in self.staff:
+            e.view = (1 - pooling) * e.read + pooling * pooled
+
+    def count_heads(self) -> None:
+        """Before work: who is here, their effort last week, problems' cost
+        (``teams.others_mean``, ``manager_time.problems_cost``)."""
+        model = self.model
+        present = [e for e in self.staff if e.present]
+        self.present_count = len(present)
+        self.present_effort = sum(e.effort for e in present)
+        self.absent_share = 1 - len(present) / len(self.staff)
+        cost = model.c.manager_time.unsolved_cost * self.unsolved
+        self.problems_kept = 1 - model.on.unsolved_problems * cost
+
+    def count_output(self) -> None:
+        """The team's output per head this week (``teams.team_mean``)."""
+        self.output_per_head = sum(e.output for e in self.staff) / len(self.staff)
+
+    def sum_moods(self) -> None:
+        """The team's energy and pleasure after the week, for crossover."""
+        self.energy_total = sum(e.energy for e in self.staff)
+        self.pleasure_total = sum(e.pleasure for e in self.staff)
+
+    def observe_and_trust(self) -> None:
+        """See some weeks, trust and be trusted (``OrgModel.observe_and_trust``:
+        ``trust.observe``, ``update_trust_given``, ``update_trust_in_manager``,
+        ``update_control_believed``, ``control.trust_disposition``)."""
+        model, r = self.model, self.random
+        c, on = model.c.trust, model.on
+        team_effort = sum(e.effort for e in self.staff) / max(self.present_count, 1)
+        disposition = model.scenario.levers.trust * (
+            1 - model.c.control.trust_withdrawn * self.grab
+        )
+        for e in self.staff:
+            seen = bad = e.observed = False
+            if e.present:
+                seen = r.random() < e.manager_chance
+                e.observed = seen or r.random() < model.peer_chance
+                if e.observed:
+                    e.effort_seen = e.effort + r.gauss(0.0, c.notice_noise)
+                    bad = seen and e.effort_seen < c.bad_week * team_effort
+            trust, towards = e.trust_given, disposition - e.trust_given
+            if bad:
+                trust *= 1 - c.loss
+            elif towards < 0:
+                trust += c.drift * c.fall_speed * towards  # a lower disposition bites quickly
+            else:
+                trust += (c.gain if seen else c.drift) * towards
+            e.trust_given = clip01(trust)
+            gap = e.trust_given - e.trust_in_manager
+            e.trust_in_manager = clip01(
+                e.trust_in_manager + (c.belief_up if gap > 0 else c.belief_down) * gap
+            )
+            gap = self.control_level - e.control_believed
+            moved = e.control_believed + (c.belief_up if gap < 0 else c.belief_down) * gap
+            e.control_believed = mix(on.credibility, moved, self.control_level)
+
+    def react_to_results(self) -> None:
+        """Results, expectations, shortfall and grabbing control (``control.smooth_results``,
+        ``update_expectation``, ``shortfall``, ``update_grab``)."""
+        model = self.model
+        c, s = model.c.control, model.scenario
+        output = sum(e.output for e in self.staff) / len(self.staff)
+        if self.results is None:
+            self.results = self.expected = output
+        else:
+            self.results = (1 - c.report_smoothing) * self.results + c.report_smoothing * output
+            rate = c.ratchet if self.results > self.expected else c.aspiration
+            self.expected += rate * (self.results - self.expected)
+        demanded = self.expected * (1 + c.stretch * s.environment.pressure)
+        self.shortfall = max(0.0, 1 - self.results / demanded)
+        propensity, courage = s.managers.control_propensity, s.managers.courage
+        urge = min(1.0, c.urge * propensity * (1 - courage) * self.shortfall)
+        rate = c.tighten if urge > self.grab else c.release + c.let_go * courage
+        self.grab = mix(model.on.control_grab, self.grab + rate * (urge - self.grab), self.grab)
+
+    def plan_week(self) -> None:
+        """Next week's hours by activity and what becomes of the team's problems
+        (``manager_time.plan_week``)."""
+        model = self.model
+        c, s, on = model.c.manager_time, model.scenario, model.on
+        lv, size, grab = s.levers, len(self.staff), self.grab
+        solved = sum(e.initiative for e in self.staff if e.present) / size
+        solved += (1 - solved) * c.raised_early * through(on.speaking_up, lv.safety)
+        self.taken_over = grab * solved
+        fixing = self.taken_over + (1 - solved) * (1 - lv.responsibility * (1 - grab))
+        control_level = lv.control + grab * (1 - lv.control)
+        reporting = c.reporting_hours + c.pressure_hours * s.environment.pressure
+        monitoring = c.monitoring_hours * control_level * size
+        rules = c.rules_hours * lv.rules
+        firefighting = c.problem_hours * size * fixing
+        urgent = reporting + monitoring + rules + firefighting
+        max_hours = s.managers.max_hours
+        scale = min(1.0, max_hours / max(urgent, 1e-9))
+        room = max_hours - urgent * scale
+        put_off = 1 - c.put_off * grab
+        self.vision = min(c.vision_hours * lv.vision * put_off, room)
+        self.coaching = min(c.coaching_hours * lv.connection * size * put_off, room - self.vision)
+        self.unsolved = 1 - (solved - self.taken_over) - fixing * scale
+        self.reporting, self.monitoring = reporting * scale, monitoring * scale
+        self.rules, self.firefighting = rules * scale, firefighting * scale
+        self.hours = (
+            self.reporting
+            + self.monitoring
+            + self.rules
+            + self.firefighting
+            + self.vision
+            + self.coaching
         )
 
+    def feel(self) -> None:
+        """Overtime, the squeeze and frustration drain the manager
+        (``manager_time.manager_conditions``, then the well-being process)."""
+        model = self.model
+        c, s = model.c.manager_time, model.scenario
+        pressure = s.environment.pressure
+        overtime = max(0.0, self.hours - s.managers.contract_hours) / c.overtime_scale
+        squeeze = min(1.0, c.squeeze_gain * pressure * self.shortfall)
+        meaningful = (self.coaching + self.vision) / max(self.hours, 1)
+        team_trust = sum(e.trust_in_manager for e in self.staff) / len(self.staff)
+        hindrance = (
+            c.overtime_weight * overtime
+            + c.squeeze_weight * squeeze
+            + c.unsolved_weight * self.unsolved
+        )
+        resources = (
+            c.meaningful_weight * meaningful
+            + c.team_trust_weight * team_trust
+            + c.safety_weight * s.levers.safety
+        )
+        self.feel_strain(c.pressure_challenge * pressure, hindrance, resources, True)
+
     def follow_up(self) -> None:
-        """Notice who slacks (follow-up itself is not part of the reference)."""
-        s = self.model.scenario
-        slacking_left = []
+        """Judge the weeks seen and follow up non-performers, with the coaching time just
+        planned (``consequences.update_seen_performance``, ``follow_up``, ``better_fit``)."""
+        model, r = self.model, self.random
+        c, on = model.c.consequences, model.on
+        chance = (
+            c.peer_follow_up * on.social_control * model.self_steering
+            + on.consequences * c.follow_up * self.coaching_received
+        )
+        left = 0  # slacking, not addressed
         for e in self.staff:
-            c = self.c.consequences
-            e.performance = consequences.smooth_performance(e.performance, e.effort, e.present, c)
-            slacking, addressed = consequences.follow_up(
-                e.performance,
-                e.present,
-                self.coaching_share(),
-                0.0,
-                self.model.rng,
-                c,
-                managers_follow_up=s.mechanisms.consequences,
-            )
-            slacking_left.append(slacking & ~addressed)
-        self.slack_share = self.team_mean(slacking_left)
+            if e.observed:
+                e.seen_performance += c.performance_smoothing * (e.effort_seen - e.seen_performance)
+            if not (e.present and e.seen_performance < c.non_performance):
+                continue
+            if r.random() >= chance:
+                left += 1
+                continue
+            broken = e.agreed  # nothing changed since the agreements
+            e.dismissed = broken and e.opportunist
+            if not e.opportunist:  # find out why: a place that fits better
+                e.fit += min(2 * c.better_fit * r.random(), 1) * (1 - e.fit)
+            e.agreed = not broken
+            e.seen_performance = 1.0  # judged afresh
+        self.slack_share = left / len(self.staff)
