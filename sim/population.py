@@ -12,6 +12,7 @@ from typing import TypeVar
 import numpy as np
 
 from sim.coefficients import Record, coefficient
+from sim.mechanisms import quadrants
 from sim.streams import RECRUIT_BLOCK_WEEKS, among
 
 State = TypeVar("State", "Employees", "Managers")
@@ -271,7 +272,7 @@ def draw_employees(
         output=np.ones(n),
         decision=zeros.copy(),
         adaptation_error=zeros.copy(),
-        quadrant=np.zeros(n, dtype=np.int8),
+        quadrant=quadrants.classify(energy, pleasure, scenario.coefficients.quadrants),
     )
 
 

@@ -146,10 +146,10 @@ class Employee(Person):
         self.burnout_leave = False
         self.dismissed = False
         # as a fresh row of ``population.draw_employees`` (a newcomer is measured so in the week
-        # they are hired: effort and output 1, quadrant code 0)
+        # they are hired: effort and output 1, in the quadrant of their drawn moods)
         self.effort = self.output = 1.0
         self.adaptation_error = self.coordination_error = self.misconduct = 0.0
-        self.quadrant = ENGAGEMENT
+        self.quadrant = quadrant(self.energy, self.pleasure, model.c.quadrants.cut_off)
 
     @property
     def present(self) -> bool:
