@@ -19,7 +19,7 @@ from sim.cli.parsing import non_negative_int, parse_sets, positive_int
 from sim.workshop import export
 from sim.workshop.log import CHOICES
 from sim.workshop.session import DEFAULT_BASE_URL, DEFAULT_ROUND_WEEKS, Workshop
-from sim.workshop.store import DB_ENVIRONMENT, default_db
+from sim.workshop.store import DB_ENVIRONMENT, DEFAULT_DB
 
 CHOICE_HELP = {
     "trust": "trust you give your people",
@@ -145,7 +145,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
         metavar="FILE",
-        help=f"the workshop database (default ${DB_ENVIRONMENT} or {default_db()})",
+        help=f"the workshop database (default ${DB_ENVIRONMENT} or {DEFAULT_DB})",
     )
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -287,7 +287,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     )
     print_table(
         {
-            "participant": [n or "(the story's manager)" for n in status.names.values()],
+            "participant": [n or "(nobody joined)" for n in status.names.values()],
             "decided": ["yes" if t in status.submitted else "" for t in status.names],
         },
         [f"team {t}" for t in status.names],

@@ -106,6 +106,7 @@ class Status:
             "round": self.round,
             "closed": self.closed,
             "seconds_left": self.seconds_left,
+            "code_version": self.code_version,
             "seats": [
                 {"team": team, "name": name, "submitted": team in self.submitted}
                 for team, name in self.names.items()
