@@ -11,10 +11,11 @@ import argparse
 import os
 import sys
 
-from sim.cli import experiments, model, run
+from sim.cli import experiments, model, run, workshop
 from sim.cli.parsing import UsageError
 from sim.experiments.errors import ExperimentError
 from sim.scenario import ScenarioError
+from sim.workshop.errors import WorkshopError
 
 INTERNAL_ERROR = 1
 INVALID = 2
@@ -30,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.register(sub)
     experiments.register(sub)
     model.register(sub)
+    workshop.register(sub)
     return parser
 
 
@@ -38,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # bad syntax: usage on stderr, exit 2
     try:
         return args.handler(args)
-    except (ScenarioError, ExperimentError, UsageError) as err:
+    except (ScenarioError, ExperimentError, UsageError, WorkshopError) as err:
         print(f"loslaten: {err}", file=sys.stderr)
         return INVALID
     except KeyboardInterrupt:
