@@ -257,14 +257,19 @@ _PROBLEMS = {
     "large_file": r"file is larger than (?P<limit>[\d,]+) bytes",
     "utf8": r"file is not UTF-8 text",
     "mapping": r"the file must be a mapping of sections, got \w+",
+    "quadrants": r"targets .* = (?P<total>[\d.]+) exceed 1; .*",
+    "unreachable": r"cannot reach the targets: .* gives (?P<gives>.*), off by more than the "
+    r"tolerance (?P<tolerance>[\d.]+)\. .*",
 }
 PROBLEMS = {kind: re.compile(pattern) for kind, pattern in _PROBLEMS.items()}
 """The validation problems of :mod:`sim.scenario` that :func:`plain_problem` rewords."""
+GIVES = re.compile(r"(\w+) ([\d.]+) \(target ([\d.]+)\)")
 IN_INTERVENTION = re.compile(r"interventions\.(?P<index>\d+)\.set: (?P<inner>.+)")
 
 
 def plain_problem(problem: str, lang: str = "nl") -> str:
-    """A validation problem of :class:`sim.ScenarioError` in plain words in ``lang``: the field
+    """A problem of a :class:`sim.ScenarioError` (or a calibration's refusal) in plain words in
+    ``lang``: the field
     named in words with where it sits in a file ("levers → trust"), the value and what is
     allowed. A problem of a kind not known here is returned as it is."""
     said = _worded(problem.removeprefix("scenario: "), lang)
@@ -286,9 +291,22 @@ def _worded(problem: str, lang: str) -> str:
                 path = values.pop("path")
                 values["field"] = field_name(path, lang)
                 values["where"] = " → ".join(path.split("."))
-            for key in ("low", "high", "most", "contract", "limit"):
+            for key in ("low", "high", "most", "contract", "limit", "tolerance"):
                 if key in values:
                     values[key] = _value(float(values[key].replace(",", "")), lang)
+            if "total" in values:
+                values["total"] = kpi_value("burnout_rate", float(values["total"]), lang)
+            if "gives" in values:
+                values["gives"] = "; ".join(
+                    text(
+                        "problem.gives",
+                        lang,
+                        kpi=kpi_name(k, lang),
+                        got=kpi_value(k, float(got), lang),
+                        target=kpi_value(k, float(goal), lang),
+                    )
+                    for k, got, goal in GIVES.findall(values["gives"])
+                )
             if kind == "unknown" and values["hint"]:
                 kind = "unknown_hint"
             return text(f"problem.{kind}", lang, **values)
