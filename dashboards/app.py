@@ -22,7 +22,8 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; color: #1a1a1a
 h1 { font-size: 2.2rem; padding: 0; }
 </style>
 """
-# Streamlit's own words in the file uploader, in the chosen language (they cannot be set).
+# Streamlit's own words in the file uploader and the skip link, in the chosen language (they
+# cannot be set).
 UPLOADER_CSS = """
 <style>
 [data-testid="stFileUploaderDropzone"] button p { font-size: 0; }
@@ -30,6 +31,8 @@ UPLOADER_CSS = """
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "{limit}";
   font-size: 0.8rem; }
+[data-testid="stSkipToContent"] { font-size: 0; }
+[data-testid="stSkipToContent"]::after { content: "{skip}"; font-size: 1rem; }
 </style>
 """
 PAGES = {
@@ -71,11 +74,10 @@ st.sidebar.segmented_control(
     t("app.language"), LANGUAGES, default="NL", key="lang", bind="query-params", required=True
 )
 st.sidebar.toggle(t("app.presenter"), key="present", bind="query-params")
-st.html(
-    UPLOADER_CSS.replace("{button}", t("app.uploader_button")).replace(
-        "{limit}", t("app.uploader_limit")
-    )
-)
+css = UPLOADER_CSS
+for word in ("button", "limit", "skip"):
+    css = css.replace(f"{{{word}}}", t(f"app.uploader_{word}" if word != "skip" else "app.skip"))
+st.html(css)
 if common.presenting():
     st.html(PRESENTER_CSS)
     menu, _, exit_ = st.columns([1, 3, 1.4], vertical_alignment="center")
@@ -98,8 +100,8 @@ if common.presenting():
         width="stretch",
     )
 common.upload_box()
-common.session_box()
 try:
     page.run()
 finally:
     common.remember()
+    common.session_box()  # after the page, so that a saved session holds its latest settings

@@ -175,13 +175,14 @@ def _declare(key: str) -> None:
     SETTINGS.setdefault(page(), set()).add(key)
 
 
-def _given(key: str) -> Any:
-    """The value a restored session or the link gives ``key`` (strings), or None."""
+def _given(key: str, many: bool = False) -> Any:
+    """The value a restored session or the link gives ``key`` (strings; a list if ``many``; the
+    last one given otherwise), or None."""
     incoming = st.session_state.get("_incoming", {})
     if key in incoming:
         return incoming.pop(key)
     values = st.query_params.get_all(key)
-    return None if not values else values if len(values) > 1 else values[0]
+    return None if not values else values if many else values[-1]
 
 
 def _warn(message: str) -> None:
@@ -194,14 +195,14 @@ def url_warnings() -> None:
         st.warning(message)
 
 
-def setting(key: str, default: Any, parse: Callable[[Any], Any]) -> None:
+def setting(key: str, default: Any, parse: Callable[[Any], Any], many: bool = False) -> None:
     """Declare a setting of this page and, before its control is made, give it its value: from
     a restored session or the link the first time on the page, else ``default``. ``parse``
     returns the value or raises ValueError with the message to show."""
     _declare(key)
     if key in st.session_state:
         return
-    raw = _given(key)
+    raw = _given(key, many)
     value = default
     if raw is not None:
         try:
@@ -375,7 +376,7 @@ def multiselect(
             )
         return [v for v in given if v in options]
 
-    setting(key, list(default), parse)
+    setting(key, list(default), parse, many=True)
     value = where.multiselect(label, options, format_func=format_func, key=key, **more)
     _keep(key, value, list(default), True)
     return value
@@ -431,7 +432,6 @@ def arrive(name: str) -> None:
 
 def session_file() -> str:
     """This session as a JSON document: every page's settings, the uploads, the language."""
-    remember()
     return json.dumps(
         {
             "mark": SESSION_MARK,
@@ -505,7 +505,7 @@ def session_box() -> None:
         st.caption(t("app.session_help"))
         st.download_button(
             t("app.session_save"),
-            session_file,
+            session_file(),
             "loslaten-session.json",
             "application/json",
             key="session_save",

@@ -62,6 +62,8 @@ export default function (component) {
   const w = d.words;
   const key = d.key;
   const state = (memory[key] = memory[key] || { week: 0, playing: false, speed: 1 });
+  // Streamlit calls this again with new data without cleaning up the last mount: do it here.
+  if (state.cleanup) state.cleanup();
   const last = d.weeks[d.weeks.length - 1];
   if (d.start !== null && d.start !== undefined && state.startSeen !== d.startToken) {
     state.week = d.start;
@@ -320,9 +322,11 @@ export default function (component) {
 
   draw();
   if (state.playing) start();
-  return () => {
+  state.cleanup = () => {
     if (timer) clearInterval(timer);
     document.removeEventListener("keydown", onKey);
     root.remove();
+    state.cleanup = null;
   };
+  return state.cleanup;
 }

@@ -72,6 +72,18 @@ def styled(fig: go.Figure, lang: str, big: bool = False, height: int | None = No
     return fig
 
 
+def wrapped(text: str, width: int) -> str:
+    """``text`` in lines of at most about ``width`` characters (Plotly's titles do not wrap)."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
 def alpha(hex_colour: str, opacity: float) -> str:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{opacity})"
@@ -262,9 +274,11 @@ def contributions(
     fig.add_vline(x=0, line={"color": INK, "width": 1})
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text=texts.text("why.axis", lang, unit=kpi_unit(name, lang)))
-    fig.update_layout(
-        title=texts.text("report.why_title", lang, a=a, b=b, kpi=kpi_name(name, lang)),
-        showlegend=False,
+    title = wrapped(
+        texts.text("report.why_title", lang, a=a, b=b, kpi=kpi_name(name, lang)), 60 if big else 90
     )
-    row = 40 if big else 28
-    return styled(fig, lang, big, height=120 + row * len(order))
+    fig.update_layout(title=title, showlegend=False)
+    row, line = (40, 34) if big else (28, 22)
+    lines = title.count("<br>") + 1
+    fig = styled(fig, lang, big, height=80 + line * lines + row * len(order))
+    return fig.update_layout(margin={"t": 20 + line * lines})

@@ -404,8 +404,10 @@ def test_compare_reads_variants_from_the_link_and_explains_bad_ones():
 def test_why_explains_with_its_pair_units_signs_and_replications():
     at = open_page("compare", **SMALL, why="true", why_kpi="burnout_rate", why_reps="2")
     why = chart(at, "why_chart")
-    assert why["layout"]["title"]["text"].startswith(
-        "Waarom verschillen 'Basis' en 'Basis (vertrouwen 0,8"
+    assert (
+        why["layout"]["title"]["text"]
+        .replace("<br>", " ")
+        .startswith("Waarom verschillen 'Basis' en 'Basis (vertrouwen 0,8")
     )
     bars = why["data"][0]
     assert bars["y"][-2:] == ["rest (samenspel)", "totaal verschil"]

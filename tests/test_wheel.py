@@ -94,6 +94,7 @@ def test_the_wheel_holds_the_package_dashboard_and_scenarios(wheel):
                  for p in (ROOT / "dashboards").rglob("*.py")}  # fmt: skip
     expected |= {f"sim/scenarios/{p.name}" for p in (ROOT / "scenarios").glob("*.yaml")}
     expected |= {"sim/calibration.json", "sim/locale/nl.toml", "sim/locale/en.toml"}
+    expected |= {"sim/dashboard/film.js", "sim/dashboard/film.css"}
     assert expected - names == set()
     assert len([n for n in names if n.startswith("sim/scenarios/")]) == len(sim.builtin_scenarios())
 

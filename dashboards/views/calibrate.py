@@ -28,9 +28,9 @@ library = common.stories()
 big = common.presenting()
 
 if big:
-    st.markdown(f"### {t('page.calibrate')}")
+    st.subheader(t("page.calibrate"), anchor=False)
 else:
-    st.title(t("page.calibrate"))
+    st.title(t("page.calibrate"), anchor=False)
     st.caption(t("calibrate.intro"))
 
 cols = st.columns(5)

@@ -114,13 +114,13 @@ def fewer() -> None:
 
 
 if big:
-    st.markdown(f"### {t('page.compare')}")
+    st.subheader(t("page.compare"), anchor=False)
 else:
-    st.title(t("page.compare"))
+    st.title(t("page.compare"), anchor=False)
     st.caption(t("compare.intro"))
 
 incoming_variants()
-st.subheader(t("compare.variants"))
+st.subheader(t("compare.variants"), anchor=False)
 common.setting("variants", 2, lambda raw: max(2, min(MOST, int(raw))))
 count = st.session_state["variants"]
 columns = st.columns(count)
@@ -203,15 +203,15 @@ with common.stopwatch() as watch, common.progress(len(jsons) * reps) as tell:
     summary, series = common.compare(jsons, reps, seed, _progress=tell)
 found = report.Findings(named, reps, seed, summary, series)
 
-st.subheader(t("report.table_title", ref=labels[0]))
+st.subheader(t("report.table_title", ref=labels[0]), anchor=False)
 st.dataframe(report.difference_table(found, shown, lang()), hide_index=True, width="stretch")
 st.caption(t("report.caveat_noise"))
-st.subheader(t("compare.means_title"))
+st.subheader(t("compare.means_title"), anchor=False)
 st.plotly_chart(
     charts.means(summary, shown, lang(), big), key="means", config=charts.plotly_config(lang())
 )
 
-st.subheader(t("why.title"))
+st.subheader(t("why.title"), anchor=False)
 why = None
 if common.toggle(t("why.show"), "why"):
     left, middle, right = st.columns([2, 2, 1])
@@ -248,7 +248,7 @@ if common.toggle(t("why.show"), "why"):
         st.caption(note)
 st.caption(t("common.computed_in", seconds=common.seconds(watch.seconds)))
 
-st.subheader(t("common.downloads"))
+st.subheader(t("common.downloads"), anchor=False)
 found = report.Findings(named, reps, seed, summary, series, why)
 buttons = st.columns(5)
 buttons[0].download_button(

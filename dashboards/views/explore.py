@@ -89,9 +89,9 @@ def where_it_fails(best: dict[float, float], name: str) -> str:
 
 
 if big:
-    st.markdown(f"### {t('page.explore')}")
+    st.subheader(t("page.explore"), anchor=False)
 else:
-    st.title(t("page.explore"))
+    st.title(t("page.explore"), anchor=False)
 view = common.select(
     t("page.explore"),
     "view",

@@ -40,11 +40,11 @@ def mechanisms() -> dict[str, tuple[str, list[str]]]:
     return out
 
 
-st.title(t("page.model"))
+st.title(t("page.model"), anchor=False)
 st.markdown(t("model.intro"))
 
 carried = mechanisms()
-st.subheader(t("model.claims"))
+st.subheader(t("model.claims"), anchor=False)
 st.dataframe(
     pd.DataFrame(
         {
@@ -67,7 +67,7 @@ with st.expander(t("model.claims_full")):
         "\n\n".join(f"**{c.id} {c.title(lang())}.** {c.text(lang())}" for c in CLAIMS.values())
     )
 
-st.subheader(t("model.mechanisms"))
+st.subheader(t("model.mechanisms"), anchor=False)
 for name, (doc, ids) in carried.items():
     title = t(f"module.{name}")
     with st.expander(f"{title} — {', '.join(ids)}" if ids else title):
@@ -76,7 +76,7 @@ for name, (doc, ids) in carried.items():
         st.caption(t("model.from_source"))
         st.markdown(doc)
 
-st.subheader(t("model.switches"))
+st.subheader(t("model.switches"), anchor=False)
 st.caption(t("model.switches_note"))
 st.dataframe(
     pd.DataFrame(
@@ -94,7 +94,7 @@ st.dataframe(
 
 left, right = st.columns(2)
 with left:
-    st.subheader(t("model.quadrants_title"))
+    st.subheader(t("model.quadrants_title"), anchor=False)
     cut = quadrants.Coefficients().cut_off
     st.caption(t("model.quadrants_text", cut=number(cut, 1)))
     energy, pleasure = t("film.energy_axis"), t("film.pleasure_axis")
@@ -109,7 +109,7 @@ with left:
         )
     )
 with right:
-    st.subheader(t("model.figures_title"))
+    st.subheader(t("model.figures_title"), anchor=False)
     st.dataframe(
         pd.DataFrame(
             [

@@ -90,9 +90,9 @@ def phases(key: str, scenario: sim.Scenario, events) -> list[tuple[int, str]]:
 
 
 if big:
-    st.markdown(f"### {t('page.workshop')}")
+    st.subheader(t("page.workshop"), anchor=False)
 else:
-    st.title(t("page.workshop"))
+    st.title(t("page.workshop"), anchor=False)
     st.caption(t("workshop.intro"))
 
 top = st.columns([2, 1, 1, 1])
@@ -131,7 +131,7 @@ with st.expander(t("workshop.other_levers")):
 
 # In presenter mode "let go now" in the film is the way to intervene; the switches wait below.
 with st.expander(t("workshop.mine")) if big else st.container():
-    row = st.columns([1, 1, 1, 1, 1.2], vertical_alignment="bottom")
+    row = st.columns([1.3, 1, 1.3, 1, 1.4], vertical_alignment="bottom")
     for i, (kind, changes) in enumerate(MINE.items()):
         words = "let_go" if kind == "letgo" else "grab"
         help_ = t(f"workshop.{words}_help", changes=described(changes))
@@ -197,7 +197,7 @@ with tile_row:
     if not big:
         st.caption(t("workshop.against_baseline", reps=reps, window=window))
 
-caption, download = st.columns([4, 1], vertical_alignment="center")
+caption, download = st.columns([3, 1], vertical_alignment="center")
 caption.caption(
     t("workshop.series_caption")
     + " · "
