@@ -67,7 +67,10 @@ def heatmap(
             ),
             colorscale="Cividis",
             reversescale=way == -1,
-            colorbar={"title": {"text": kpi(name)}},
+            colorbar={
+                "title": {"text": kpi(name)},
+                "tickformat": ".0%" if name in texts.SHARES else None,
+            },
         )
     )
     ticks = {"tickmode": "array", "showgrid": False}

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Compare the scenarios (the first is the reference) with replications and "
         "common random numbers, explain the clearest difference between the first two over the "
         "mechanisms, and write one standalone HTML page (it opens offline): what each variant "
-        "changes in plain words, the differences with 95%% intervals, the means, the weekly "
+        "changes in plain words, the differences with 95% intervals, the means, the weekly "
         "series, why they differ, the method, and the assumptions and caveats. Example: "
         "loslaten report baseline baseline:levers.trust=0.8 --reps 10 --out report.html",
     )
