@@ -244,7 +244,13 @@ _PROBLEMS = {
     r"(?P<high>\S+)",
     "unknown": rf"{_PATH}: unknown field(?: \(did you mean '(?P<hint>[^']+)'\?\))?; .*",
     "finite": rf"{_PATH}: (?P<value>.+) is not allowed; must be a finite number.*",
-    "number": rf"{_PATH}: (?P<value>.+) is not allowed; Input should be a valid .*",
+    "number": rf"{_PATH}: (?P<value>.+) is not allowed; Input should be a valid number.*",
+    "whole": rf"{_PATH}: (?P<value>.+) is not allowed; Input should be a valid integer.*",
+    "section": rf"{_PATH}: (?P<value>.+) is not allowed; Input should be a valid dictionary.*",
+    "list": rf"{_PATH}: (?P<value>.+) is not allowed; Input should be a valid list.*",
+    "text": rf"{_PATH}: (?P<value>.+) is not allowed; Input should be a valid string.*",
+    "flag": rf"{_PATH}: (?P<value>.+) is not allowed; Input should be a valid boolean.*",
+    "required": rf"{_PATH}: Field required",
     "boolean": r"(?P<section>[a-z_]+): (?P<name>[a-z_]+): (?P<value>\S+) is not allowed; it must "
     r"be a number",
     "horizon": r"interventions\.\d+\.week: week (?P<week>\d+) is after the horizon "

@@ -112,6 +112,11 @@ def test_every_problem_the_schema_raises_is_worded(tmp_path):
         "managers:\n  max_hours: 20\n",
         "- a\n- b\n",
         "interventions:\n - week: 3\n   set: {organisation.employees: 5}\n",
+        "levers: 5",
+        "interventions: 3",
+        "interventions:\n - set: {}\n",
+        "name: [1, 2]",
+        "run:\n  weeks: 2.5\n",
     ]
     for text in bad:
         with pytest.raises(sim.ScenarioError) as error:
