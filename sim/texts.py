@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import string
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -78,11 +77,6 @@ def _flat(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             out[f"{prefix}{key}"] = value
     return out
-
-
-def placeholders(text: str) -> set[str]:
-    """The ``{name}`` fields of a catalogue text."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def has(key: str, lang: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import pkgutil
+import string
 
 import numpy as np
 import pytest
@@ -14,6 +15,11 @@ import sim
 import sim.mechanisms
 from sim import charts, events, texts
 from sim.scenario import Mechanisms
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` fields of a catalogue text."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def test_both_languages_have_every_key_with_the_same_placeholders():
@@ -27,7 +33,7 @@ def test_both_languages_have_every_key_with_the_same_placeholders():
             else [(nl[key], en[key])]
         )
         for dutch, english in pairs:
-            assert texts.placeholders(dutch) == texts.placeholders(english), key
+            assert placeholders(dutch) == placeholders(english), key
             assert dutch.strip() and english.strip(), key
 
 
