@@ -3,12 +3,12 @@ stay apart for colour-blind readers."""
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import pkgutil
 import string
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import sim
@@ -148,7 +148,6 @@ def test_events_of_a_story_and_its_relapses():
         (131, "shock"),
         (144, "shock_end"),
     ]
-    import pandas as pd
 
     grab = [0.0] * 110 + [0.5] * 10 + [0.1] * 10 + [0.4] * 10
     series = pd.DataFrame({"week": range(1, 141), "grab": grab})
@@ -204,4 +203,3 @@ def test_plotly_speaks_dutch():
     config = charts.plotly_config("nl")
     assert config["locales"]["nl"]["dictionary"]["Zoom in"] == "Inzoomen"
     assert config["locales"]["nl"]["format"]["decimal"] == ","
-    assert importlib.import_module("sim.charts").styled  # the shared module imports cleanly
