@@ -10,6 +10,10 @@ busy machine. Results go to ``benchmarks/results/`` as ``<timestamp>.json``/``.c
     python -m benchmarks              # every case
     python -m benchmarks --quick      # the fast ones
     python -m benchmarks --case 1k-520 --case workshop-batch --repeats 3
+    python -m benchmarks --case explain-5 --case sweep-7x7x2 --case calibrate-2
+
+The experiment cases report their time in runs' time: each repeat ÷ one 200 × 260 run timed just
+before it in the same process (the median of those ratios).
 """
 
 from __future__ import annotations
@@ -54,13 +58,19 @@ def run_case(case: Case, repeats: int) -> dict:
         "min_s": min(got["seconds"]),
         "max_s": max(got["seconds"]),
         "cpu_s": statistics.median(got["cpu_seconds"]),
-        "employee_weeks_per_s": case.employee_weeks / median,
+        # an experiment's runs are counted by the experiment: its cost is in runs' time
+        "employee_weeks_per_s": None if case.max_runs else case.employee_weeks / median,
         "peak_rss_mb": got["peak_rss_mb"],
         "rss_after_import_mb": got["rss_after_import_mb"],
         "target": case.target,
     }
     met = [median <= case.max_seconds] if case.max_seconds else []
     met += [got["peak_rss_mb"] <= case.max_rss_mb] if case.max_rss_mb else []
+    if case.max_runs:
+        pairs = zip(got["seconds"], got["run_seconds"], strict=True)
+        row["runs"] = statistics.median(s / r for s, r in pairs)
+        row["run_s"] = statistics.median(got["run_seconds"])
+        met.append(row["runs"] <= case.max_runs)
     row["met"] = all(met) if met else None
     return row
 
@@ -104,14 +114,19 @@ def table(rows: list[dict]) -> str:
             lines.append(f"| {r['case']} | error: {r['error']} ||||||||")
             continue
         met = {True: "yes", False: "**no**", None: ""}[r["met"]]
+        runs = f" = {r['runs']:.1f} runs of {r['run_s']:.3f} s" if "runs" in r else ""
         lines.append(
             f"| {r['case']} | {r['employees']:,} × ({r['warmup_weeks']} + {r['weeks']}) "
             f"× {r['reps']} "
-            f"| {r['median_s']:.3f} | {r['min_s']:.3f}–{r['max_s']:.3f} | {r['cpu_s']:.3f} "
-            f"| {r['employee_weeks_per_s']:,.0f} | {r['peak_rss_mb']:,.0f} "
+            f"| {r['median_s']:.3f}{runs} | {r['min_s']:.3f}–{r['max_s']:.3f} | {r['cpu_s']:.3f} "
+            f"| {_count(r['employee_weeks_per_s'])} | {r['peak_rss_mb']:,.0f} "
             f"| {r['target']} | {met} |"
         )
     return "\n".join(lines)
+
+
+def _count(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.0f}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,11 @@ Every case runs in a fresh subprocess (``python -m benchmarks.cases NAME REPEATS
 only the simulation (imports excluded), repeats it and reports the wall and CPU times and its own
 peak resident memory as one JSON line. CPU time beside wall time shows how busy the machine was:
 on a shared machine a case can wait for a core.
+
+The experiment cases (``explain-5``, ``sweep-7x7x2``, ``calibrate-2``: the answers a consultant
+or teacher waits for) are measured against one run of 200 employees × 260 weeks timed in the same
+process, the yardstick and the case in turn, and reported in runs' time: a ratio that holds on a
+busy machine, where wall times swing.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ class Case:
     max_seconds: float | None = None
     max_rss_mb: float | None = None
     core_only: bool = False  # what the reference leaves out switched off
+    max_runs: float | None = None  # an experiment's target, in runs' time (the yardstick's)
 
     @property
     def warmup_weeks(self) -> int:
@@ -46,6 +52,7 @@ class Case:
 
 
 SWEEP_POINTS = 21
+GRID = 7  # the teacher's heatmap: 7 × 7 lever values
 
 CASES = [
     Case("1k-520", 1_000, 520, 1, "run", 5, True, "≤ 1 s, ≥ 50× reference", 1.0),
@@ -78,6 +85,9 @@ CASES = [
     Case("100k-52", 100_000, 52, 1, "run", 3, True, "≤ 10 s", 10.0),
     Case("1m-52", 1_000_000, 52, 1, "run", 3, False, "≤ 120 s, ≤ 4 GB", 120.0, 4096.0),
     Case("sweep-21x21x10", 100, 260, SWEEP_POINTS**2 * 10, "sweep", 1, False, "≤ 60 s", 60.0),
+    Case("explain-5", 200, 260, 5, "explain", 3, True, "≤ 15 runs", max_runs=15.0),
+    Case("sweep-7x7x2", 200, 260, GRID**2 * 2, "grid", 3, True, "≤ 20 runs", max_runs=20.0),
+    Case("calibrate-2", 200, 260, 5, "calibrate", 3, True, "≤ 50 runs", max_runs=50.0),
 ]
 BY_NAME = {case.name: case for case in CASES}
 
@@ -110,6 +120,16 @@ def workload(case: Case) -> Callable[[], object]:
         return reference
     if case.how == "sweep":
         return lambda: _sweep(s, case.reps // SWEEP_POINTS**2)
+    if case.how == "explain":  # what letting go changes, and why (the compare page's "why")
+        let_go = s.with_overrides(**{"levers.trust": 0.8, "levers.control": 0.2})
+        return lambda: sim.explain(s, let_go, reps=case.reps, executor="serial")
+    if case.how == "grid":  # the explore page's heatmap
+        values = [i / (GRID - 1) for i in range(GRID)]
+        vary = {"levers.trust": values, "levers.control": values}
+        return lambda: sim.sweep(s, vary, reps=case.reps // GRID**2, executor="serial")
+    if case.how == "calibrate":  # a client's burnout and engagement figures
+        targets = {"burnout_rate": 0.18, "engagement_rate": 0.25}
+        return lambda: sim.calibrate(s, targets, reps=case.reps, executor="serial")
     raise ValueError(case.how)
 
 
@@ -130,12 +150,25 @@ def _sweep(s: sim.Scenario, reps: int):
     return sim.sweep(s, vary, reps=reps, executor=sim.Execution("process", workers=2))
 
 
+def yardstick() -> Callable[[], object]:
+    """One run of the baseline, 200 employees × 260 weeks: the unit of the experiment cases."""
+    s = sim.load_scenario("baseline")
+    return lambda: sim.run(s, seed=1)
+
+
 def measure(case: Case, repeats: int) -> dict:
-    """Wall times of ``repeats`` repeats and this process's peak RSS, in a fresh process."""
+    """Wall times of ``repeats`` repeats and this process's peak RSS, in a fresh process; for an
+    experiment case also the yardstick's time, measured before each repeat."""
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     work = workload(case)
-    seconds, cpu = [], []
+    unit = yardstick() if case.max_runs else None
+    seconds, cpu, runs = [], [], []
     for _ in range(repeats):
+        if unit:
+            start = time.perf_counter()
+            unit()
+            runs.append(time.perf_counter() - start)
+            gc.collect()
         start, start_cpu = time.perf_counter(), _cpu()
         work()
         seconds.append(time.perf_counter() - start)
@@ -145,6 +178,7 @@ def measure(case: Case, repeats: int) -> dict:
     return {
         "seconds": seconds,
         "cpu_seconds": cpu,
+        "run_seconds": runs,
         "peak_rss_mb": peak,
         "rss_after_import_mb": rss_before,
     }

@@ -4,54 +4,104 @@ from pathlib import Path
 
 import streamlit as st
 
-from common import presenting, upload_box
+import common
 from i18n import LANGUAGES, t
 
 HERE = Path(__file__).parent
 
+# Presenter mode: large, dark text for a projector, no Streamlit chrome; the bar on top of every
+# page (menu, language, exit) is the way out.
 PRESENTER_CSS = """
 <style>
-html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebarNav"],
-[data-testid="stDecoration"], footer { display: none; }
-[data-testid="stMetricValue"] { font-size: 3rem; }
-[data-testid="stMainBlockContainer"] { padding-top: 1rem; max-width: 100%; }
-h1 { font-size: 2.6rem; }
+html, body, [data-testid="stAppViewContainer"] { font-size: 22px; color: #1a1a1a; }
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebarCollapsedControl"], footer { display: none; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.1rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 0.6rem; max-width: 100%; }
+h1 { font-size: 2.2rem; padding: 0; }
 </style>
 """
+# Streamlit's own words in the file uploader and the skip link, in the chosen language (they
+# cannot be set).
+UPLOADER_CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button p::after { content: "{button}"; font-size: 0.9rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "{limit}";
+  font-size: 0.8rem; }
+[data-testid="stSkipToContent"] { font-size: 0; }
+[data-testid="stSkipToContent"]::after { content: "{skip}"; font-size: 1rem; }
+</style>
+"""
+PAGES = {
+    "workshop": ("views/workshop.py", ":material/self_improvement:"),
+    "compare": ("views/compare.py", ":material/compare_arrows:"),
+    "explore": ("views/explore.py", ":material/grid_on:"),
+    "calibrate": ("views/calibrate.py", ":material/tune:"),
+    "model": ("views/model.py", ":material/menu_book:"),
+}
+
+
+def leave_presenter() -> None:
+    st.session_state["present"] = False
+
 
 st.set_page_config(
-    page_title=t("app_title"),
-    page_icon=":material/handshake:",
+    page_title=t("app.title"),
+    page_icon="🤝",  # an emoji: a material icon would be fetched from the internet
     layout="wide",
     initial_sidebar_state="collapsed"
     if st.query_params.get("present", "").lower() == "true"
     else "auto",
 )
-st.sidebar.segmented_control(
-    t("language"),
-    LANGUAGES,
-    default="NL",
-    key="lang",
-    bind="query-params",
-    required=True,
-)
-st.sidebar.toggle(t("presenter"), key="present", bind="query-params")
-if presenting():
-    st.html(PRESENTER_CSS)
+pages = {
+    name: st.Page(HERE / path, title=t(f"page.{name}"), icon=icon, default=name == "workshop")
+    for name, (path, icon) in PAGES.items()
+}
+if "present" in st.session_state:
+    presenting = common.presenting()
+else:
+    presenting = st.query_params.get("present", "").lower() == "true"
+page = st.navigation(list(pages.values()), position="hidden" if presenting else "sidebar")
+goto = st.session_state.pop("_goto", None)
+if goto in pages and pages[goto].url_path != page.url_path:
+    st.switch_page(pages[goto])
+common.arrive(page.url_path or "workshop")
 
-pages = [
-    st.Page(
-        HERE / "pages/workshop.py",
-        title=t("page_workshop"),
-        icon=":material/self_improvement:",
-        default=True,
-    ),
-    st.Page(HERE / "pages/compare.py", title=t("page_compare"), icon=":material/compare_arrows:"),
-    st.Page(HERE / "pages/explore.py", title=t("page_explore"), icon=":material/grid_on:"),
-    st.Page(HERE / "pages/calibrate.py", title=t("page_calibrate"), icon=":material/tune:"),
-    st.Page(HERE / "pages/model.py", title=t("page_model"), icon=":material/menu_book:"),
-]
-page = st.navigation(pages)
-upload_box()
-page.run()
+st.sidebar.segmented_control(
+    t("app.language"), LANGUAGES, default="NL", key="lang", bind="query-params", required=True
+)
+st.sidebar.toggle(t("app.presenter"), key="present", bind="query-params")
+css = UPLOADER_CSS
+for word in ("button", "limit", "skip"):
+    css = css.replace(f"{{{word}}}", t(f"app.uploader_{word}" if word != "skip" else "app.skip"))
+st.html(css)
+if common.presenting():
+    st.html(PRESENTER_CSS)
+    menu, _, exit_ = st.columns([1, 3, 1.4], vertical_alignment="center")
+    with menu.popover(t("app.menu"), icon=":material/menu:"):
+        for link in pages.values():
+            st.page_link(link)
+        st.session_state["lang_menu"] = st.session_state["lang"]
+        st.segmented_control(
+            t("app.language"),
+            LANGUAGES,
+            key="lang_menu",
+            required=True,
+            on_change=lambda: st.session_state.update(lang=st.session_state["lang_menu"]),
+        )
+    exit_.button(
+        t("app.exit_presenter"),
+        icon=":material/close_fullscreen:",
+        on_click=leave_presenter,
+        key="exit_presenter",
+        width="stretch",
+    )
+common.upload_box()
+try:
+    page.run()
+finally:
+    common.remember()
+    common.session_box()  # after the page, so that a saved session holds its latest settings

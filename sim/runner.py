@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -51,7 +51,11 @@ def run_batch(
 
 
 def run_points(
-    scenarios: Sequence[Scenario | str], seeds: Sequence[int], replications: int = 10
+    scenarios: Sequence[Scenario | str],
+    seeds: Sequence[int],
+    replications: int = 10,
+    *,
+    on_week: Callable[[int], None] | None = None,
 ) -> list[list[RunResult]]:
     """A batch of ``replications`` runs for each scenario (a sweep's points), all simulated
     together as one array dimension; one list of results per scenario.
@@ -59,12 +63,15 @@ def run_points(
     The scenarios must share the organisation's structure (:mod:`sim.points`). Every point
     keeps its own seed and random streams, so its results are exactly
     ``run_batch(scenario, replications, seed)``'s, whichever points it is simulated with.
+    ``on_week(weeks_done)`` is called after every week (a progress bar).
     """
     scenarios = [s if isinstance(s, Scenario) else load_scenario(s) for s in scenarios]
     model = OrgModel(scenarios, seed=list(seeds), replications=replications)
     weeks = scenarios[0].run.weeks
-    for _ in range(weeks):
+    for week in range(weeks):
         model.step()
+        if on_week is not None:
+            on_week(week + 1)
     return [
         [
             RunResult(

@@ -4,7 +4,7 @@ Every .py file is parsed with ``ast`` and each ``import`` and ``from … import`
 depth, is an edge of the module graph: ``from sim import kpis`` leads to ``sim.kpis`` when that is
 a module, else to ``sim``; ``import a.b`` leads to ``a.b``, or to the nearest package of it that
 is ours. Modules under dashboards/ are named as Streamlit imports them, from that folder
-(``common``, ``charts``, ``i18n``, ``pages.workshop``).
+(``common``, ``charts``, ``i18n``, ``views.workshop``).
 """
 
 from __future__ import annotations
@@ -125,8 +125,8 @@ def test_the_graph_sees_the_project_s_imports():
     assert {"sim.cli.run", "sim.cli.experiments"} <= graph["sim.cli"]  # from package import module
     assert "sim.kpis" in graph["sim.model"]  # from sim import kpis
     assert "sim" in graph["benchmarks.cases"]  # import sim
-    assert {"common", "charts", "i18n", "sim", "sim.experiments.batches"} <= graph[
-        "pages.workshop"
+    assert {"common", "film", "i18n", "sim", "sim.experiments.batches"} <= graph[
+        "views.workshop"
     ]  # the dashboard's helpers, as Streamlit imports them
 
 

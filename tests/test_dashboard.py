@@ -1,20 +1,23 @@
-"""The dashboard's pages under Streamlit's AppTest: they render, react, switch language and
-refuse bad input with a clear message while the app keeps working.
+"""The dashboard's pages under Streamlit's AppTest: every control renders and reacts, the pages
+speak Dutch (or English), links reproduce and check their values, a page's settings stay its own,
+a saved session loads, and bad input gets a clear message while the app keeps working.
 
-Small organisations and few replications (through the URL, as a shared link would set them) keep
-these quick; the code paths are the real ones.
+Small organisations and few replications (through the link, as a shared link would set them)
+keep these quick; the code paths are the real ones. The film's own controls (play, step, speed,
+keyboard, "let go now") run in the browser: tests/test_dashboard_browser.py.
 """
 
 from __future__ import annotations
 
 import base64
+import io
 import json
 import sys
 from pathlib import Path
 
 import numpy as np
-import plotly.graph_objects as go
 import pytest
+from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 import sim
@@ -24,75 +27,87 @@ from sim.experiments.batches import batch_seed
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))
 
-import charts  # noqa: E402
 import common  # noqa: E402
+import film  # noqa: E402
 
 SMALL = {"employees": "20", "weeks": "24", "reps": "2"}
 
 pytestmark = pytest.mark.timeout(300)
 
-
-# AppTest (Streamlit 1.67) takes a `pages/` folder beside the entry point for the legacy
-# multipage layout and then reruns the page without app.py; started from elsewhere, app.py and
-# its st.navigation run on every rerun, as they do under `streamlit run`.
+# Started from a string, app.py and its st.navigation run on every rerun, as under
+# `streamlit run`.
 ENTRY = f"import runpy\nrunpy.run_path({str(DASHBOARDS / 'app.py')!r}, run_name='__main__')"
 
 
-def open_page(page: str = "workshop", **params: str) -> AppTest:
+def open_page(page: str = "workshop", **params: str | list[str]) -> AppTest:
     """Open a page directly, as a link with these query parameters would."""
     at = AppTest.from_string(ENTRY, default_timeout=240)
     at.query_params.update(params)
     if page != "workshop":
-        at.switch_page(str(DASHBOARDS / "pages" / f"{page}.py"))
+        at.switch_page(str(DASHBOARDS / "views" / f"{page}.py"))
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
-def chart_data(at: AppTest, index: int) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+def switch(at: AppTest, page: str) -> AppTest:
+    at.switch_page(str(DASHBOARDS / "views" / f"{page}.py"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart(at: AppTest, key: str) -> dict:
+    found = [c for c in at.get("plotly_chart") if c.proto.id.endswith(key) or key in c.proto.id]
+    return json.loads(found[0].proto.spec)
 
 
 def values(array) -> np.ndarray:
     """An array of a figure's JSON (plotly writes numpy arrays as base64 typed arrays)."""
     if isinstance(array, dict):
-        flat = np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
-        shape = array.get("shape")
-        return flat.reshape([int(n) for n in str(shape).split(",")]) if shape else flat
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
     return np.asarray(array)
 
 
-def texts(at: AppTest) -> str:
-    parts = [w.label for kind in ("slider", "selectbox", "toggle") for w in getattr(at, kind)]
-    parts += [m.label for m in at.metric] + [h.value for h in at.title]
+def film_data(at: AppTest) -> dict:
+    return json.loads(at.get("bidi_component")[0].proto.json)
+
+
+def words(at: AppTest) -> str:
+    """The labels, captions, headings and messages a reader sees."""
+    parts = [
+        w.label
+        for kind in ("select_slider", "slider", "selectbox", "toggle", "number_input", "button")
+        for w in getattr(at, kind)
+    ]
+    parts += [m.label for m in at.metric] + [h.value for h in (*at.title, *at.subheader)]
+    parts += [c.value for c in (*at.caption, *at.markdown, *at.info, *at.warning, *at.error)]
     return " ".join(parts)
 
 
 # --- workshop -----------------------------------------------------------------------------------
 
 
-def test_workshop_shows_tiles_film_and_bands():
+def test_workshop_shows_tiles_film_series_and_what_happens():
     at = open_page(**SMALL)
     assert [m.label for m in at.metric] == [
         "burn-out",
         "bevlogen",
         "productiviteit",
-        "uren leidinggevende",
+        "uren per leidinggevende",
         "ziekteverzuim",
         "winst (index)",
     ]
-    film, bands = chart_data(at, 0), chart_data(at, 1)
-    weeks = [int(f["name"]) for f in film["frames"]]
-    assert weeks == [*range(0, 24, 4), 24]
-    dots = film["frames"][0]["data"][0]
-    assert values(dots["x"]).size == 20  # one dot per employee
-    assert ((values(dots["x"]) >= 0) & (values(dots["y"]) <= 1)).all()
-    teams = values(film["frames"][-1]["data"][1]["z"])  # engaged − burnout share per team
-    assert teams.size == 2 and ((teams >= -1) & (teams <= 1)).all()
-    assert {trace["name"] for trace in bands["data"] if trace.get("name")} == {
-        "deze instellingen",
-        "basis",
-    }
+    assert all("," in m.value or m.value.endswith("%") for m in at.metric)  # decimal commas
+    data = film_data(at)
+    assert data["weeks"] == list(range(25)) and data["employees"] == 20
+    pleasure = np.frombuffer(base64.b64decode(data["frames"][3]["x"]), np.uint8)
+    assert pleasure.size == 20  # a dot per employee
+    assert len(data["frames"][-1]["teams"]) == 2
+    assert [s["name"] for s in data["series"]][:2] == ["bevlogen", "burn-out"]
+    assert data["words"]["let_go_now"] == "Laat nu los"
+    assert data["phases"][0]["text"].startswith("Er gebeurt niets bijzonders")
+    assert "De schuifjes zetten de hefbomen bij de start" in words(at)
 
 
 def test_tiles_are_the_kpis_of_the_runs():
@@ -106,193 +121,374 @@ def test_tiles_are_the_kpis_of_the_runs():
         assert means[name] == pytest.approx(sum(r[name] for r in runs) / 2, rel=1e-9)
 
 
-def test_moving_trust_changes_the_charts():
+def test_moving_trust_changes_the_film_and_tiles_and_the_link():
     at = open_page(**SMALL)
-    before = (chart_data(at, 0)["frames"][-1], chart_data(at, 1)["data"])
-    tiles = [m.value for m in at.metric]
-    at.slider(key="trust").set_value(0.9).run()
+    before, tiles = film_data(at)["frames"][-1], [m.value for m in at.metric]
+    at.select_slider(key="trust").set_value(0.9).run()
     assert not at.exception
-    after = (chart_data(at, 0)["frames"][-1], chart_data(at, 1)["data"])
-    assert after[0] != before[0]
-    assert after[1] != before[1]
+    assert film_data(at)["frames"][-1] != before
     assert [m.value for m in at.metric] != tiles
-    assert any(m.delta for m in at.metric)  # now different from the baseline
+    assert at.query_params["trust"] == "0.9"
 
 
-def test_letting_go_adds_an_intervention():
+def test_every_other_lever_and_size_control_works():
     at = open_page(**SMALL)
-    last = chart_data(at, 0)["frames"][-1]
+    for key in ("vision", "responsibility", "freedom", "connection", "safety", "courage",
+                "control_propensity", "pressure", "turbulence", "opportunist_share"):  # fmt: skip
+        at.select_slider(key=key).set_value(0.7)
+    at.number_input(key="employees").set_value(30)
+    at.number_input(key="seed").set_value(2)
+    at.number_input(key="reps").set_value(3).run()
+    assert not at.exception
+    assert film_data(at)["employees"] == 30
+    assert at.query_params["courage"] == "0.7" and at.query_params["seed"] == "2"
+
+
+def test_letting_go_and_taking_control_are_events_and_phases():
+    at = open_page(**SMALL)
     at.toggle(key="letgo").set_value(True).run()
     at.slider(key="letgo_week").set_value(8).run()
+    at.toggle(key="grab").set_value(True).run()
+    at.slider(key="grab_week").set_value(16).run()
     assert not at.exception
-    assert chart_data(at, 0)["frames"][-1] != last
+    data = film_data(at)
+    mine = [(e["week"], e["kind"], e["label"]) for e in data["events"] if "(u)" in e["label"]]
+    assert mine == [(8, "let_go", "loslaten (u)"), (16, "tighten", "ingrijpen (u)")]
+    texts = [p["text"] for p in data["phases"]]
+    assert any(t.startswith("Week 8: u laat los — vertrouwen 0,8") for t in texts)
+    assert any(t.startswith("Week 16: u grijpt in — vertrouwen 0,2") for t in texts)
+    at.button(key="undo").click().run()
+    assert not any("(u)" in e["label"] for e in film_data(at)["events"])
+    assert at.toggle(key="letgo").value is False
 
 
-def test_story_sets_its_own_levers():
-    at = open_page(**SMALL)
-    stories = at.selectbox(key="story").options
-    assert "vicious circle" in stories
+def test_story_sets_its_own_levers_and_its_phases():
+    at = open_page(employees="20", weeks="156", reps="2")
+    assert "Vicieuze cirkel" in [at.selectbox(key="story").format_func(o) for o in
+                                 at.selectbox(key="story").options]  # fmt: skip
     at.selectbox(key="story").set_value("vicious_circle").run()
     assert not at.exception
     story = sim.load_scenario("vicious_circle")
-    assert at.slider(key="courage").value == pytest.approx(story.managers.courage)
-    assert at.slider(key="control_propensity").value == pytest.approx(
-        story.managers.control_propensity
-    )
+    assert at.select_slider(key="courage").value == pytest.approx(story.managers.courage)
+    data = film_data(at)
+    assert [e["kind"] for e in data["events"] if e["kind"].startswith("shock")] == [
+        "shock",
+        "shock_end",
+    ]
+    assert [p["week"] for p in data["phases"]] == [0, 53, 105]
+    assert data["phases"][1]["text"].startswith("Week 53: een resultatenschok van buiten")
+    assert at.query_params["story"] == "vicious_circle"  # a neutral value in the link
 
 
-def test_link_reproduces_settings_and_names_bad_sizes():
-    at = open_page(**SMALL, trust="0.8", lang="EN")
-    assert at.slider(key="trust").value == pytest.approx(0.8)
-    assert "Letting go" in texts(at)
-    at = open_page(employees="999999", weeks="24", reps="2")
-    warning = " ".join(w.value for w in at.warning)
-    assert "organisation.employees" in warning and "2,000" in warning
-    assert len(at.metric) == 6  # the story's size is used; the page still works
-
-
-def test_language_switch_changes_labels():
+def test_the_film_as_a_gif_for_slides():
+    scenario = sim.load_scenario("baseline", **{"organisation.employees": 30}).with_weeks(12)
+    shots = film.shoot.__wrapped__(scenario.model_dump_json(), 1, 1)
+    image = Image.open(io.BytesIO(film.gif(shots, [(0, "Er gebeurt niets bijzonders.")], "nl")))
+    assert image.format == "GIF" and image.n_frames == 13 and image.size == film.GIF_SIZE
     at = open_page(**SMALL)
-    dutch = texts(at)
+    assert "Film als GIF (voor dia's)" in [b.label for b in at.get("download_button")]
+
+
+def test_link_reproduces_settings_and_warns_about_bad_values():
+    at = open_page(**SMALL, trust="0.8", lang="EN", story="let_go")
+    assert at.select_slider(key="trust").value == pytest.approx(0.8)
+    assert at.selectbox(key="story").value == "let_go" and "Letting go" in words(at)
+    at = open_page(**SMALL, trust="1.5", control="lots", story="upload:client")
+    warned = " ".join(w.value for w in at.warning)
+    assert "vertrouwen: 1.5 in de link is niet toegestaan (toegestaan: 0,00 … 1,00)" in warned
+    assert "controle: 'lots' in de link is geen getal" in warned
+    assert "'client' in de link is in een andere sessie geüpload" in warned
+    assert at.select_slider(key="trust").value == 0.5 and len(at.metric) == 6
+    at = open_page(employees="999999", weeks="24", reps="2")
+    warned = " ".join(w.value for w in at.warning)
+    assert "Medewerkers: 999999 in de link is niet toegestaan" in warned and "2.000" in warned
+
+
+def test_language_switch_changes_every_word():
+    at = open_page(**SMALL)
+    dutch = words(at)
     assert "vertrouwen" in dutch and "trust" not in dutch
     at.segmented_control(key="lang").set_value("EN").run()
-    english = texts(at)
+    english = words(at)
     assert "trust" in english and "vertrouwen" not in english
-    assert "engaged" in [m.label for m in at.metric]
+    assert "engaged" in [m.label for m in at.metric] and "." in at.metric[2].value
+    assert film_data(at)["words"]["let_go_now"] == "Let go now"
 
 
-def test_presenter_mode_restyles():
+def test_presenter_mode_is_large_and_has_a_way_out():
     at = open_page(**SMALL, present="true")
-    assert any("font-size: 20px" in h.proto.body for h in at.get("html"))
-    assert not at.caption or "Kies een verhaal" not in at.caption[0].value
+    assert any("font-size: 22px" in h.proto.body for h in at.get("html"))
+    assert film_data(at)["big"] is True
+    assert "Kies een verhaal" not in words(at)
+    exit_ = at.button(key="exit_presenter")
+    assert exit_.label == "Presentatie verlaten"
+    exit_.click().run()
+    assert not at.exception and at.toggle(key="present").value is False
+    assert not any("font-size: 22px" in h.proto.body for h in at.get("html"))
 
 
-# --- uploads ------------------------------------------------------------------------------------
+def test_presenter_menu_switches_the_language():
+    at = open_page(**SMALL, present="true")
+    at.segmented_control(key="lang_menu").set_value("EN").run()
+    assert not at.exception
+    assert at.button(key="exit_presenter").label == "Leave presenter mode"
+
+
+# --- uploads and sessions -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"levers: [unclosed", "malformed YAML"),
-        (b"levers:\n  trust: 3\n", "levers.trust"),
-        (b"levers:\n  trsut: 0.5\n", "trsut"),
-        (b"organisation:\n  employees: 1000000\n", "organisation.employees"),
-        (b"\xff\xfe not text", "UTF-8"),
-        (b"name: big\n" + b"#" * 1_100_000, "1,000,000"),
+        (b"levers: [unclosed", "geen leesbare YAML (regel 1"),
+        (b"levers:\n  trust: 3\n", "Vertrouwen (in het bestand: levers → trust): 3 mag niet"),
+        (b"levers:\n  trsut: 0.5\n", "bedoelt u 'trust'?"),
+        (b"organisation:\n  employees: 1000000\n", "aantal medewerkers: 1.000.000 valt buiten"),
+        (b"\xff\xfe not text", "geen tekst in UTF-8"),
+        (b"name: big\n" + b"#" * 1_100_000, "hoogstens 1.000.000 bytes"),
     ],
 )
 def test_bad_upload_is_explained_and_the_app_keeps_working(content, expected):
     at = open_page(**SMALL)
-    at.sidebar.file_uploader[0].upload("client.yaml", content, "application/yaml").run()
+    at.sidebar.file_uploader(key="upload").upload("client.yaml", content, "application/yaml").run()
     assert not at.exception
     errors = " ".join(e.value for e in at.sidebar.error)
     assert "client.yaml" in errors and expected in errors
-    assert len(at.metric) == 6 and len(at.get("plotly_chart")) == 2
+    assert "levers.trust" not in errors  # no dotted paths
+    assert len(at.metric) == 6 and at.get("bidi_component")
 
 
 def test_valid_upload_joins_the_stories():
     text = sim.load_scenario("baseline").with_overrides(name="client", **{"levers.trust": 0.7})
     at = open_page(**SMALL)
-    at.sidebar.file_uploader[0].upload("client.yaml", text.to_yaml().encode()).run()
+    at.sidebar.file_uploader(key="upload").upload("client.yaml", text.to_yaml().encode()).run()
     assert "client" in " ".join(s.value for s in at.sidebar.success)
     story = at.selectbox(key="story")
-    assert "client (geüpload)" in story.options
+    assert "client (geüpload)" in [story.format_func(o) for o in story.options]
     story.set_value("upload:client").run()
     assert not at.exception
-    assert at.slider(key="trust").value == pytest.approx(0.7)
+    assert at.select_slider(key="trust").value == pytest.approx(0.7)
 
 
-# --- the other pages ----------------------------------------------------------------------------
+def saved_session(**pages: dict) -> bytes:
+    client = sim.load_scenario("baseline").with_overrides(name="client", **{"levers.rules": 0.9})
+    return json.dumps(
+        {
+            "mark": "loslaten-session",
+            "version": 1,
+            "lang": "NL",
+            "page": next(iter(pages)),
+            "pages": pages,
+            "uploads": {"client": client.model_dump_json()},
+        }
+    ).encode()
 
 
-def test_compare_shows_means_differences_and_downloads():
+def test_a_saved_session_brings_back_pages_variants_and_uploads():
+    at = open_page(**SMALL)
+    compare = {
+        "variants": "3",
+        "v0_story": "baseline",
+        "v1_story": "upload:client",
+        "v1_trust": "0.9",
+        "v2_story": "vicious_circle",
+        "reps": "2",
+        "employees": "20",
+        "weeks": "110",
+    }
+    file = saved_session(**{"compare": compare, "": {"reps": "4"}})
+    at.sidebar.file_uploader(key="session_file").upload("mine.json", file, "application/json")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    loaded = "Sessie geladen: 2 pagina's en 1 geüploade scenario's."
+    assert loaded in [s.value for s in at.sidebar.success]
+    means = chart(at, "means")
+    assert [bar["name"] for bar in means["data"][:3]] == [
+        "Basis",
+        "client (geüpload) (vertrouwen 0,9)",
+        "Vicieuze cirkel",
+    ]
+
+
+def test_a_bad_session_file_is_explained():
+    at = open_page(**SMALL)
+    for content, expected in (
+        (b"not json", "geen JSON-tekst"),
+        (b'{"mark": "other"}', "kenmerk van een loslaten-sessie ontbreekt"),
+        (b'{"mark": "loslaten-session", "version": 99}', "nieuwere versie (99)"),
+    ):
+        uploader = at.sidebar.file_uploader(key="session_file")
+        uploader.upload("x.json", content, "application/json").run()
+        assert not at.exception
+        assert expected in " ".join(e.value for e in at.sidebar.error)
+        assert len(at.metric) == 6
+
+
+# --- settings stay on their page ----------------------------------------------------------------
+
+
+def test_page_settings_do_not_leak_and_come_back():
+    at = open_page(**SMALL)
+    at.number_input(key="reps").set_value(3).run()
+    switch(at, "compare")
+    assert at.number_input(key="reps").value == 10  # the compare page's own default
+    assert "trust" not in at.query_params and "reps" not in at.query_params
+    at.number_input(key="reps").set_value(2)
+    at.number_input(key="employees").set_value(20)
+    at.number_input(key="weeks").set_value(24).run()
+    switch(at, "workshop")
+    assert at.number_input(key="reps").value == 3  # the workshop's, as it was left
+    assert at.query_params["reps"] == "3"
+
+
+# --- compare ------------------------------------------------------------------------------------
+
+
+def test_compare_shows_differences_means_and_downloads():
     at = open_page("compare", **SMALL)
-    assert len(at.get("plotly_chart")) == 1
-    means = chart_data(at, 0)
+    means = chart(at, "means")
     assert len(means["data"]) == 6 * 2  # a bar per KPI and variant
     assert [bar["name"] for bar in means["data"][:2]] == [
-        "baseline",
-        "baseline (vertrouwen 0.8, controle 0.2, verantwoordelijkheid 0.8, vrijheid 0.8)",
+        "Basis",
+        "Basis (vertrouwen 0,8, controle 0,2, verantwoordelijkheid 0,8, vrijheid 0,8)",
     ]
-    assert len(at.dataframe[-1].value) == 6  # a difference per KPI
-    labels = [b.label for b in at.get("download_button")]
+    table = at.dataframe[0].value
+    assert list(table["uitkomst"]) == ["burn-out", "bevlogen", "productiviteit",
+                                       "ziekteverzuim", "uren per leidinggevende",
+                                       "winst (index)"]  # fmt: skip
+    assert "%-punt" in table.iloc[0, -1] and " u " in table.iloc[4, -1] + " "
+    assert "burnout_rate" not in table.to_string()
+    labels = [b.label for b in at.main.get("download_button")]
     assert labels == [
         "Samenvatting (CSV)",
         "Reeksen (CSV)",
         "Reeksen (Parquet)",
         "Scenario's (YAML)",
-        "Rapport (HTML)",
+        "Rapport voor de klant (HTML)",
     ]
-    at.toggle(key="why").set_value(True).run()
+
+
+def test_compare_variants_are_controls_and_in_the_link():
+    at = open_page("compare", **SMALL)
+    at.button(key="add").click().run()
+    at.selectbox(key="v2_story").set_value("bureaucracy")
+    at.selectbox(key="v2_rules").set_value("1")
+    at.text_input(key="v2_name").input("strak").run()
     assert not at.exception
-    why = chart_data(at, 1)["data"][0]
-    assert "total" in why["y"] and "remainder" in why["y"]
+    assert at.query_params["v"][2] == "bureaucracy~rules=1~name=strak"
+    assert chart(at, "means")["data"][2]["name"] == "strak"
+    at.button(key="remove").click().run()
+    assert len(at.query_params["v"]) == 2
+    at.multiselect(key="kpis").set_value(["profit", "trust"]).run()
+    assert len(chart(at, "means")["data"]) == 2 * 2
+    assert at.query_params["kpis"] == ["profit", "trust"]
 
 
-def test_compare_reads_variants_from_the_link():
+def test_compare_reads_variants_from_the_link_and_explains_bad_ones():
     three = ["baseline", "baseline~trust=0.9", "vicious_circle"]
     at = open_page("compare", employees="20", weeks="110", reps="2", v=three)
-    assert [bar["name"] for bar in chart_data(at, 0)["data"][:3]] == [
-        "baseline",
-        "baseline (vertrouwen 0.9)",
-        "vicious circle",
+    assert [bar["name"] for bar in chart(at, "means")["data"][:3]] == [
+        "Basis",
+        "Basis (vertrouwen 0,9)",
+        "Vicieuze cirkel",
     ]
     at = open_page("compare", **SMALL, v=three)  # vicious_circle's shock comes after week 24
-    assert "interventions.0.week" in at.error[0].value and not at.exception
-    at = open_page("compare", **SMALL, v=["baseline"])
-    assert "minstens twee" in at.info[0].value
+    assert "Een ingreep in week 52 valt na het einde van de run (week 24)" in at.error[0].value
+    assert "interventions.0.week" not in at.error[0].value and not at.exception
+    at = open_page("compare", **SMALL, v=["baseline", "baseline~trust=7~bogus=1"])
+    warned = " ".join(w.value for w in at.warning)
+    assert "'bogus=1'" in warned and "vertrouwen" in warned
 
 
-def test_report_is_standalone():
-    figure = charts.styled(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])))
-    page = charts.report_html("Client <A>", "made today", [], [figure])
-    assert page.startswith("<!DOCTYPE html>") and "Client &lt;A&gt;" in page
-    assert "plotly.js" in page.lower() and "<script src=" not in page  # works offline
+def test_why_explains_with_its_pair_units_signs_and_replications():
+    at = open_page("compare", **SMALL, why="true", why_kpi="burnout_rate", why_reps="2")
+    why = chart(at, "why_chart")
+    assert (
+        why["layout"]["title"]["text"]
+        .replace("<br>", " ")
+        .startswith("Waarom verschillen 'Basis' en 'Basis (vertrouwen 0,8")
+    )
+    bars = why["data"][0]
+    assert bars["y"][-2:] == ["rest (samenspel)", "totaal verschil"]
+    assert "verdringing door controle (C2)" in bars["y"] and "error_x" in bars
+    assert "%-punt" in why["layout"]["xaxis"]["title"]["text"]
+    notes = " ".join(c.value for c in at.caption)
+    assert "2 herhalingen" in notes and "Naar rechts" in notes
+    at.number_input(key="why_reps").set_value(3).run()
+    assert "3 herhalingen" in " ".join(c.value for c in at.caption)
+    at.selectbox(key="why_kpi").set_value("profit").run()
+    assert at.query_params["why_kpi"] == "profit"
+    assert "winst" in chart(at, "why_chart")["layout"]["title"]["text"]
 
 
-def test_explore_sweep_and_phase_diagram():
-    at = open_page("explore", points="2", reps="2", weeks="12")
-    heat = chart_data(at, 0)["data"][0]
-    assert heat["type"] == "heatmap" and values(heat["z"]).shape == (2, 2)
-    at.segmented_control(key="view").set_value("phase").run()
-    assert not at.exception
-    at.slider(key="phase_points").set_value(2).run()
-    at.number_input(key="phase_weeks").set_value(12).run()
-    heat = chart_data(at, 0)["data"][0]
-    assert heat["type"] == "heatmap" and values(heat["z"]).shape == (2, 2)
+# --- explore, calibrate, model ------------------------------------------------------------------
+
+
+def test_explore_sweep_has_ticks_on_cells_and_states_its_colours():
+    at = open_page("explore", points="3", reps="1", weeks="12", kpi="burnout_rate")
+    heat = chart(at, "sweep")
+    assert list(values(heat["layout"]["xaxis"]["tickvals"])) == [0.0, 0.5, 1.0]
+    assert heat["layout"]["xaxis"]["ticktext"] == ["0,00", "0,50", "1,00"]
+    assert heat["data"][0]["reversescale"] is True  # lower burnout is better: yellow
+    assert "geel = beter" in words(at)
+    at.selectbox(key="x").set_value("levers.vision")
+    at.selectbox(key="y").set_value("levers.vision").run()
+    assert "Kies twee verschillende hefbomen." in words(at)
+
+
+def test_phase_diagram_marks_the_best_d_and_says_where_the_argument_fails():
+    at = open_page(
+        "explore", view="phase", phase_points="3", phase_reps="2", phase_weeks="20",
+        phase_kpi="productivity",
+    )  # fmt: skip
+    heat = chart(at, "phase")["data"][0]
+    stars = [cell for row in heat["text"] for cell in row if "★" in cell]
+    assert len(stars) == 3  # one per row of turbulence
+    said = words(at)
+    assert "★ markeert de beste d in elke rij (hogere productiviteit is beter)." in said
+    assert "argument op" in said or "argument niet op" in said or "dezelfde d" in said
+    assert at.slider(key="phase_reps").value == 2
+    fresh = open_page("explore", view="phase", phase_points="2", phase_weeks="12")
+    assert fresh.slider(key="phase_reps").value == 5  # five replications by default
+    for name in ("adaptation_error", "profit"):
+        fresh.segmented_control(key="phase_kpi").set_value(name).run()
+        assert not fresh.exception
 
 
 def test_calibrate_fits_and_offers_the_scenario():
     at = open_page("calibrate", employees="20", weeks="24", reps="1", use_engagement_rate="false")
     assert not at.get("plotly_chart")
-    at.button[0].click().run()
+    at.button(key="fit").click().run()
     assert not at.exception and not at.error
-    fit = chart_data(at, 0)["data"]
+    fit = chart(at, "fit_chart")["data"]
     assert [trace["name"] for trace in fit] == ["doel", "bereikt"]
     assert "Gekalibreerd scenario (YAML)" in [b.label for b in at.get("download_button")]
+    assert "startniveau van energie" in at.dataframe[1].value.to_string()
     at.number_input(key="burnout_rate").set_value(10.0).run()
     assert "veranderd" in at.info[0].value  # the finished fit stays, marked as stale
-    assert at.get("plotly_chart")
 
 
-def test_calibrate_refuses_impossible_targets():
+def test_calibrate_refuses_impossible_targets_in_plain_words():
     at = open_page(
         "calibrate", employees="20", weeks="24", reps="1", burnout_rate="70", engagement_rate="60"
     )
-    at.button[0].click().run()
+    at.button(key="fit").click().run()
     assert not at.exception
-    assert "exceed 1" in at.error[0].value
+    assert "tellen op tot 130,0%" in at.error[0].value
 
 
-def test_model_page_lists_every_claim_with_its_mechanisms():
-    at = open_page("model", lang="EN")
+def test_model_page_lists_claims_mechanisms_and_switches_in_dutch():
+    at = open_page("model")
     claims = at.dataframe[0].value
     assert list(claims["claim"]) == [f"C{i}" for i in range(1, 18)]
-    carried = dict(zip(claims["claim"], claims["mechanism(s)"], strict=True))
-    assert "control" in carried["C4"]
+    carried = dict(zip(claims["claim"], claims["mechanisme(n)"], strict=True))
+    assert "Controle grijpen of vasthouden" in carried["C4"]
     assert "—" not in carried.values()  # every claim is carried by some mechanism module
     modules = list((Path(sim.__file__).parent / "mechanisms").glob("[!_]*.py"))
-    assert len(at.expander) == 1 + len(modules)  # the claims in full, then one per mechanism
+    assert len(at.main.expander) == 1 + len(modules)  # the claims in full, then one per mechanism
+    switches = at.dataframe[1].value
+    assert "verdringing door controle" in list(switches["mechanisme"])
+    assert "C2 Controle verdringt motivatie" in switches.to_string()
 
 
 @pytest.mark.parametrize(

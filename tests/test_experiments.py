@@ -149,6 +149,26 @@ def test_experiments_share_one_shape(function, subjects):
     assert not {"workers", "scheduler"} & set(parameters)
 
 
+def test_progress_function_is_told_runs_done_week_by_week_in_this_process():
+    told = []
+    scenarios = [small().with_weeks(10).with_overrides(**{"levers.trust": t}) for t in (0.2, 0.8)]
+    frame = sim.compare(scenarios, reps=2, progress=lambda done, total: told.append((done, total)))
+    assert {total for _, total in told} == {4}
+    done = [d for d, _ in told]
+    assert done == sorted(done) and done[0] == 0 and done[-1] == 4
+    assert len(done) > 10  # inside the one group, week by week
+    assert frame.equals(sim.compare(scenarios, reps=2))
+    told.clear()
+    sim.sweep(
+        small().with_weeks(10),
+        {"levers.trust": [0.2, 0.8]},
+        reps=2,
+        progress=lambda done, total: told.append((done, total)),
+        executor=sim.Execution("process", workers=2),
+    )
+    assert told[0] == (0, 4) and told[-1] == (4, 4)  # from other processes: after each group
+
+
 def test_interval_is_the_student_t_interval():
     mean, low, high = interval(np.array([1.0, 2.0, 3.0, 4.0, 5.0]))
     # t(0.975, 4) = 2.7764, sd = 1.5811, n = 5: half-width 1.9632
@@ -397,9 +417,10 @@ def test_explain_command_json():
 
 
 def test_calibrate_recovers_figures_the_model_can_produce(tmp_path):
-    truth = {
-        "coefficients.wellbeing.energy_baseline": 0.12,
-        "coefficients.wellbeing.pleasure_baseline": 0.3,
+    fitted = sim.Scenario().coefficients.wellbeing  # the baseline's calibration
+    truth = {  # an organisation a little worse off than the baseline
+        "coefficients.wellbeing.energy_baseline": fitted.energy_baseline - 0.08,
+        "coefficients.wellbeing.pleasure_baseline": fitted.pleasure_baseline - 0.1,
     }
     made = sim.replicate(small(**truth), reps=2)
     targets = {k: float(made[k].mean()) for k in ("burnout_rate", "engagement_rate")}

@@ -143,15 +143,19 @@ def test_grouping_never_changes_a_sweep(monkeypatch):
     grouped_sizes = []
     real = batching.group_batches
 
-    def spy(batches, todo):
-        groups = real(batches, todo)
+    def spy(batches, todo, parts=None):
+        groups = real(batches, todo, parts)
         grouped_sizes.extend(len(g) for g in groups)
         return groups
 
     monkeypatch.setattr(execute, "group_batches", spy)
-    monkeypatch.setattr(batching, "MIN_GROUPS", 2)
     grouped = sim.sweep(small, vary=vary, reps=2, seed=4)
-    assert max(grouped_sizes) == 4  # 9 points in groups of at most 9 // 2
+    assert max(grouped_sizes) == 9  # in this process, with nothing to save: one group
+    grouped_sizes.clear()
+    monkeypatch.setattr(batching, "MIN_GROUPS", 2)
+    workers = sim.Execution("process", workers=2)
+    assert sim.sweep(small, vary=vary, reps=2, seed=4, executor=workers).equals(grouped)
+    assert max(grouped_sizes) == 4  # for workers: 9 points in groups of at most 9 // 2
     monkeypatch.setattr(batching, "GROUP_EMPLOYEES", 1)  # every point alone
     grouped_sizes.clear()
     alone = sim.sweep(small, vary=vary, reps=2, seed=4)

@@ -93,7 +93,8 @@ def test_the_wheel_holds_the_package_dashboard_and_scenarios(wheel):
     expected |= {f"sim/dashboard/{p.relative_to(ROOT / 'dashboards').as_posix()}"
                  for p in (ROOT / "dashboards").rglob("*.py")}  # fmt: skip
     expected |= {f"sim/scenarios/{p.name}" for p in (ROOT / "scenarios").glob("*.yaml")}
-    expected.add("sim/calibration.json")
+    expected |= {"sim/calibration.json", "sim/locale/nl.toml", "sim/locale/en.toml"}
+    expected |= {"sim/dashboard/film.js", "sim/dashboard/film.css"}
     assert expected - names == set()
     assert len([n for n in names if n.startswith("sim/scenarios/")]) == len(sim.builtin_scenarios())
 

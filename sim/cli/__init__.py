@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from sim.cli import experiments, model, run, workshop
+from sim.cli import experiments, model, report, run, workshop
 from sim.cli.parsing import UsageError
 from sim.experiments.errors import ExperimentError
 from sim.scenario import ScenarioError
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.register(sub)
     experiments.register(sub)
     model.register(sub)
+    report.register(sub)
     workshop.register(sub)
     return parser
 

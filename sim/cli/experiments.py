@@ -159,7 +159,7 @@ def _common(
 def cmd_compare(args: argparse.Namespace) -> int:
     kpis = _kpis(args)
     frame = compare(
-        [load_spec(s, args.set) for s in args.scenarios], **_run_options(args), out=args.out
+        [load_spec(s, args.set) for s in args.scenarios], **run_options(args), out=args.out
     )
     if args.out:
         frame.to_csv(Path(args.out) / "compare.csv", index=False)
@@ -199,7 +199,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if len(vary) != len(args.vary):
         raise UsageError("--vary names the same field twice")
     keys = list(vary)
-    frame = sweep(load_spec(args.scenario, args.set), vary, **_run_options(args), out=args.out)
+    frame = sweep(load_spec(args.scenario, args.set), vary, **run_options(args), out=args.out)
     if args.out:
         frame.to_csv(Path(args.out) / "sweep.csv", index=False)
         sweep_figure(frame, keys).write_html(Path(args.out) / "sweep.html", include_plotlyjs=True)
@@ -241,7 +241,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         load_spec(args.scenario, args.set),
         targets,
         tolerance=args.tolerance,
-        **_run_options(args),
+        **run_options(args),
     )
     about = {
         "reps": args.reps,
@@ -282,7 +282,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
         factors=factors,
         method=args.method,
         samples=args.samples,
-        **_run_options(args),
+        **run_options(args),
     )
     index = METHODS[args.method][0]
     if args.out:
@@ -322,7 +322,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     kpis = _kpis(args)
     a, b = load_spec(args.a, args.set), load_spec(args.b, args.set)
-    frame = explain(a, b, **_run_options(args))
+    frame = explain(a, b, **run_options(args))
     if args.json:
         print_json(
             {
@@ -356,7 +356,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 # --- helpers --------------------------------------------------------------------------------------
 
 
-def _run_options(args: argparse.Namespace) -> dict:
+def run_options(args: argparse.Namespace) -> dict:
     """The keywords every experiment function takes, from the common options."""
     return {
         "reps": args.reps,

@@ -18,7 +18,8 @@ from sim.scenario import builtin_scenarios, load_scenario
 STREAMLIT_OPTIONS = {
     "server.maxUploadSize": "1",  # MB: scenario files are small; the app checks them too
     "browser.gatherUsageStats": "false",
-    "client.toolbarMode": "viewer",
+    "client.toolbarMode": "minimal",  # no menu of English developer items
+    "theme.primaryColor": "#0072B2",  # colour-blind safe blue (sim.charts)
 }
 
 

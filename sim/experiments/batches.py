@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,8 +40,10 @@ GROUP_EMPLOYEES = 20_000
 """Employees (times replications) simulated side by side at most: about where numpy's per-call
 cost stops mattering (``docs/performance.md``)."""
 MIN_GROUPS = 8
-"""Experiments are split into at least this many groups where they have the batches, so that
-workers share the work and progress shows."""
+"""Experiments computed by several workers, or saved batch by batch, are split into at least this
+many groups where they have the batches, so that workers share the work and a killed experiment
+keeps most of it. Otherwise, in this process (the serial executor), a group is as large as
+``GROUP_EMPLOYEES`` allows: fewer, larger groups are faster, and progress shows week by week."""
 
 
 @dataclass(frozen=True)
@@ -97,11 +99,14 @@ def common_batch(
     return Batch(scenario, checked_reps(reps), batch_seed(seed), tags or {})
 
 
-def group_batches(batches: Sequence[Batch], todo: Sequence[int]) -> list[list[int]]:
+def group_batches(
+    batches: Sequence[Batch], todo: Sequence[int], parts: int | None = None
+) -> list[list[int]]:
     """The batches in ``todo`` grouped to be simulated together: consecutive batches with the
     same structure and replications, up to ``GROUP_EMPLOYEES`` employees in all and, for
-    experiments of many batches, no more than one ``MIN_GROUPS``-th of them."""
-    most = max(1, len(todo) // MIN_GROUPS)
+    experiments of many batches, no more than one ``parts``-th (default ``MIN_GROUPS``) of
+    them."""
+    most = max(1, len(todo) // (parts or MIN_GROUPS))
     groups: list[list[int]] = []
     key = employees = None
     for i in todo:
@@ -123,12 +128,16 @@ def group_batches(batches: Sequence[Batch], todo: Sequence[int]) -> list[list[in
 
 
 def simulate(
-    batches: Sequence[Batch], series: bool = False
+    batches: Sequence[Batch],
+    series: bool = False,
+    on_week: Callable[[int], None] | None = None,
 ) -> list[tuple[pd.DataFrame, pd.DataFrame | None]]:
     """Batches of one structure and number of replications on a worker, simulated side by side:
     for each, a row per replication (tags, ``rep``, ``seed``, KPIs) and, if asked, their weekly
-    series in long form (tags, ``rep``, ``week``, series)."""
-    points = run_points([b.scenario for b in batches], [b.seed for b in batches], batches[0].reps)
+    series in long form (tags, ``rep``, ``week``, series). ``on_week`` is told each week done."""
+    points = run_points(
+        [b.scenario for b in batches], [b.seed for b in batches], batches[0].reps, on_week=on_week
+    )
     return [_tables(batch, results, series) for batch, results in zip(batches, points, strict=True)]
 
 

@@ -8,12 +8,16 @@ engagement. When ``engaged_productivity_ratio`` is a target, ``coefficients.effo
 (how much vigour drives effort) is fitted too. This is also what ``scripts/calibrate_baseline.py``
 fits for the baseline. The levers stay as the scenario says: they are the client's situation.
 
-Method. Nelder–Mead on the squared, scaled distance to the targets (rates on their own scale,
-other KPIs relative to the target), every candidate run with the same seeds (common random
-numbers: every candidate is one batch with the same seed). ``achieved`` is measured on the
-replications the fit used, and so is optimistic: the fit also follows those runs' noise.
-``holdout`` repeats the measurement on a fresh batch of as many replications (seeded from stream
-``HOLDOUT_STREAM``), the honest check of the calibrated scenario.
+Method. Gauss–Newton on the scaled misses (rates on their own scale, other KPIs relative to the
+target): each step measures the candidate and, a small step away in each free parameter, its
+neighbours — all in one experiment, simulated side by side, since they differ only in numbers —
+estimates from them how the KPIs move, and steps to where the misses would vanish (a least-squares
+step, within the parameters' bounds). Every candidate is one batch with the same seed (common
+random numbers), so neighbours differ by the parameters rather than by chance. The best candidate
+measured wins. ``achieved`` is measured on the replications the fit used, and so is optimistic:
+the fit also follows those runs' noise. ``holdout`` repeats the measurement on a fresh batch of
+as many replications (seeded from stream ``HOLDOUT_STREAM``), the honest check of the calibrated
+scenario.
 
 A target set that is impossible (unknown KPI, a rate outside [0, 1], quadrant shares adding up to
 more than 1) or that the best fit still misses by more than the tolerance is refused with an
@@ -30,12 +34,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import minimize
 from tqdm import tqdm
 
 from sim.experiments.batches import Batch, as_scenario, batch_seed, common_batch
 from sim.experiments.errors import ExperimentError
-from sim.experiments.execute import execute
+from sim.experiments.execute import Progress, execute
 from sim.experiments.executors import Execution, open_executor
 from sim.experiments.store import make_folder
 from sim.experiments.summaries import interval, kpi_check
@@ -54,8 +57,10 @@ FRACTIONS = (
 )
 HOLDOUT = ("holdout", "holdout_low", "holdout_high")
 TOLERANCE = 0.01
-STEP = 0.1  # first simplex step in each free parameter
-EVALUATIONS_PER_PARAMETER = 40
+STEPS = 8  # Gauss–Newton steps at most
+NEIGHBOUR = 0.05  # distance of the neighbours in each free parameter at most …
+NEAREST = 0.01  # … and at least (they are as far as the last step was long)
+CLOSE_ENOUGH = 0.25  # stop once every miss is within this share of the tolerance
 HOLDOUT_STREAM = 1  # the fit's batches use stream 0 (common random numbers)
 
 
@@ -126,7 +131,7 @@ def calibrate(
     seed: int = 1,
     tolerance: float = TOLERANCE,
     executor: str | Execution | Any = "serial",
-    progress: bool = False,
+    progress: Progress = False,
 ) -> CalibrationResult:
     """Fit the free parameters so the scenario's mean KPIs hit ``targets``.
 
@@ -139,49 +144,79 @@ def calibrate(
     scenario = as_scenario(scenario)
     targets = check_targets(targets)
     free = free_parameters(targets)
-    scale = {k: 1.0 if k in FRACTIONS else max(abs(t), 1e-9) for k, t in targets.items()}
-    bounds = [field_bounds(field_at(tuple(key.split(".")))) for key in free]
-    start = np.array([_get(scenario, key) for key in free])
-    cache: dict[tuple, pd.DataFrame] = {}
+    scale = np.array([1.0 if k in FRACTIONS else max(abs(t), 1e-9) for k, t in targets.items()])
+    goal = np.array(list(targets.values()))
+    low, high = (
+        np.array([np.nan if b is None else b for b in side], dtype=float)
+        for side in zip(*(field_bounds(field_at(tuple(k.split(".")))) for k in free), strict=True)
+    )
+    low, high = np.nan_to_num(low, nan=-np.inf), np.nan_to_num(high, nan=np.inf)
+    measured: dict[tuple, pd.DataFrame] = {}
+    most = ((STEPS + 1) * (len(free) + 1) + 1) * reps  # runs at most, the holdout included
+
+    def runs_done() -> int:
+        return len(measured) * reps
+
+    def tell(done: float, _total: int) -> None:
+        progress(runs_done() + done, most)
 
     with (
         open_executor(executor) as ex,
-        tqdm(desc="calibrate", unit="candidate", disable=not progress) as bar,
+        tqdm(desc="calibrate", unit="candidate", disable=progress is not True) as bar,
     ):
 
-        def runs_at(x: np.ndarray) -> pd.DataFrame:
-            key = tuple(np.round(x, 12))
-            if key not in cache:
-                candidate = scenario.with_overrides(**_params(free, x))
-                cache[key], _ = execute([common_batch(candidate, reps, seed)], ex)
-                bar.update()
-            return cache[key]
+        def measure(candidates: list[np.ndarray]) -> list[pd.DataFrame]:
+            """The runs at each candidate; new ones simulated together as one experiment."""
+            keys = [tuple(np.round(x, 12)) for x in candidates]
+            new = list(dict.fromkeys(k for k in keys if k not in measured))
+            if new:
+                batches = [
+                    common_batch(scenario.with_overrides(**_params(free, np.array(k))), reps, seed)
+                    for k in new
+                ]
+                table, _ = execute(batches, ex, progress=tell if callable(progress) else False)
+                for i, k in enumerate(new):
+                    measured[k] = table.iloc[i * reps : (i + 1) * reps]
+                bar.update(len(new))
+            return [measured[k] for k in keys]
 
-        def loss(x: np.ndarray) -> float:
-            table = runs_at(x)
-            return sum(((table[k].mean() - t) / scale[k]) ** 2 for k, t in targets.items())
+        def misses(runs: pd.DataFrame) -> np.ndarray:
+            return (np.array([runs[k].mean() for k in targets]) - goal) / scale
 
-        simplex = [start] + [
-            np.clip(start + STEP * np.eye(len(free))[i], *zip(*bounds, strict=True))
-            for i in range(len(free))
-        ]
-        fit = minimize(
-            loss,
-            start,
-            method="Nelder-Mead",
-            bounds=bounds,
-            options={
-                "initial_simplex": np.array(simplex),
-                "xatol": 1e-3,
-                "fatol": (tolerance / 10) ** 2,
-                "maxfev": EVALUATIONS_PER_PARAMETER * len(free),
-            },
-        )
-        best = runs_at(fit.x)
-        fitted = scenario.with_overrides(**_params(free, fit.x))
+        def around(x: np.ndarray, apart: float) -> tuple[np.ndarray, np.ndarray]:
+            """The misses at ``x`` and how they change per unit of each free parameter."""
+            nudges = [np.where(x + apart <= high, apart, -apart) * e for e in np.eye(len(free))]
+            centre, *neighbours = measure([x] + [x + n for n in nudges])
+            miss = misses(centre)
+            slopes = [(misses(r) - miss) / n.sum() for r, n in zip(neighbours, nudges, strict=True)]
+            return miss, np.column_stack(slopes)
+
+        x = np.clip([_get(scenario, key) for key in free], low, high)
+        reach = NEIGHBOUR  # the largest step in any parameter (a trust region)
+        miss, slopes = around(x, reach)
+        for _ in range(STEPS):
+            if np.abs(miss).max() <= CLOSE_ENOUGH * tolerance or reach < 1e-4:
+                break
+            move = np.linalg.lstsq(slopes, -miss, rcond=None)[0]
+            move *= min(1.0, reach / max(np.abs(move).max(), 1e-12))
+            moved = np.clip(x + move, low, high)
+            length = np.abs(moved - x).max()
+            if length < 1e-4:
+                break
+            new_miss, new_slopes = around(moved, float(np.clip(length, NEAREST, NEIGHBOUR)))
+            if np.sum(new_miss**2) < np.sum(miss**2):  # better: go there, and dare further
+                x, miss, slopes = moved, new_miss, new_slopes
+                reach = min(2 * length, 4 * NEIGHBOUR)
+            else:  # worse: stay, and try a shorter step
+                reach = length / 2
+        key = min(measured, key=lambda k: float(np.sum(misses(measured[k]) ** 2)))
+        best, fit = measured[key], np.array(key)
+        fitted = scenario.with_overrides(**_params(free, fit))
         fresh = Batch(fitted, reps, batch_seed(seed, HOLDOUT_STREAM))
         holdout, _ = execute([fresh], ex)
-    parameters = _params(free, fit.x)
+    if callable(progress):
+        progress(most, most)
+    parameters = _params(free, fit)
     report = pd.DataFrame(
         [
             (k, t, *interval(best[k].to_numpy()), *interval(holdout[k].to_numpy()))
@@ -189,7 +224,8 @@ def calibrate(
         ],
         columns=["kpi", "target", "achieved", "ci_low", "ci_high", *HOLDOUT],
     )
-    missed = report[(report.achieved - report.target).abs() / report.kpi.map(scale) > tolerance]
+    scales = dict(zip(targets, scale, strict=True))
+    missed = report[(report.achieved - report.target).abs() / report.kpi.map(scales) > tolerance]
     if len(missed):
         raise ExperimentError(
             "cannot reach the targets: the best fit of "

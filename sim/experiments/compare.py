@@ -10,7 +10,7 @@ import pandas as pd
 
 from sim.experiments.batches import as_scenario, common_batch
 from sim.experiments.errors import ExperimentError
-from sim.experiments.execute import run_batches
+from sim.experiments.execute import Progress, run_batches
 from sim.experiments.executors import Execution
 from sim.experiments.summaries import paired_differences, summarise
 from sim.scenario import Scenario
@@ -24,7 +24,7 @@ def replicate(
     series: bool = False,
     out: str | Path | None = None,
     executor: str | Execution | Any = "serial",
-    progress: bool = False,
+    progress: Progress = False,
 ) -> pd.DataFrame:
     """``reps`` replications of one scenario, simulated as one batch: a row per replication
     (``rep``, ``seed`` of the batch, KPIs), or with ``series`` the weekly series of all
@@ -70,7 +70,7 @@ def compare(
     seed: int = 1,
     out: str | Path | None = None,
     executor: str | Execution | Any = "serial",
-    progress: bool = False,
+    progress: Progress = False,
 ) -> pd.DataFrame:
     """Mean and 95% interval per KPI per scenario, and the paired difference from the first.
 

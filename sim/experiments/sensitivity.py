@@ -22,7 +22,7 @@ import pandas as pd
 from sim.coefficients import listing
 from sim.experiments.batches import as_scenario, common_batch
 from sim.experiments.errors import ExperimentError
-from sim.experiments.execute import run_batches
+from sim.experiments.execute import Progress, run_batches
 from sim.experiments.executors import Execution
 from sim.kpis import KPI_NAMES
 from sim.scenario import Levers, Scenario
@@ -56,7 +56,7 @@ def sensitivity(
     reps: int = 1,
     seed: int = 1,
     executor: str | Execution | Any = "serial",
-    progress: bool = False,
+    progress: Progress = False,
 ) -> pd.DataFrame:
     """Influence of each factor on each KPI: the levers over [0, 1] (``factors="levers"``) or
     the coefficients over their ranges (``"coefficients"``).

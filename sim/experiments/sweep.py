@@ -11,7 +11,7 @@ import pandas as pd
 
 from sim.experiments.batches import Batch, as_scenario, batch_seed, checked_reps, scenario_stream
 from sim.experiments.errors import ExperimentError
-from sim.experiments.execute import run_batches
+from sim.experiments.execute import Progress, run_batches
 from sim.experiments.executors import Execution
 from sim.experiments.summaries import summarise
 from sim.scenario import Scenario, ScenarioError, check_path, field_at
@@ -71,7 +71,7 @@ def sweep(
     seed: int = 1,
     out: str | Path | None = None,
     executor: str | Execution | Any = "serial",
-    progress: bool = False,
+    progress: Progress = False,
 ) -> pd.DataFrame:
     """Mean and 95% interval per KPI at every point of a grid over one or two fields.
 

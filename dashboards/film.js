@@ -1,0 +1,332 @@
+// The workshop's film: every employee on the well-being plane, the teams, the weekly series with
+// a cursor that follows the film, the story's events and what is happening now. Play, pause,
+// step, speed and restart by button or keyboard (space, ←/→, Home); "let go now" and "take
+// control now" send the week shown back to Python (trigger "intervene").
+// Mounted by dashboards/film.py through st.components.v2 with the data described there.
+
+const SVG = "http://www.w3.org/2000/svg";
+const SPEEDS = [0.5, 1, 2, 4];
+const WEEKS_PER_SECOND = 12; // at speed 1
+const memory = (window.__loslatenFilm = window.__loslatenFilm || {});
+
+function el(tag, attrs = {}, parent = null, text = null) {
+  const node = tag.startsWith("svg:")
+    ? document.createElementNS(SVG, tag.slice(4))
+    : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== null) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function bytes(b64) {
+  const raw = atob(b64);
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
+}
+
+function niceTicks(low, high, count) {
+  const span = high - low || Math.abs(high) || 1;
+  const raw = span / count;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) || raw;
+  const ticks = [];
+  for (let v = Math.ceil(low / step) * step; v <= high + step * 1e-9; v += step) {
+    ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  }
+  return ticks;
+}
+
+function fmt(value, lang, digits) {
+  if (value === null || !isFinite(value)) return "—";
+  return value.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  });
+}
+
+function divergingColour(v) {
+  // −1 (all burnout) vermillion … 0 white … 1 (all engaged) blue: colour-blind safe
+  const t = Math.max(-1, Math.min(1, v));
+  const to = t < 0 ? [213, 94, 0] : [0, 114, 178];
+  const a = Math.abs(t);
+  const c = [247, 247, 247].map((w, i) => Math.round(w + (to[i] - w) * a));
+  return `rgb(${c[0]},${c[1]},${c[2]})`;
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  if (!data) return undefined;
+  const d = data;
+  const w = d.words;
+  const key = d.key;
+  const state = (memory[key] = memory[key] || { week: 0, playing: false, speed: 1 });
+  // Streamlit calls this again with new data without cleaning up the last mount: do it here.
+  if (state.cleanup) state.cleanup();
+  const last = d.weeks[d.weeks.length - 1];
+  if (d.start !== null && d.start !== undefined && state.startSeen !== d.startToken) {
+    state.week = d.start;
+    state.startSeen = d.startToken;
+  }
+  state.week = Math.min(state.week, last);
+
+  const root = el("div", { class: "film" + (d.big ? " big" : ""), role: "region", "aria-label": w.label });
+  parentElement.appendChild(root);
+
+  // --- controls ---------------------------------------------------------------------------
+  const bar = el("div", { class: "controls" }, root);
+  const button = (label, symbol, cls = "") => {
+    const b = el("button", { type: "button", title: label, "aria-label": label, class: cls }, bar);
+    b.textContent = symbol;
+    return b;
+  };
+  const restart = button(w.restart, "↺");
+  const back = button(w.back, "«");
+  const play = button(w.play, "▶", "play");
+  const forward = button(w.forward, "»");
+  const speedLabel = el("label", { class: "speed" }, bar);
+  el("span", {}, speedLabel, w.speed + " ");
+  const speed = el("select", { "aria-label": w.speed }, speedLabel);
+  for (const s of SPEEDS) el("option", { value: String(s) }, speed, `${fmt(s, d.lang, 1)}×`);
+  speed.value = String(state.speed);
+  const weekLabel = el("span", { class: "week", "aria-live": "off" }, bar);
+  const actions = el("span", { class: "actions" }, bar);
+  const letGo = el("button", { type: "button", class: "letgo" }, actions, w.let_go_now);
+  const grab = el("button", { type: "button", class: "grab" }, actions, w.grab_now);
+
+  const track = el("div", { class: "track" }, root);
+  const slider = el("input", {
+    type: "range",
+    min: "0",
+    max: String(d.weeks.length - 1),
+    step: "1",
+    "aria-label": w.week,
+  }, track);
+  const timeline = el("div", { class: "timeline" }, track);
+  for (const e of d.events) {
+    const at = (100 * e.week) / last;
+    const mark = el("span", { class: at > 80 ? "event left" : "event", title: `${w.week} ${e.week}: ${e.label}` }, timeline);
+    mark.style.left = `${at}%`;
+    mark.style.borderColor = e.colour;
+    el("span", {}, mark, e.label).style.color = e.colour;
+  }
+  el("div", { class: "keys" }, root, w.keys);
+  const happening = el("section", { class: "happening", "aria-live": "polite" }, root);
+  el("h4", {}, happening, w.happening);
+  const phaseText = el("p", {}, happening);
+
+  // --- the plane, the teams and what is happening -------------------------------------------
+  const stage = el("div", { class: "stage" }, root);
+  const planeBox = el("figure", { class: "plane" }, stage);
+  el("figcaption", {}, planeBox, w.plane);
+  const S = 100;
+  const plane = el("svg:svg", { viewBox: "-12 -6 118 122", role: "img", "aria-label": w.plane }, planeBox);
+  el("svg:rect", { x: 0, y: 0, width: S, height: S, class: "frame" }, plane);
+  const cut = d.cut * S;
+  el("svg:line", { x1: cut, x2: cut, y1: 0, y2: S, class: "cut" }, plane);
+  el("svg:line", { x1: 0, x2: S, y1: S - cut, y2: S - cut, class: "cut" }, plane);
+  const corners = { engagement: [98, 5, "end"], workaholism: [2, 5, "start"], burnout: [2, 97, "start"], satisfaction: [98, 97, "end"] };
+  d.quadrants.forEach((q) => {
+    const [x, y, anchor] = corners[q.key];
+    el("svg:text", { x, y, "text-anchor": anchor, class: "corner", fill: q.colour }, plane, q.name);
+  });
+  for (const v of [0, 0.5, 1]) {
+    el("svg:text", { x: v * S, y: S + 7, "text-anchor": "middle", class: "tick" }, plane, fmt(v, d.lang, 1));
+    el("svg:text", { x: -2, y: S - v * S + 2, "text-anchor": "end", class: "tick" }, plane, fmt(v, d.lang, 1));
+  }
+  el("svg:text", { x: S / 2, y: S + 14, "text-anchor": "middle", class: "axis" }, plane, w.pleasure_axis);
+  el("svg:text", { x: -9, y: S / 2, "text-anchor": "middle", class: "axis", transform: `rotate(-90 -9 ${S / 2})` }, plane, w.energy_axis);
+  const dots = [];
+  const radius = d.big ? 1.9 : 1.5;
+  for (let i = 0; i < d.employees; i++) dots.push(el("svg:circle", { r: radius, class: "dot" }, plane));
+
+  const side = el("div", { class: "side" }, stage);
+  const teamBox = el("figure", { class: "teams" }, side);
+  el("figcaption", {}, teamBox, w.teams);
+  const rows = Math.ceil(d.teams / d.columns);
+  const teams = el("svg:svg", { viewBox: `0 0 ${d.columns * 10} ${rows * 10}`, role: "img", "aria-label": w.teams }, teamBox);
+  const cells = [];
+  for (let t = 0; t < d.teams; t++) {
+    const x = (t % d.columns) * 10;
+    const y = Math.floor(t / d.columns) * 10;
+    const cell = el("svg:rect", { x: x + 0.4, y: y + 0.4, width: 9.2, height: 9.2, rx: 1 }, teams);
+    const tip = el("svg:title", {}, cell);
+    el("svg:text", { x: x + 5, y: y + 6.3, "text-anchor": "middle", class: "team" }, teams, String(t + 1));
+    cells.push([cell, tip]);
+  }
+  const legend = el("div", { class: "legend" }, teamBox);
+  el("span", { class: "swatch", style: `background:${divergingColour(-1)}` }, legend);
+  el("span", {}, legend, `${d.quadrants.find((q) => q.key === "burnout").name}`);
+  el("span", { class: "swatch", style: `background:${divergingColour(1)}` }, legend);
+  el("span", {}, legend, `${d.quadrants.find((q) => q.key === "engagement").name}`);
+  const dotsLegend = el("div", { class: "legend" }, side);
+  for (const q of d.quadrants) {
+    el("span", { class: "swatch dotted", style: `background:${q.colour}` }, dotsLegend);
+    el("span", {}, dotsLegend, q.name);
+  }
+  el("span", { class: "swatch dotted open" }, dotsLegend);
+  el("span", {}, dotsLegend, w.absent);
+
+  // --- the series ---------------------------------------------------------------------------
+  const panels = el("div", { class: "series" }, root);
+  const W = 100, H = 58, L = 16, B = 8, T = 4;
+  const charts = d.series.map((s) => {
+    const box = el("figure", { class: "panel" }, panels);
+    el("figcaption", {}, box, s.unit ? `${s.name} (${s.unit})` : s.name);
+    const svg = el("svg:svg", { viewBox: `0 0 ${W + L + 2} ${H + B + T}`, role: "img", "aria-label": s.name }, box);
+    const values = [...s.high, ...s.low, ...s.baseline].filter((v) => v !== null && isFinite(v));
+    let low = Math.min(...values), high = Math.max(...values);
+    if (high - low < 1e-9) { low -= 1; high += 1; }
+    const pad = (high - low) * 0.08;
+    low -= pad; high += pad;
+    const X = (week) => L + (W * week) / last;
+    const Y = (v) => T + H - (H * (v - low)) / (high - low);
+    for (const tick of niceTicks(low, high, 3)) {
+      el("svg:line", { x1: L, x2: L + W, y1: Y(tick), y2: Y(tick), class: "grid" }, svg);
+      el("svg:text", { x: L - 1.5, y: Y(tick) + 1.4, "text-anchor": "end", class: "tick" }, svg, fmt(tick, d.lang, 2));
+    }
+    for (const tick of niceTicks(0, last, 4)) {
+      el("svg:text", { x: X(tick), y: T + H + B - 1, "text-anchor": "middle", class: "tick" }, svg, fmt(tick, d.lang, 0));
+    }
+    const path = (ys) => ys.map((v, i) => `${i ? "L" : "M"}${X(d.seriesWeeks[i]).toFixed(2)},${Y(v).toFixed(2)}`).join("");
+    const band = s.high.map((v, i) => `${i ? "L" : "M"}${X(d.seriesWeeks[i]).toFixed(2)},${Y(v).toFixed(2)}`).join("")
+      + s.low.map((v, i) => [i, v]).reverse().map(([i, v]) => `L${X(d.seriesWeeks[i]).toFixed(2)},${Y(v).toFixed(2)}`).join("") + "Z";
+    el("svg:path", { d: band, class: "band" }, svg);
+    el("svg:path", { d: path(s.baseline), class: "baseline" }, svg);
+    el("svg:path", { d: path(s.mean), class: "mean" }, svg);
+    for (const e of d.events) {
+      el("svg:line", { x1: X(e.week), x2: X(e.week), y1: T, y2: T + H, class: "event", stroke: e.colour }, svg);
+    }
+    const cursor = el("svg:line", { y1: T, y2: T + H, class: "cursor" }, svg);
+    const marker = el("svg:circle", { r: 1.6, class: "marker" }, svg);
+    const reading = el("svg:text", { y: T + 4, class: "reading" }, svg);
+    svg.addEventListener("click", (event) => {
+      const box = svg.getBoundingClientRect();
+      const week = ((event.clientX - box.left) / box.width * (W + L + 2) - L) / W * last;
+      seek(nearestFrame(Math.max(0, Math.min(last, week))));
+    });
+    return { s, X, Y, cursor, marker, reading };
+  });
+  const key2 = el("div", { class: "legend" }, root);
+  el("span", { class: "swatch line" }, key2);
+  el("span", {}, key2, w.current);
+  el("span", { class: "swatch dashes" }, key2);
+  el("span", {}, key2, w.baseline);
+
+  // --- drawing a week -------------------------------------------------------------------------
+  function nearestFrame(week) {
+    let best = 0;
+    d.weeks.forEach((v, i) => { if (Math.abs(v - week) < Math.abs(d.weeks[best] - week)) best = i; });
+    return best;
+  }
+  const frames = d.frames.map((f) => ({ x: bytes(f.x), y: bytes(f.y), q: bytes(f.q), teams: f.teams }));
+  let index = nearestFrame(state.week);
+
+  function draw() {
+    const frame = frames[index];
+    const week = d.weeks[index];
+    state.week = week;
+    for (let i = 0; i < dots.length; i++) {
+      const code = frame.q[i];
+      const colour = d.quadrants[code & 3].colour;
+      const dot = dots[i];
+      dot.setAttribute("cx", ((frame.x[i] / 255) * S).toFixed(1));
+      dot.setAttribute("cy", (S - (frame.y[i] / 255) * S).toFixed(1));
+      dot.setAttribute("fill", code & 4 ? "#ffffff" : colour);
+      dot.setAttribute("stroke", code & 4 ? colour : "#333333");
+      dot.setAttribute("stroke-width", code & 4 ? "0.8" : "0.25");
+    }
+    frame.teams.forEach((v, t) => {
+      cells[t][0].setAttribute("fill", divergingColour(v));
+      cells[t][1].textContent = `${w.team} ${t + 1}: ${fmt(v, d.lang, 2)}`;
+    });
+    slider.value = String(index);
+    weekLabel.textContent = `${w.week} ${week} / ${last}`;
+    let phase = d.phases[0];
+    for (const p of d.phases) if (p.week <= week) phase = p;
+    if (phaseText.textContent !== phase.text) phaseText.textContent = phase.text;
+    for (const c of charts) {
+      const x = c.X(Math.max(week, d.seriesWeeks[0]));
+      c.cursor.setAttribute("x1", x);
+      c.cursor.setAttribute("x2", x);
+      const i = Math.max(0, Math.min(c.s.mean.length - 1, week - d.seriesWeeks[0]));
+      const v = c.s.mean[i];
+      c.marker.setAttribute("cx", x);
+      c.marker.setAttribute("cy", c.Y(v));
+      c.reading.setAttribute("x", x > 70 ? x - 1.5 : x + 1.5);
+      c.reading.setAttribute("text-anchor", x > 70 ? "end" : "start");
+      c.reading.textContent = fmt(v, d.lang, c.s.digits);
+    }
+    play.textContent = state.playing ? "❚❚" : "▶";
+    play.title = state.playing ? w.pause : w.play;
+    play.setAttribute("aria-label", play.title);
+  }
+
+  let timer = null;
+  function stop() {
+    state.playing = false;
+    if (timer) clearInterval(timer);
+    timer = null;
+    draw();
+  }
+  function start() {
+    if (index >= frames.length - 1) index = 0;
+    state.playing = true;
+    if (timer) clearInterval(timer);
+    const step = d.weeks.length > 1 ? d.weeks[1] - d.weeks[0] : 1;
+    timer = setInterval(() => {
+      if (index >= frames.length - 1) return stop();
+      index += 1;
+      draw();
+    }, (1000 * step) / (WEEKS_PER_SECOND * state.speed));
+    draw();
+  }
+  function seek(i) {
+    index = Math.max(0, Math.min(frames.length - 1, i));
+    draw();
+  }
+  const toggle = () => (state.playing ? stop() : start());
+
+  play.addEventListener("click", toggle);
+  restart.addEventListener("click", () => { seek(0); if (state.playing) start(); });
+  back.addEventListener("click", () => { stop(); seek(index - 1); });
+  forward.addEventListener("click", () => { stop(); seek(index + 1); });
+  slider.addEventListener("input", () => { stop(); seek(Number(slider.value)); });
+  speed.addEventListener("change", () => {
+    state.speed = Number(speed.value);
+    if (state.playing) start();
+  });
+  const intervene = (kind) => {
+    stop();
+    setTriggerValue("intervene", { kind, week: d.weeks[index] });
+  };
+  letGo.addEventListener("click", () => intervene("let_go"));
+  grab.addEventListener("click", () => intervene("tighten"));
+
+  function onKey(event) {
+    const target = event.target;
+    const typing = target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+    const ours = root.contains(target);
+    const space = event.key === " " || event.code === "Space";
+    if (typing && !(ours && target === slider)) return;
+    if (target && target.tagName === "BUTTON" && (!ours || space || event.key === "Enter")) return;
+    if (space) { toggle(); }
+    else if (event.key === "ArrowRight") { stop(); seek(index + 1); }
+    else if (event.key === "ArrowLeft") { stop(); seek(index - 1); }
+    else if (event.key === "Home") { stop(); seek(0); }
+    else return;
+    event.preventDefault();
+  }
+  document.addEventListener("keydown", onKey);
+
+  draw();
+  if (state.playing) start();
+  state.cleanup = () => {
+    if (timer) clearInterval(timer);
+    document.removeEventListener("keydown", onKey);
+    root.remove();
+    state.cleanup = null;
+  };
+  return state.cleanup;
+}

@@ -1,0 +1,290 @@
+"""Compare: two to four stories or lever settings, replications, 95% intervals, why, a report."""
+
+from datetime import date
+
+import streamlit as st
+
+import sim
+from sim import charts, report, texts
+from sim.experiments.compare import labelled
+
+import common
+from common import param
+from i18n import kpi, lang, lever, number, story, t
+
+LEVERS = (
+    "levers.trust",
+    "levers.control",
+    "levers.rules",
+    "levers.vision",
+    "levers.responsibility",
+    "levers.freedom",
+    "levers.connection",
+    "levers.safety",
+)
+SHOWN = list(report.HEADLINE)
+DEFAULT = ["baseline", "baseline~trust=0.8~control=0.2~responsibility=0.8~freedom=0.8"]
+MOST = 4
+STEPS = ["", *(f"{v / 20:g}" for v in range(21))]  # a lever's values; "": the story's
+
+library = common.stories()
+big = common.presenting()
+
+
+def incoming_variants() -> None:
+    """On a first visit, the variants in the link (``v=baseline~trust=0.8~name=…``) become the
+    controls' values; what is not a lever is named in a warning."""
+    if "variants" in st.session_state or "variants" in st.session_state.get("_incoming", {}):
+        return
+    given = st.query_params.get_all("v") or DEFAULT
+    incoming = st.session_state.setdefault("_incoming", {})
+    incoming["variants"] = str(min(max(len(given), 2), MOST))
+    names = [param(p) for p in LEVERS]
+    for i, text in enumerate(given[:MOST]):
+        story_key, *changes = text.split("~")
+        incoming[f"v{i}_story"] = story_key
+        for change in changes:
+            name, _, value = change.partition("=")
+            if name == "name":
+                incoming[f"v{i}_name"] = value
+            elif name in names:
+                try:  # the levers' values are steps of 0.05
+                    number_ = float(value)
+                    if 0 <= number_ <= 1:
+                        value = f"{round(number_ * 20) / 20:g}"
+                except ValueError:
+                    pass
+                incoming[f"v{i}_{name}"] = value
+            else:
+                st.session_state.setdefault("_url_warnings", []).append(
+                    t(
+                        "url.unknown_choice",
+                        field="v",
+                        value=change,
+                        allowed=", ".join(names),
+                        default="—",
+                    )
+                )
+
+
+def encode(i: int) -> str:
+    """A variant as the link writes it."""
+    changes = [
+        f"{param(p)}={st.session_state[f'v{i}_{param(p)}']}"
+        for p in LEVERS
+        if st.session_state.get(f"v{i}_{param(p)}")
+    ]
+    name = (st.session_state.get(f"v{i}_name") or "").replace("~", "-")
+    return "~".join(
+        [st.session_state[f"v{i}_story"], *changes, *([f"name={name}"] if name else [])]
+    )
+
+
+def variant(i: int, employees: int | None, weeks: int | None) -> sim.Scenario:
+    """The scenario of variant ``i``: its story with the levers filled in, named in words."""
+    key = st.session_state[f"v{i}_story"]
+    changes = {
+        p: float(st.session_state[f"v{i}_{param(p)}"])
+        for p in LEVERS
+        if st.session_state.get(f"v{i}_{param(p)}")
+    }
+    label = st.session_state.get(f"v{i}_name") or story(key) + (
+        " ("
+        + ", ".join(
+            f"{lever(p)} {number(v, 2).rstrip('0').rstrip(',.')}" for p, v in changes.items()
+        )
+        + ")"
+        if changes
+        else ""
+    )
+    scenario = library[key].with_overrides(
+        name=label, description=common.described(key, library[key]), **changes
+    )
+    if employees is not None:
+        scenario = scenario.with_overrides(**{"organisation.employees": employees})
+    return scenario.with_weeks(weeks) if weeks is not None else scenario
+
+
+def more() -> None:
+    st.session_state["variants"] = min(MOST, st.session_state["variants"] + 1)
+
+
+def fewer() -> None:
+    st.session_state["variants"] = max(2, st.session_state["variants"] - 1)
+
+
+if big:
+    st.subheader(t("page.compare"), anchor=False)
+else:
+    st.title(t("page.compare"), anchor=False)
+    st.caption(t("compare.intro"))
+
+incoming_variants()
+st.subheader(t("compare.variants"), anchor=False)
+common.setting("variants", 2, lambda raw: max(2, min(MOST, int(raw))))
+count = st.session_state["variants"]
+columns = st.columns(count)
+for i, column in enumerate(columns):
+    with column:
+        st.markdown(f"**{t('compare.variant', n=i + 1)}**")
+        key = common.select(
+            t("common.story"), f"v{i}_story", list(library), "baseline", story, url=False
+        )
+        common.setting(f"v{i}_name", "", str)
+        st.text_input(
+            t("compare.name"), key=f"v{i}_name", placeholder=t("compare.name_placeholder")
+        )
+        with st.expander(t("compare.levers")):
+            for path in LEVERS:
+                own = number(texts.value_at(library[key], path), 2)
+                common.select(
+                    lever(path),
+                    f"v{i}_{param(path)}",
+                    STEPS,
+                    "",
+                    lambda v, own=own: (
+                        f"{own} ({t('common.story_value')})" if v == "" else number(float(v), 2)
+                    ),
+                    url=False,
+                )
+buttons = st.columns([2, 2, 3])
+buttons[0].button(
+    t("compare.add"), on_click=more, disabled=count >= MOST, key="add", icon=":material/add:"
+)
+buttons[1].button(
+    t("compare.remove"), on_click=fewer, disabled=count <= 2, key="remove", icon=":material/remove:"
+)
+st.query_params["v"] = [encode(i) for i in range(count)]
+
+cols = st.columns(4)
+reps = common.number(t("common.reps"), "reps", *common.REPS, 10, 1, cols[0])
+seed = common.number(t("common.seed"), "seed", *common.SEEDS, 1, 1, cols[1])
+employees = common.number(
+    t("common.employees"),
+    "employees",
+    *common.EMPLOYEES,
+    None,
+    10,
+    cols[2],
+    placeholder=t("common.story_value"),
+)
+weeks = common.number(
+    t("common.weeks"),
+    "weeks",
+    *common.WEEKS,
+    None,
+    4,
+    cols[3],
+    placeholder=t("common.story_value"),
+)
+shown = (
+    common.multiselect(
+        t("common.kpis"),
+        "kpis",
+        sim.KPI_NAMES,
+        SHOWN,
+        kpi,
+        placeholder=t("compare.kpis_placeholder"),
+    )
+    or SHOWN
+)
+common.url_warnings()
+
+try:
+    scenarios = [variant(i, employees, weeks) for i in range(count)]
+except sim.ScenarioError as err:
+    common.show_problems(err)
+    st.stop()
+named = labelled(scenarios)
+labels = list(named)
+jsons = tuple(s.model_dump_json() for s in named.values())
+
+with common.stopwatch() as watch, common.progress(len(jsons) * reps) as tell:
+    summary, series = common.compare(jsons, reps, seed, _progress=tell)
+found = report.Findings(named, reps, seed, summary, series)
+
+st.subheader(t("report.table_title", ref=labels[0]), anchor=False)
+st.dataframe(report.difference_table(found, shown, lang()), hide_index=True, width="stretch")
+st.caption(t("report.caveat_noise"))
+st.subheader(t("compare.means_title"), anchor=False)
+st.plotly_chart(
+    charts.means(summary, shown, lang(), big), key="means", config=charts.plotly_config(lang())
+)
+
+st.subheader(t("why.title"), anchor=False)
+why = None
+if common.toggle(t("why.show"), "why"):
+    left, middle, right = st.columns([2, 2, 1])
+    other = int(
+        common.select(
+            t("why.pair", first=labels[0]),
+            "why_with",
+            [str(i) for i in range(1, len(labels))],
+            "1",
+            lambda i: labels[int(i)],
+            where=left,
+        )
+    )
+    name = common.select(
+        t("why.kpi"),
+        "why_kpi",
+        shown,
+        report.clearest(summary, labels[other], shown),
+        kpi,
+        where=middle,
+    )
+    why_reps = common.number(t("why.reps"), "why_reps", *common.REPS, 5, 1, right)
+    common.url_warnings()
+    runs = 2 * (len(sim.scenario.Mechanisms.model_fields) + 1) * why_reps
+    with common.progress(runs) as tell:
+        parts = common.explain(jsons[0], jsons[other], why_reps, seed, _progress=tell)
+    why = report.Why(labels[0], labels[other], name, why_reps, parts)
+    st.plotly_chart(
+        charts.contributions(parts, name, lang(), why.a, why.b, big),
+        key="why_chart",
+        config=charts.plotly_config(lang()),
+    )
+    for note in report.why_notes(why, lang()):
+        st.caption(note)
+st.caption(t("common.computed_in", seconds=common.seconds(watch.seconds)))
+
+st.subheader(t("common.downloads"), anchor=False)
+found = report.Findings(named, reps, seed, summary, series, why)
+buttons = st.columns(5)
+buttons[0].download_button(
+    t("common.summary_csv"),
+    summary.to_csv(index=False),
+    "comparison.csv",
+    "text/csv",
+    on_click="ignore",
+)
+buttons[1].download_button(
+    t("compare.series_csv"),
+    lambda: series.to_csv(index=False),
+    "series.csv",
+    "text/csv",
+    on_click="ignore",
+)
+buttons[2].download_button(
+    t("compare.series_parquet"),
+    lambda: series.to_parquet(index=False),
+    "series.parquet",
+    "application/octet-stream",
+    on_click="ignore",
+)
+buttons[3].download_button(
+    t("compare.scenario_yaml"),
+    "---\n".join(s.to_yaml() for s in named.values()),
+    "scenarios.yaml",
+    "application/yaml",
+    on_click="ignore",
+)
+buttons[4].download_button(
+    t("compare.report_html"),
+    lambda: report.render(found, lang=lang(), kpis=shown, day=date.today()),
+    "report.html",
+    "text/html",
+    type="primary",
+    on_click="ignore",
+    key="report",
+)
