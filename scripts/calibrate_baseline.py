@@ -8,7 +8,7 @@ and the fit is then checked on replications it never saw (another seed). Only th
 fitted: every output is whatever the dynamics produce; nothing is rescaled or clamped. Writes
 ``sim/calibration.json`` and the fit report ``docs/calibration.md``.
 
-    python scripts/calibrate_baseline.py [--reps 24] [--dry-run]      (make calibrate)
+    python scripts/calibrate_baseline.py [--reps 64] [--dry-run]      (make calibrate)
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def at(x: np.ndarray) -> sim.Scenario:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=24, help="replications fitted (and checked)")
+    parser.add_argument("--reps", type=int, default=64, help="replications fitted (and checked)")
     parser.add_argument("--evaluations", type=int, default=160)
     parser.add_argument("--dry-run", action="store_true", help="print, write nothing")
     args = parser.parse_args()
