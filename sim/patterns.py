@@ -59,7 +59,7 @@ Measure = Callable[[Runs], np.ndarray]
 @dataclass(frozen=True)
 class Pattern:
     """A stylised fact: ``measure`` gives a value per replication; met when the mean is in
-    [``low``, ``high``]."""
+    [``low``, ``high``]. ``group`` is one of :data:`GROUPS`."""
 
     name: str
     claim: str
@@ -69,6 +69,13 @@ class Pattern:
     high: float
     specs: tuple[Spec, ...]
     measure: Measure = field(compare=False)
+    group: str = ""
+
+
+GROUPS = ("calibration", "ranges", "trust", "control", "manager", "hayek", "consequences", "steady")
+"""The groups of patterns, in order (``docs/model.md`` section 1): the public figures, credible
+ranges, trust, control, the manager's story, Hayek, Simon and their critics, consequences, peers
+and pressure, and a steady start."""
 
 
 # --- the scenarios ------------------------------------------------------------------------------
@@ -138,6 +145,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # calibration: the public figures (C15)
     _pattern(
         name="burnout complaints",
+        group="calibration",
         claim="C15",
         source="book 14%; TNO NEA 16.1% (2017)",
         target="about 14%",
@@ -148,6 +156,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged",
+        group="calibration",
         claim="C15",
         source="book 20%; Gallup NL 12–15%",
         target="about 20%",
@@ -158,6 +167,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged people produce more",
+        group="calibration",
         claim="C15",
         source="Gallup Q12: +14–18% productivity (top vs bottom units)",
         target="×1.1 – ×1.3",
@@ -168,6 +178,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="sickness absence",
+        group="calibration",
         claim="C15",
         source="CBS: 4.3–5.6% of working days (2018–2024)",
         target="4–5.5%",
@@ -178,6 +189,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="burnout complaints carry the absence",
+        group="calibration",
         claim="C11",
         source="TNO: ~37 days a year against ~6",
         target="≥ 3× the others' absence",
@@ -188,6 +200,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="long burnout leave happens",
+        group="calibration",
         claim="C15",
         source="NEA 2017: ~¼ of absence days psychological; ArboNed: ~242 days a case",
         target="10–40% of absence days",
@@ -200,6 +213,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turnover",
+        group="calibration",
         claim="C15",
         source="CBS job mobility: ~10–15% a year",
         target="8–20% a year",
@@ -210,6 +224,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="managers work overtime",
+        group="calibration",
         claim="C6",
         source="CBS 2017: 56% of managers work overtime, ~6 h a week",
         target="40–48 h a week",
@@ -221,6 +236,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # credible ranges: the levers cannot do everything (C15; Swider & Zimmerman 2010)
     _pattern(
         name="even the best organisation has burnout",
+        group="ranges",
         claim="C15",
         source="outside strain and vulnerability (personality: ~⅓ of exhaustion)",
         target="best corner 4–40%",
@@ -231,6 +247,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="the worst organisation stays within bounds",
+        group="ranges",
         claim="C15",
         source="issue 12: 4–40%",
         target="worst corner 4–40%",
@@ -241,6 +258,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement in the best organisation",
+        group="ranges",
         claim="C1",
         source="issue 12: 5–70%",
         target="best corner 5–70%",
@@ -251,6 +269,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement in the worst organisation",
+        group="ranges",
         claim="C2",
         source="issue 12: 5–70%",
         target="worst corner 5–70%",
@@ -261,6 +280,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="productivity of the best organisation",
+        group="ranges",
         claim="C15",
         source="Gallup: +14–18% top vs bottom units",
         target="×0.7 – ×1.3 the baseline",
@@ -271,6 +291,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="productivity of the worst organisation",
+        group="ranges",
         claim="C15",
         source="issue 12",
         target="×0.7 – ×1.3 the baseline",
@@ -281,6 +302,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="absence in the worst organisation",
+        group="ranges",
         claim="C11",
         source="CBS sectors 3–9%",
         target="2–10%",
@@ -291,6 +313,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turnover in the worst organisation",
+        group="ranges",
         claim="C11",
         source="CBS; horeca 20–25%",
         target="5–35%",
@@ -301,6 +324,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="people stay where they are engaged",
+        group="ranges",
         claim="C1",
         source="Gallup: −18 to −43% turnover; Swider & Zimmerman 2010",
         target="turnover worst − best > 0",
@@ -312,6 +336,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # trust (C1, C3)
     _pattern(
         name="trust engages",
+        group="trust",
         claim="C1",
         source="JD-R resources → engagement ρ≈.3–.4, halved; interventions g≈0.3",
         target="trust 0.2→0.8: +3 to +15 points engaged",
@@ -322,6 +347,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="trust protects a little against burnout",
+        group="trust",
         claim="C1",
         source="resources relieve exhaustion only weakly (Schaufeli & Bakker 2004)",
         target="trust 0.2→0.8: −1 to −8 points burnout",
@@ -332,6 +358,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="resources engage more than they protect",
+        group="trust",
         claim="C1",
         source="engagement by resources, burnout by demands (Schaufeli & Bakker 2004)",
         target="trust 0.2→0.8: |Δ engaged| − |Δ burnout| > 0",
@@ -346,6 +373,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # control (C2, C3)
     _pattern(
         name="control crowds out reciprocal effort",
+        group="control",
         claim="C2",
         source="Falk & Kosfeld 2006; small when replicated (Ziegelmeyer et al. 2012)",
         target="control 0.2→0.8: reciprocal effort −2 to −15%",
@@ -360,6 +388,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control deters opportunists",
+        group="control",
         claim="C2",
         source="Nagin et al. 2002; Pierce, Snow & McAfee 2015",
         target="control 0.2→0.8: their effort up",
@@ -373,6 +402,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="monitoring strains",
+        group="control",
         claim="C2",
         source="electronic monitoring raises stress, not performance (Ravid et al. 2023)",
         target="control 0.2→0.8: exhaustion up",
@@ -386,6 +416,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control pays when opportunists are common",
+        group="control",
         claim="C3",
         source="brief: a third free riders (Fischbacher, Gächter & Fehr 2001)",
         target="a third of recruits opportunists: tight − light profit > 0",
@@ -396,6 +427,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control does not pay when they are few",
+        group="control",
         claim="C2",
         source="the book: 'a very small minority'",
         target="a tenth: tight − light profit < 0",
@@ -407,6 +439,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # the manager's story (C4, C5, C6, C17)
     _pattern(
         name="vicious circle: engagement falls",
+        group="manager",
         claim="C4",
         source="the book (C4)",
         target="shock, control-prone − trust-holding manager < 0",
@@ -417,6 +450,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="vicious circle: the manager works longer",
+        group="manager",
         claim="C6",
         source="the book (C4, C6)",
         target="+0.5 to +20 hours a week",
@@ -427,6 +461,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="vicious circle: less coaching",
+        group="manager",
         claim="C4",
         source="the book (C4)",
         target="coaching share lower",
@@ -437,6 +472,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="letting go is a J-curve",
+        group="manager",
         claim="C17",
         source="the book (C17)",
         target="output in the quarter after letting go − the quarter before < 0",
@@ -450,6 +486,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a year after letting go: productivity",
+        group="manager",
         claim="C5",
         source="interventions: small average effects (Knight et al. 2017)",
         target="×1.03 – ×1.20 the counterfactual",
@@ -462,6 +499,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a year after letting go: engagement",
+        group="manager",
         claim="C5",
         source="engagement interventions g≈0.29 (Knight, Patterson & Dawson 2017)",
         target="+3 to +15 points",
@@ -475,6 +513,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="without courage, managers relapse",
+        group="manager",
         claim="C17",
         source="the book (C17)",
         target="grab after the setback: no courage − courage > 0",
@@ -485,6 +524,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="coaching leadership engages",
+        group="manager",
         claim="C7",
         source="engagement interventions g≈0.29 (Knight et al. 2017)",
         target="coaching leader − baseline: +3 to +20 points",
@@ -496,6 +536,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # Hayek, Simon and their critics (C12, C13, C7)
     _pattern(
         name="stable and interdependent: central decisions win",
+        group="hayek",
         claim="C13",
         source="Hayek's critics: Alonso, Dessein & Matouschek 2008; Dessein & Santos 2006",
         target="decentral − central productivity < 0 (turbulence 0, interdependence 0.7)",
@@ -506,6 +547,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turbulent: decentral decisions win",
+        group="hayek",
         claim="C12",
         source="Hayek 1945; Aghion, Bloom et al. 2021 (decentralised firms in the recession)",
         target="decentral − central productivity > 0 (turbulence 0.8, interdependence 0.7)",
@@ -516,6 +558,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="freedom without vision scatters",
+        group="hayek",
         claim="C7",
         source="the book: no self-steering without steering",
         target="decentral, vision 0.1 − 0.9: adaptation error up",
@@ -526,6 +569,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a few rules beat none",
+        group="hayek",
         claim="C8",
         source="enabling formalisation (Adler & Borys 1996)",
         target="rules 0.25 − 0 productivity > 0",
@@ -536,6 +580,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a few rules beat many",
+        group="hayek",
         claim="C8",
         source="red tape (Blom et al. 2021)",
         target="rules 0.25 − 1 productivity > 0",
@@ -547,6 +592,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # consequences, peers, pressure (C9, C10, C11)
     _pattern(
         name="trust without follow-up erodes performance",
+        group="consequences",
         claim="C9",
         source="the book (C9)",
         target="20% opportunists: no follow-up − follow-up productivity < 0",
@@ -557,6 +603,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="peers keep each other honest",
+        group="consequences",
         claim="C10",
         source="concertive control (Barker 1993); peer punishment (Fehr & Gächter 2000)",
         target="self-steering teams: misconduct without − with social control > 0",
@@ -567,6 +614,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="pressure beyond capacity burns out",
+        group="consequences",
         claim="C11",
         source="hindrance demands → exhaustion (Crawford, LePine & Rich 2010)",
         target="pressure 0→1: burnout up",
@@ -578,6 +626,7 @@ PATTERNS: tuple[Pattern, ...] = (
     *(
         _pattern(
             name=f"a run starts in its steady state: {what}",
+            group="steady",
             claim="C15",
             source="issue 12: within 0.03",
             target="weeks 1–26 − weeks 175–226 within ±0.03",
@@ -601,8 +650,8 @@ def evaluate(
 ) -> pd.DataFrame:
     """Run every scenario the patterns need once (common random numbers) and measure them.
 
-    Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met``; a pattern
-    is met when its mean lies in [``low``, ``high``].
+    Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met, group``; a
+    pattern is met when its mean lies in [``low``, ``high``].
     """
     labels: dict[Spec, int] = {}
     for pattern in patterns:
@@ -628,6 +677,7 @@ def evaluate(
                 "low": p.low,
                 "high": p.high,
                 "met": bool(p.low <= value <= p.high),
+                "group": p.group,
             }
         )
     return pd.DataFrame(rows)
