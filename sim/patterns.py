@@ -59,7 +59,8 @@ Measure = Callable[[Runs], np.ndarray]
 @dataclass(frozen=True)
 class Pattern:
     """A stylised fact: ``measure`` gives a value per replication; met when the mean is in
-    [``low``, ``high``]. ``group`` is one of :data:`GROUPS`."""
+    [``low``, ``high``]. ``group`` is one of :data:`GROUPS`; ``unit`` (one of :data:`UNITS`)
+    says how to read the value."""
 
     name: str
     claim: str
@@ -70,12 +71,17 @@ class Pattern:
     specs: tuple[Spec, ...]
     measure: Measure = field(compare=False)
     group: str = ""
+    unit: str = "change"
 
 
 GROUPS = ("calibration", "ranges", "trust", "control", "manager", "hayek", "consequences", "steady")
 """The groups of patterns, in order (``docs/model.md`` section 1): the public figures, credible
 ranges, trust, control, the manager's story, Hayek, Simon and their critics, consequences, peers
 and pressure, and a steady start."""
+UNITS = ("share", "points", "ratio", "hours", "hours_change", "relative", "change")
+"""How a pattern's value reads: a share (0.14 = 14%), a difference of shares in percentage
+points, a ratio (×1.17), hours, a difference in hours, a relative change (−0.05 = −5%), or a
+difference on the KPI's own scale (productivity, profit, effort, exhaustion, adaptation error)."""
 
 
 # --- the scenarios ------------------------------------------------------------------------------
@@ -145,6 +151,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # calibration: the public figures (C15)
     _pattern(
         name="burnout complaints",
+        unit="share",
         group="calibration",
         claim="C15",
         source="book 14%; TNO NEA 16.1% (2017)",
@@ -156,6 +163,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged",
+        unit="share",
         group="calibration",
         claim="C15",
         source="book 20%; Gallup NL 12–15%",
@@ -167,6 +175,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged people produce more",
+        unit="ratio",
         group="calibration",
         claim="C15",
         source="Gallup Q12: +14–18% productivity (top vs bottom units)",
@@ -178,6 +187,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="sickness absence",
+        unit="share",
         group="calibration",
         claim="C15",
         source="CBS: 4.3–5.6% of working days (2018–2024)",
@@ -189,6 +199,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="burnout complaints carry the absence",
+        unit="ratio",
         group="calibration",
         claim="C11",
         source="TNO: ~37 days a year against ~6",
@@ -200,6 +211,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="long burnout leave happens",
+        unit="share",
         group="calibration",
         claim="C15",
         source="NEA 2017: ~¼ of absence days psychological; ArboNed: ~242 days a case",
@@ -213,6 +225,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turnover",
+        unit="share",
         group="calibration",
         claim="C15",
         source="CBS job mobility: ~10–15% a year",
@@ -224,6 +237,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="managers work overtime",
+        unit="hours",
         group="calibration",
         claim="C6",
         source="CBS 2017: 56% of managers work overtime, ~6 h a week",
@@ -236,6 +250,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # credible ranges: the levers cannot do everything (C15; Swider & Zimmerman 2010)
     _pattern(
         name="even the best organisation has burnout",
+        unit="share",
         group="ranges",
         claim="C15",
         source="outside strain and vulnerability (personality: ~⅓ of exhaustion)",
@@ -247,6 +262,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="the worst organisation stays within bounds",
+        unit="share",
         group="ranges",
         claim="C15",
         source="issue 12: 4–40%",
@@ -258,6 +274,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement in the best organisation",
+        unit="share",
         group="ranges",
         claim="C1",
         source="issue 12: 5–70%",
@@ -269,6 +286,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement in the worst organisation",
+        unit="share",
         group="ranges",
         claim="C2",
         source="issue 12: 5–70%",
@@ -280,6 +298,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="productivity of the best organisation",
+        unit="ratio",
         group="ranges",
         claim="C15",
         source="Gallup: +14–18% top vs bottom units",
@@ -291,6 +310,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="productivity of the worst organisation",
+        unit="ratio",
         group="ranges",
         claim="C15",
         source="issue 12",
@@ -302,6 +322,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="absence in the worst organisation",
+        unit="share",
         group="ranges",
         claim="C11",
         source="CBS sectors 3–9%",
@@ -313,6 +334,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turnover in the worst organisation",
+        unit="share",
         group="ranges",
         claim="C11",
         source="CBS; horeca 20–25%",
@@ -324,6 +346,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="people stay where they are engaged",
+        unit="points",
         group="ranges",
         claim="C1",
         source="Gallup: −18 to −43% turnover; Swider & Zimmerman 2010",
@@ -336,6 +359,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # trust (C1, C3)
     _pattern(
         name="trust engages",
+        unit="points",
         group="trust",
         claim="C1",
         source="JD-R resources → engagement ρ≈.3–.4, halved; interventions g≈0.3",
@@ -347,6 +371,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="trust protects a little against burnout",
+        unit="points",
         group="trust",
         claim="C1",
         source="resources relieve exhaustion only weakly (Schaufeli & Bakker 2004)",
@@ -358,6 +383,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="resources engage more than they protect",
+        unit="points",
         group="trust",
         claim="C1",
         source="engagement by resources, burnout by demands (Schaufeli & Bakker 2004)",
@@ -373,6 +399,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # control (C2, C3)
     _pattern(
         name="control crowds out reciprocal effort",
+        unit="relative",
         group="control",
         claim="C2",
         source="Falk & Kosfeld 2006; small when replicated (Ziegelmeyer et al. 2012)",
@@ -388,6 +415,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control deters opportunists",
+        unit="change",
         group="control",
         claim="C2",
         source="Nagin et al. 2002; Pierce, Snow & McAfee 2015",
@@ -402,6 +430,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="monitoring strains",
+        unit="change",
         group="control",
         claim="C2",
         source="electronic monitoring raises stress, not performance (Ravid et al. 2023)",
@@ -416,6 +445,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control pays when opportunists are common",
+        unit="change",
         group="control",
         claim="C3",
         source="brief: a third free riders (Fischbacher, Gächter & Fehr 2001)",
@@ -427,6 +457,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control does not pay when they are few",
+        unit="change",
         group="control",
         claim="C2",
         source="the book: 'a very small minority'",
@@ -439,6 +470,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # the manager's story (C4, C5, C6, C17)
     _pattern(
         name="vicious circle: engagement falls",
+        unit="points",
         group="manager",
         claim="C4",
         source="the book (C4)",
@@ -450,6 +482,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="vicious circle: the manager works longer",
+        unit="hours_change",
         group="manager",
         claim="C6",
         source="the book (C4, C6)",
@@ -461,6 +494,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="vicious circle: less coaching",
+        unit="points",
         group="manager",
         claim="C4",
         source="the book (C4)",
@@ -472,6 +506,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="letting go is a J-curve",
+        unit="change",
         group="manager",
         claim="C17",
         source="the book (C17)",
@@ -486,6 +521,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a year after letting go: productivity",
+        unit="ratio",
         group="manager",
         claim="C5",
         source="interventions: small average effects (Knight et al. 2017)",
@@ -499,6 +535,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a year after letting go: engagement",
+        unit="points",
         group="manager",
         claim="C5",
         source="engagement interventions g≈0.29 (Knight, Patterson & Dawson 2017)",
@@ -513,6 +550,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="without courage, managers relapse",
+        unit="points",
         group="manager",
         claim="C17",
         source="the book (C17)",
@@ -524,6 +562,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="coaching leadership engages",
+        unit="points",
         group="manager",
         claim="C7",
         source="engagement interventions g≈0.29 (Knight et al. 2017)",
@@ -536,6 +575,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # Hayek, Simon and their critics (C12, C13, C7)
     _pattern(
         name="stable and interdependent: central decisions win",
+        unit="change",
         group="hayek",
         claim="C13",
         source="Hayek's critics: Alonso, Dessein & Matouschek 2008; Dessein & Santos 2006",
@@ -547,6 +587,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turbulent: decentral decisions win",
+        unit="change",
         group="hayek",
         claim="C12",
         source="Hayek 1945; Aghion, Bloom et al. 2021 (decentralised firms in the recession)",
@@ -558,6 +599,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="freedom without vision scatters",
+        unit="change",
         group="hayek",
         claim="C7",
         source="the book: no self-steering without steering",
@@ -569,6 +611,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a few rules beat none",
+        unit="change",
         group="hayek",
         claim="C8",
         source="enabling formalisation (Adler & Borys 1996)",
@@ -580,6 +623,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a few rules beat many",
+        unit="change",
         group="hayek",
         claim="C8",
         source="red tape (Blom et al. 2021)",
@@ -592,6 +636,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # consequences, peers, pressure (C9, C10, C11)
     _pattern(
         name="trust without follow-up erodes performance",
+        unit="change",
         group="consequences",
         claim="C9",
         source="the book (C9)",
@@ -603,6 +648,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="peers keep each other honest",
+        unit="points",
         group="consequences",
         claim="C10",
         source="concertive control (Barker 1993); peer punishment (Fehr & Gächter 2000)",
@@ -614,6 +660,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="pressure beyond capacity burns out",
+        unit="points",
         group="consequences",
         claim="C11",
         source="hindrance demands → exhaustion (Crawford, LePine & Rich 2010)",
@@ -626,6 +673,7 @@ PATTERNS: tuple[Pattern, ...] = (
     *(
         _pattern(
             name=f"a run starts in its steady state: {what}",
+            unit="points",
             group="steady",
             claim="C15",
             source="issue 12: within 0.03",
@@ -650,8 +698,8 @@ def evaluate(
 ) -> pd.DataFrame:
     """Run every scenario the patterns need once (common random numbers) and measure them.
 
-    Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met, group``; a
-    pattern is met when its mean lies in [``low``, ``high``].
+    Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met, group,
+    unit``; a pattern is met when its mean lies in [``low``, ``high``].
     """
     labels: dict[Spec, int] = {}
     for pattern in patterns:
@@ -678,6 +726,7 @@ def evaluate(
                 "high": p.high,
                 "met": bool(p.low <= value <= p.high),
                 "group": p.group,
+                "unit": p.unit,
             }
         )
     return pd.DataFrame(rows)
