@@ -1,14 +1,16 @@
 """The dashboard's own Plotly figures (the shared ones are in ``sim.charts``): heatmaps over two
-levers with the better direction stated, and a calibration's fit."""
+levers with the better direction stated, a calibration's fit, and the patterns against their
+targets."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from sim import texts
-from sim.charts import INK, PALETTE, styled
+from sim.charts import INK, PALETTE, alpha, styled
 
 from i18n import kpi, lang, number, t, value
 
@@ -114,3 +116,84 @@ def calibration_fit(fit: pd.DataFrame, big: bool = False) -> go.Figure:
     )
     fig.update_layout(barmode="group", title=t("calibrate.fit_title"))
     return styled(fig, lang(), big, height=420)
+
+
+MET, MISSED, BAND = "#0072B2", "#D55E00", "#009E73"  # Okabe & Ito: blue, vermillion, green
+
+
+def _visible(value: float, low_ci: float, high_ci: float, low: float, high: float) -> list[float]:
+    """The x range of a pattern's row: its value and interval, the nearer edge of its target,
+    and the farther edge unless it lies far away (an open-ended target such as "> 0"); where the
+    band reaches the edge of the row, it goes on."""
+    near, far = sorted((low, high), key=lambda edge: abs(edge - value))
+    reach = max(abs(near - value), (high_ci - low_ci) / 2, 1e-9)
+    points = [p for p in (value, low_ci, high_ci, near) if np.isfinite(p)]
+    if abs(far - value) <= 10 * reach:
+        points.append(far)
+    span = max(points) - min(points) or abs(value) * 0.1 or 1.0
+    return [min(points) - 0.15 * span, max(points) + 0.15 * span]
+
+
+def patterns(rows: list[dict], big: bool = False) -> go.Figure:
+    """Each pattern's value (a dot: blue ● met, vermillion ✕ not met) with its 95% interval (a
+    line) against its target band (green), a row per pattern on its own scale. ``rows`` hold a
+    ``title``, ``value``, ``ci_low``, ``ci_high``, ``low``, ``high`` (in the units shown), ``met``
+    and a ``hover`` text."""
+    plot, gap = (40, 80) if big else (28, 52)  # pixels: a row's plot, the room for ticks and title
+    inside = len(rows) * plot + (len(rows) - 1) * gap
+    fig = make_subplots(
+        rows=len(rows),
+        cols=1,
+        subplot_titles=[r["title"] for r in rows],
+        vertical_spacing=gap / inside if len(rows) > 1 else 0,
+    )
+    for i, r in enumerate(rows, start=1):
+        shown = _visible(r["value"], r["ci_low"], r["ci_high"], r["low"], r["high"])
+        fig.add_shape(
+            type="rect",
+            x0=max(r["low"], shown[0]),
+            x1=min(r["high"], shown[1]),
+            y0=0.1,
+            y1=0.9,
+            xref=f"x{i if i > 1 else ''}",
+            yref=f"y{i if i > 1 else ''} domain",
+            fillcolor=alpha(BAND, 0.22),
+            line={"width": 0},
+            layer="below",
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[r["ci_low"], r["ci_high"]],
+                y=[0, 0],
+                mode="lines",
+                line={"color": INK, "width": 3 if big else 2},
+                hoverinfo="skip",
+            ),
+            row=i,
+            col=1,
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[r["value"]],
+                y=[0],
+                mode="markers",
+                marker={
+                    "color": MET if r["met"] else MISSED,
+                    "symbol": "circle" if r["met"] else "x",
+                    "size": 16 if big else 12,
+                    "line": {"color": "white", "width": 1},
+                },
+                hovertext=[r["hover"]],
+                hoverinfo="text",
+            ),
+            row=i,
+            col=1,
+        )
+        fig.update_xaxes(range=shown, row=i, col=1, showgrid=False, zeroline=False)
+        fig.update_yaxes(visible=False, range=[-1, 1], fixedrange=True, row=i, col=1)
+    fig.update_layout(showlegend=False)
+    fig = styled(fig, lang(), big)
+    top, bottom = (60, 40) if big else (34, 28)
+    fig.update_layout(height=inside + top + bottom, margin={"t": top, "b": bottom})
+    fig.update_annotations(x=0, xanchor="left")
+    return fig

@@ -59,7 +59,8 @@ Measure = Callable[[Runs], np.ndarray]
 @dataclass(frozen=True)
 class Pattern:
     """A stylised fact: ``measure`` gives a value per replication; met when the mean is in
-    [``low``, ``high``]."""
+    [``low``, ``high``]. ``group`` is one of :data:`GROUPS`; ``unit`` (one of :data:`UNITS`)
+    says how to read the value."""
 
     name: str
     claim: str
@@ -69,6 +70,18 @@ class Pattern:
     high: float
     specs: tuple[Spec, ...]
     measure: Measure = field(compare=False)
+    group: str = ""
+    unit: str = "change"
+
+
+GROUPS = ("calibration", "ranges", "trust", "control", "manager", "hayek", "consequences", "steady")
+"""The groups of patterns, in order (``docs/model.md`` section 1): the public figures, credible
+ranges, trust, control, the manager's story, Hayek, Simon and their critics, consequences, peers
+and pressure, and a steady start."""
+UNITS = ("share", "points", "ratio", "hours", "hours_change", "relative", "change")
+"""How a pattern's value reads: a share (0.14 = 14%), a difference of shares in percentage
+points, a ratio (×1.17), hours, a difference in hours, a relative change (−0.05 = −5%), or a
+difference on the KPI's own scale (productivity, profit, effort, exhaustion, adaptation error)."""
 
 
 # --- the scenarios ------------------------------------------------------------------------------
@@ -138,6 +151,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # calibration: the public figures (C15)
     _pattern(
         name="burnout complaints",
+        unit="share",
+        group="calibration",
         claim="C15",
         source="book 14%; TNO NEA 16.1% (2017)",
         target="about 14%",
@@ -148,6 +163,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged",
+        unit="share",
+        group="calibration",
         claim="C15",
         source="book 20%; Gallup NL 12–15%",
         target="about 20%",
@@ -158,6 +175,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged people produce more",
+        unit="ratio",
+        group="calibration",
         claim="C15",
         source="Gallup Q12: +14–18% productivity (top vs bottom units)",
         target="×1.1 – ×1.3",
@@ -168,6 +187,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="sickness absence",
+        unit="share",
+        group="calibration",
         claim="C15",
         source="CBS: 4.3–5.6% of working days (2018–2024)",
         target="4–5.5%",
@@ -178,6 +199,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="burnout complaints carry the absence",
+        unit="ratio",
+        group="calibration",
         claim="C11",
         source="TNO: ~37 days a year against ~6",
         target="≥ 3× the others' absence",
@@ -188,6 +211,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="long burnout leave happens",
+        unit="share",
+        group="calibration",
         claim="C15",
         source="NEA 2017: ~¼ of absence days psychological; ArboNed: ~242 days a case",
         target="10–40% of absence days",
@@ -200,6 +225,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turnover",
+        unit="share",
+        group="calibration",
         claim="C15",
         source="CBS job mobility: ~10–15% a year",
         target="8–20% a year",
@@ -210,6 +237,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="managers work overtime",
+        unit="hours",
+        group="calibration",
         claim="C6",
         source="CBS 2017: 56% of managers work overtime, ~6 h a week",
         target="40–48 h a week",
@@ -221,6 +250,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # credible ranges: the levers cannot do everything (C15; Swider & Zimmerman 2010)
     _pattern(
         name="even the best organisation has burnout",
+        unit="share",
+        group="ranges",
         claim="C15",
         source="outside strain and vulnerability (personality: ~⅓ of exhaustion)",
         target="best corner 4–40%",
@@ -231,6 +262,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="the worst organisation stays within bounds",
+        unit="share",
+        group="ranges",
         claim="C15",
         source="issue 12: 4–40%",
         target="worst corner 4–40%",
@@ -241,6 +274,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement in the best organisation",
+        unit="share",
+        group="ranges",
         claim="C1",
         source="issue 12: 5–70%",
         target="best corner 5–70%",
@@ -251,6 +286,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement in the worst organisation",
+        unit="share",
+        group="ranges",
         claim="C2",
         source="issue 12: 5–70%",
         target="worst corner 5–70%",
@@ -261,6 +298,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="productivity of the best organisation",
+        unit="ratio",
+        group="ranges",
         claim="C15",
         source="Gallup: +14–18% top vs bottom units",
         target="×0.7 – ×1.3 the baseline",
@@ -271,6 +310,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="productivity of the worst organisation",
+        unit="ratio",
+        group="ranges",
         claim="C15",
         source="issue 12",
         target="×0.7 – ×1.3 the baseline",
@@ -281,6 +322,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="absence in the worst organisation",
+        unit="share",
+        group="ranges",
         claim="C11",
         source="CBS sectors 3–9%",
         target="2–10%",
@@ -291,6 +334,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turnover in the worst organisation",
+        unit="share",
+        group="ranges",
         claim="C11",
         source="CBS; horeca 20–25%",
         target="5–35%",
@@ -301,6 +346,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="people stay where they are engaged",
+        unit="points",
+        group="ranges",
         claim="C1",
         source="Gallup: −18 to −43% turnover; Swider & Zimmerman 2010",
         target="turnover worst − best > 0",
@@ -312,6 +359,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # trust (C1, C3)
     _pattern(
         name="trust engages",
+        unit="points",
+        group="trust",
         claim="C1",
         source="JD-R resources → engagement ρ≈.3–.4, halved; interventions g≈0.3",
         target="trust 0.2→0.8: +3 to +15 points engaged",
@@ -322,6 +371,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="trust protects a little against burnout",
+        unit="points",
+        group="trust",
         claim="C1",
         source="resources relieve exhaustion only weakly (Schaufeli & Bakker 2004)",
         target="trust 0.2→0.8: −1 to −8 points burnout",
@@ -332,6 +383,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="resources engage more than they protect",
+        unit="points",
+        group="trust",
         claim="C1",
         source="engagement by resources, burnout by demands (Schaufeli & Bakker 2004)",
         target="trust 0.2→0.8: |Δ engaged| − |Δ burnout| > 0",
@@ -346,6 +399,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # control (C2, C3)
     _pattern(
         name="control crowds out reciprocal effort",
+        unit="relative",
+        group="control",
         claim="C2",
         source="Falk & Kosfeld 2006; small when replicated (Ziegelmeyer et al. 2012)",
         target="control 0.2→0.8: reciprocal effort −2 to −15%",
@@ -360,6 +415,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control deters opportunists",
+        unit="change",
+        group="control",
         claim="C2",
         source="Nagin et al. 2002; Pierce, Snow & McAfee 2015",
         target="control 0.2→0.8: their effort up",
@@ -373,6 +430,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="monitoring strains",
+        unit="change",
+        group="control",
         claim="C2",
         source="electronic monitoring raises stress, not performance (Ravid et al. 2023)",
         target="control 0.2→0.8: exhaustion up",
@@ -386,6 +445,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control pays when opportunists are common",
+        unit="change",
+        group="control",
         claim="C3",
         source="brief: a third free riders (Fischbacher, Gächter & Fehr 2001)",
         target="a third of recruits opportunists: tight − light profit > 0",
@@ -396,6 +457,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control does not pay when they are few",
+        unit="change",
+        group="control",
         claim="C2",
         source="the book: 'a very small minority'",
         target="a tenth: tight − light profit < 0",
@@ -407,6 +470,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # the manager's story (C4, C5, C6, C17)
     _pattern(
         name="vicious circle: engagement falls",
+        unit="points",
+        group="manager",
         claim="C4",
         source="the book (C4)",
         target="shock, control-prone − trust-holding manager < 0",
@@ -417,6 +482,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="vicious circle: the manager works longer",
+        unit="hours_change",
+        group="manager",
         claim="C6",
         source="the book (C4, C6)",
         target="+0.5 to +20 hours a week",
@@ -427,6 +494,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="vicious circle: less coaching",
+        unit="points",
+        group="manager",
         claim="C4",
         source="the book (C4)",
         target="coaching share lower",
@@ -437,6 +506,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="letting go is a J-curve",
+        unit="change",
+        group="manager",
         claim="C17",
         source="the book (C17)",
         target="output in the quarter after letting go − the quarter before < 0",
@@ -450,6 +521,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a year after letting go: productivity",
+        unit="ratio",
+        group="manager",
         claim="C5",
         source="interventions: small average effects (Knight et al. 2017)",
         target="×1.03 – ×1.20 the counterfactual",
@@ -462,6 +535,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a year after letting go: engagement",
+        unit="points",
+        group="manager",
         claim="C5",
         source="engagement interventions g≈0.29 (Knight, Patterson & Dawson 2017)",
         target="+3 to +15 points",
@@ -475,6 +550,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="without courage, managers relapse",
+        unit="points",
+        group="manager",
         claim="C17",
         source="the book (C17)",
         target="grab after the setback: no courage − courage > 0",
@@ -485,6 +562,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="coaching leadership engages",
+        unit="points",
+        group="manager",
         claim="C7",
         source="engagement interventions g≈0.29 (Knight et al. 2017)",
         target="coaching leader − baseline: +3 to +20 points",
@@ -496,6 +575,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # Hayek, Simon and their critics (C12, C13, C7)
     _pattern(
         name="stable and interdependent: central decisions win",
+        unit="change",
+        group="hayek",
         claim="C13",
         source="Hayek's critics: Alonso, Dessein & Matouschek 2008; Dessein & Santos 2006",
         target="decentral − central productivity < 0 (turbulence 0, interdependence 0.7)",
@@ -506,6 +587,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turbulent: decentral decisions win",
+        unit="change",
+        group="hayek",
         claim="C12",
         source="Hayek 1945; Aghion, Bloom et al. 2021 (decentralised firms in the recession)",
         target="decentral − central productivity > 0 (turbulence 0.8, interdependence 0.7)",
@@ -516,6 +599,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="freedom without vision scatters",
+        unit="change",
+        group="hayek",
         claim="C7",
         source="the book: no self-steering without steering",
         target="decentral, vision 0.1 − 0.9: adaptation error up",
@@ -526,6 +611,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a few rules beat none",
+        unit="change",
+        group="hayek",
         claim="C8",
         source="enabling formalisation (Adler & Borys 1996)",
         target="rules 0.25 − 0 productivity > 0",
@@ -536,6 +623,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a few rules beat many",
+        unit="change",
+        group="hayek",
         claim="C8",
         source="red tape (Blom et al. 2021)",
         target="rules 0.25 − 1 productivity > 0",
@@ -547,6 +636,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # consequences, peers, pressure (C9, C10, C11)
     _pattern(
         name="trust without follow-up erodes performance",
+        unit="change",
+        group="consequences",
         claim="C9",
         source="the book (C9)",
         target="20% opportunists: no follow-up − follow-up productivity < 0",
@@ -557,6 +648,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="peers keep each other honest",
+        unit="points",
+        group="consequences",
         claim="C10",
         source="concertive control (Barker 1993); peer punishment (Fehr & Gächter 2000)",
         target="self-steering teams: misconduct without − with social control > 0",
@@ -567,6 +660,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="pressure beyond capacity burns out",
+        unit="points",
+        group="consequences",
         claim="C11",
         source="hindrance demands → exhaustion (Crawford, LePine & Rich 2010)",
         target="pressure 0→1: burnout up",
@@ -578,6 +673,8 @@ PATTERNS: tuple[Pattern, ...] = (
     *(
         _pattern(
             name=f"a run starts in its steady state: {what}",
+            unit="points",
+            group="steady",
             claim="C15",
             source="issue 12: within 0.03",
             target="weeks 1–26 − weeks 175–226 within ±0.03",
@@ -601,8 +698,8 @@ def evaluate(
 ) -> pd.DataFrame:
     """Run every scenario the patterns need once (common random numbers) and measure them.
 
-    Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met``; a pattern
-    is met when its mean lies in [``low``, ``high``].
+    Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met, group,
+    unit``; a pattern is met when its mean lies in [``low``, ``high``].
     """
     labels: dict[Spec, int] = {}
     for pattern in patterns:
@@ -628,6 +725,8 @@ def evaluate(
                 "low": p.low,
                 "high": p.high,
                 "met": bool(p.low <= value <= p.high),
+                "group": p.group,
+                "unit": p.unit,
             }
         )
     return pd.DataFrame(rows)

@@ -12,22 +12,27 @@ from __future__ import annotations
 import base64
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 import sim
 from sim.claims import CLAIMS
+from sim.coefficients import listing
 from sim.experiments.batches import batch_seed
+from sim.patterns import GROUPS, PATTERNS
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))
 
 import common  # noqa: E402
+import facts  # noqa: E402
 import film  # noqa: E402
 
 SMALL = {"employees": "20", "weeks": "24", "reps": "2"}
@@ -506,3 +511,183 @@ def test_model_page_shows_all_claims_from_sim_claims(lang, header, full):
         assert f"**{c.id} {c.title(lang)}.** {c.text(lang)}" in shown
     other = "en" if lang == "NL" else "nl"
     assert CLAIMS["C4"].text(other) not in shown
+
+
+# --- the model page: where trust does not win, the patterns, the coefficients -------------------
+
+# English words that are not Dutch (as in the browser test), for the model page's own texts.
+ENGLISH = re.compile(
+    r"\b(the|and|with|from|this|that|which|when|where|not|more|less|than|pattern|target|"
+    r"trust|control|burnout|engaged|engagement|rules|vision|freedom|source|assumed|fitted|"
+    r"coefficients?|replications?)\b"
+)
+
+
+def own_words(at: AppTest) -> str:
+    """The model page's own texts: everything a reader sees but the source code's docstrings (in
+    the mechanisms' expanders), the coefficients' meanings, units and sources (in the table's
+    last columns) and command names in backticks."""
+    inside = {m.value for e in at.main.expander for m in e.markdown}
+    parts = [h.value for h in (*at.title, *at.subheader)]
+    parts += [c.value for c in (*at.caption, *at.markdown, *at.info, *at.warning, *at.success)]
+    parts = [p for p in parts if p not in inside]
+    parts += [w.label for kind in ("button", "toggle", "number_input", "multiselect")
+              for w in getattr(at, kind)]  # fmt: skip
+    parts += [m.label for m in at.metric] + [tab.label for tab in at.tabs]
+    return re.sub(r"`[^`]*`", "", " ".join(parts))
+
+
+def pattern_tables(at: AppTest) -> list:
+    return [d.value for d in at.dataframe if "patroon" in d.value or "pattern" in d.value]
+
+
+def test_model_page_shows_where_trust_does_not_win_near_the_top():
+    at = open_page("model")
+    headings = [h.value for h in at.subheader]
+    assert headings[:2] == ["Waar vertrouwen niet wint", "Getoetst aan 43 patronen uit onderzoek"]
+    said = " ".join(m.value for m in at.markdown)
+    for start in ("Als er veel opportunisten zijn, loont controle",
+                  "wint centraal besluiten", "Vrijheid zonder visie loopt uiteen",
+                  "Vertrouwen zonder opvolging ondermijnt de prestatie",
+                  "Een paar regels werken beter dan geen"):  # fmt: skip
+        assert start in said
+    opens = [b for b in at.button if b.key and b.key.startswith("open_")]
+    assert [b.key for b in opens] == [
+        "open_opportunists",
+        "open_hayek",
+        "open_vision",
+        "open_rules",
+    ]
+    assert all(b.label == "Openen in Vergelijken" for b in opens)
+    assert not at.get("plotly_chart")  # nothing computed before it is asked for
+    pending = "De gemeten waarden verschijnen als de patronen zijn berekend (hieronder)."
+    assert [c.value for c in at.caption].count(pending) == len(facts.LIMITS)
+    assert not ENGLISH.findall(own_words(at)), ENGLISH.findall(own_words(at))
+
+
+def test_a_limit_opens_its_story_in_the_compare_page():
+    at = open_page("model")
+    at.button(key="open_opportunists").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["v"] == ["opportunists", "opportunists~control=0.8"]
+    assert [bar["name"] for bar in chart(at, "means")["data"][:2]] == [
+        "Veel opportunisten",
+        "Veel opportunisten (controle 0,8)",
+    ]
+    assert "misconduct_loss" in at.query_params["kpis"]  # what the limit is about
+
+
+def test_every_limit_names_known_patterns_and_stories():
+    names = {p.name for p in PATTERNS}
+    library = set(sim.builtin_scenarios())
+    for key, patterns, variants in facts.LIMITS:
+        assert set(patterns) <= names, key
+        for variant in variants:
+            assert variant.split("~")[0] in library, variant
+        if variants:
+            settings = facts.compare_settings(key)
+            assert settings["variants"] == str(len(variants))
+
+
+def test_patterns_are_computed_on_demand_grouped_with_intervals_in_dutch():
+    at = open_page("model", reps="2")
+    at.toggle(key="patterns").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    summary = " ".join(m.value for m in (*at.success, *at.warning))
+    met = int(re.search(r"(\d+) van de 43 patronen gehaald \(2 herhalingen, seed 1;", summary)[1])
+    tabs = [tab.label for tab in at.tabs]
+    assert [label.rsplit(" (", 1)[0] for label in tabs] == [
+        "Kalibratie: de publieke cijfers", "Geloofwaardige grenzen", "Vertrouwen", "Controle",
+        "Het verhaal van de leidinggevende", "Hayek, Simon en hun critici",
+        "Consequenties, collega's en druk", "Een stabiele start",
+    ]  # fmt: skip
+    assert len(at.get("plotly_chart")) == len(GROUPS)
+    tables = pattern_tables(at)
+    shown = pd.concat(tables)
+    assert len(shown) == len(PATTERNS) and (shown["gehaald?"] == "✓ gehaald").sum() == met
+    assert list(tables[0].columns) == [
+        "patroon", "doel", "waarde", "95%-interval", "gehaald?", "claim", "bron",
+    ]  # fmt: skip
+    first = tables[0].iloc[0]
+    assert first["patroon"] == "burn-outklachten" and first["waarde"].endswith("%")
+    assert "," in first["waarde"] and " … " in first["95%-interval"]
+    assert first["claim"] == "C15 Cijfers" and first["bron"].startswith("het boek")
+    burnout = chart(at, "patterns_calibration")
+    assert burnout["layout"]["annotations"][0]["text"] == "burn-outklachten (%)"
+    measured = [c.value for c in at.caption if "95%-interval" in c.value]
+    assert measured[0].startswith("controle loont als er veel opportunisten zijn: ")
+    assert "Patronen (CSV)" in [b.label for b in at.get("download_button")]
+    words_ = (
+        own_words(at)
+        + " "
+        + " ".join(
+            " ".join(t[c].astype(str))
+            for t in tables
+            for c in ("patroon", "doel", "gehaald?", "bron")
+        )
+    )
+    assert not ENGLISH.findall(words_), sorted(set(ENGLISH.findall(words_)))
+    assert at.query_params["patterns"] == "true" and at.query_params["reps"] == "2"
+
+
+def test_patterns_in_english_and_a_missed_one_named(monkeypatch):
+    """With a made-up measurement (no simulation): a pattern out of its range is not met, named
+    in the summary and marked in its table and chart."""
+
+    def fake(reps, seed, executor, progress):
+        rows = [
+            {"name": p.name, "claim": p.claim, "source": p.source, "target": p.target,
+             "value": p.low, "ci_low": p.low, "ci_high": p.low, "low": p.low, "high": p.high,
+             "met": True, "group": p.group, "unit": p.unit}
+            for p in PATTERNS
+        ]  # fmt: skip
+        rows[0] |= {"value": 0.3, "ci_low": 0.29, "ci_high": 0.31, "met": False}
+        return pd.DataFrame(rows)
+
+    monkeypatch.setattr(sim.patterns, "evaluate", fake)
+    facts.evaluate.clear()
+    try:
+        at = open_page("model", lang="EN", patterns="true", reps="3", seed="7")
+    finally:
+        facts.evaluate.clear()
+    summary = at.warning[0].value
+    assert summary.startswith("42 of 43 patterns met (3 replications, seed 7;")
+    assert "Not met: burnout complaints." in summary
+    table = pattern_tables(at)[0]
+    assert table.iloc[0]["met?"] == "✗ not met" and table.iloc[0]["value"] == "30.0%"
+    dot = chart(at, "patterns_calibration")["data"][1]["marker"]
+    assert dot["symbol"] == "x"  # not met: a cross, not only a colour
+    assert at.tabs[0].label == "Calibration: the public figures (7/8)"
+    assert "Where trust does not win" in [h.value for h in at.subheader]
+
+
+def test_every_coefficient_is_listed_with_its_provenance_and_filters():
+    every = listing(sim.load_scenario("baseline").coefficients)
+    counts = {p: sum(r["provenance"] == p for r in every) for p in ("sourced", "fitted", "assumed")}
+    at = open_page("model")
+    assert [m.value for m in at.metric] == [str(counts[p]) for p in counts]
+    assert [m.label for m in at.metric] == ["uit onderzoek", "gefit", "aangenomen"]
+    said = " ".join(m.value for m in at.markdown)
+    assert f"{len(every)} coëfficiënten: {counts['sourced']} uit onderzoek" in said
+    assert "Wat ‘aangenomen’ betekent" in at.info[0].value
+    table = next(d.value for d in at.dataframe if "coëfficiënt" in d.value)
+    assert len(table) == len(every)
+    assert list(table.columns) == ["coëfficiënt", "betekenis", "waarde", "bereik", "eenheid",
+                                   "herkomst", "bron", "mechanisme"]  # fmt: skip
+    assert set(table["herkomst"]) == {"uit onderzoek", "gefit", "aangenomen"}
+    at.multiselect(key="provenance").set_value(["fitted"]).run()
+    table = next(d.value for d in at.dataframe if "coëfficiënt" in d.value)
+    assert len(table) == counts["fitted"] and set(table["herkomst"]) == {"gefit"}
+    at.multiselect(key="mechanism").set_value(["workforce"])
+    at.multiselect(key="provenance").set_value(["sourced"]).run()
+    table = next(d.value for d in at.dataframe if "coëfficiënt" in d.value)
+    assert list(table["coëfficiënt"]) == ["workforce.burnout_absence_weeks"]
+    assert table.iloc[0]["bereik"] == "20 … 52" and table.iloc[0]["waarde"] == "34,6"
+    assert table.iloc[0]["mechanisme"] == "Verzuim, verloop en werving"
+    assert f"1 van de {len(every)} coëfficiënten getoond." in " ".join(c.value for c in at.caption)
+    assert at.query_params["mechanism"] == "workforce"  # AppTest shows one value as a string
+    assert "Coëfficiënten (CSV)" in [b.label for b in at.get("download_button")]
+    at = open_page("model", lang="EN", provenance="assumed")
+    table = next(d.value for d in at.dataframe if "coefficient" in d.value)
+    assert len(table) == counts["assumed"] and set(table["provenance"]) == {"assumed"}
+    assert "What “assumed” means" in at.info[0].value

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from sim.claims import CLAIMS
-from sim.patterns import BASE, PATTERNS, Pattern, evaluate
+from sim.patterns import BASE, GROUPS, PATTERNS, UNITS, Pattern, evaluate
 
 KEYS = {"name", "claim", "source", "target", "value", "ci95", "low", "high", "met"}
 
@@ -21,6 +21,13 @@ def test_there_are_enough_patterns_each_citing_a_claim_and_a_source():
     names = " ".join(p.name for p in PATTERNS)
     assert "control pays" in names and "central decisions win" in names
     assert "freedom without vision" in names
+
+
+def test_every_pattern_is_in_a_group_and_every_group_has_patterns():
+    assert {p.group for p in PATTERNS} == set(GROUPS)
+    groups = [p.group for p in PATTERNS]
+    assert groups == sorted(groups, key=GROUPS.index)  # listed group by group, in order
+    assert {p.unit for p in PATTERNS} <= set(UNITS)
 
 
 def test_a_pattern_out_of_range_is_reported_as_not_met():

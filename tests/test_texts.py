@@ -14,6 +14,8 @@ import pytest
 import sim
 import sim.mechanisms
 from sim import charts, events, texts
+from sim.coefficients import listing
+from sim.patterns import GROUPS, PATTERNS
 from sim.scenario import Mechanisms
 
 
@@ -51,6 +53,24 @@ def test_every_kpi_field_mechanism_module_and_story_has_its_words():
             assert texts.has(f"story.{name}.name", lang)
             phases = texts.items(f"story.{name}.phases", lang)
             assert len(phases) == len(story.interventions) + 1, name  # one before each
+
+
+def test_every_pattern_group_and_coefficient_record_has_its_words_in_both_languages():
+    """The model page shows the patterns (``sim.patterns``) and the coefficients in the chosen
+    language: each pattern's name, target and source, each group, each record's mechanism."""
+    records = {row["mechanism"] for row in listing(sim.Scenario().coefficients)}
+    for lang in texts.LANGS:
+        for pattern in PATTERNS:
+            for part in ("name", "target", "source"):
+                assert texts.has(f"model.pattern.{pattern.name}.{part}", lang), pattern.name
+        for group in GROUPS:
+            assert texts.has(f"model.group.{group}", lang), group
+        for record in records:
+            assert texts.has(f"module.{record}", lang) or texts.has(f"model.record.{record}", lang)
+    named = {key.split(".")[2] for key in texts.catalogue("nl") if key.startswith("model.pattern.")}
+    assert named == {p.name for p in PATTERNS}  # none left over from a renamed pattern
+    dutch = [texts.text(f"model.pattern.{p.name}.name", "nl") for p in PATTERNS]
+    assert len(set(dutch)) == len(dutch)
 
 
 def test_every_lever_has_a_plain_name():

@@ -1,4 +1,8 @@
-"""The model in plain words: the claims, the mechanisms that carry them, the figures."""
+"""The model in plain words: where trust does not win, the patterns the model is checked
+against, the claims, the mechanisms that carry them, every coefficient and the figures.
+
+The patterns take seconds to compute: they run on demand, after the rest of the page has been
+drawn, and are kept (``facts.evaluate``)."""
 
 import importlib
 import inspect
@@ -9,11 +13,17 @@ import streamlit as st
 
 import sim.mechanisms
 from sim import texts
+from sim.charts import plotly_config
 from sim.claims import CLAIMS, cited
+from sim.coefficients import PROVENANCES
 from sim.mechanisms import quadrants
+from sim.patterns import GROUPS, PATTERNS
 from sim.scenario import Mechanisms
 
-from i18n import lang, number, quadrant, t
+import charts
+import common
+import facts
+from i18n import lang, lever, number, quadrant, story, t
 
 FIGURES = (
     ("burnout", "14%", "NEA / CBS"),
@@ -23,6 +33,7 @@ FIGURES = (
     ("absence", "37 d / 6 d", "TNO"),
     ("types", "50% / 33%", "Fischbacher, Gächter & Fehr 2001"),
 )
+big = common.presenting()
 
 
 @st.cache_data(show_spinner=False)
@@ -40,8 +51,78 @@ def mechanisms() -> dict[str, tuple[str, list[str]]]:
     return out
 
 
-st.title(t("page.model"), anchor=False)
+@st.cache_data(show_spinner=False)
+def coefficients() -> pd.DataFrame:
+    return facts.coefficients()
+
+
+def variants_in_words(key: str) -> str:
+    """A limit's compare variants as the compare page names them."""
+    said = []
+    for text in facts.VARIANTS[key]:
+        name, *changes = text.split("~")
+        levers = [
+            f"{lever('levers.' + c.split('=')[0])} {number(float(c.split('=')[1]), 2)}"
+            for c in changes
+        ]
+        said.append(story(name) + (f" ({', '.join(levers)})" if levers else ""))
+    return "; ".join(said)
+
+
+def open_compare(key: str) -> None:
+    """Open the compare page with a limit's variants (as a loaded session would)."""
+    st.session_state.setdefault("_saved", {})["compare"] = facts.compare_settings(key)
+    st.session_state["_goto"] = "compare"
+
+
+if big:
+    st.subheader(t("page.model"), anchor=False)
+else:
+    st.title(t("page.model"), anchor=False)
 st.markdown(t("model.intro"))
+warnings = st.container()
+
+# --- where trust does not win (its measurements come with the patterns, at the end) -------------
+
+st.subheader(t("model.limits.title"), anchor=False)
+st.markdown(t("model.limits.intro"))
+measured = {}
+for key, _names, variants in facts.LIMITS:
+    with st.container(border=True):
+        words, action = st.columns([5, 1.5], vertical_alignment="center")
+        words.markdown(t(f"model.limits.{key}"))
+        measured[key] = words.empty()
+        if variants:
+            action.button(
+                t("model.limits.open"),
+                key=f"open_{key}",
+                help=t("model.limits.open_help", variants=variants_in_words(key)),
+                on_click=open_compare,
+                args=(key,),
+                icon=":material/compare_arrows:",
+                width="stretch",
+            )
+        else:
+            action.caption(t("model.limits.no_compare"))
+
+# --- the patterns: controls now, the computation after the rest of the page ---------------------
+
+st.subheader(t("model.patterns.title", count=len(PATTERNS)), anchor=False)
+st.markdown(t("model.patterns.intro"))
+left, middle, right = st.columns([2, 1, 1], vertical_alignment="bottom")
+reps = common.number(
+    t("common.reps"), "reps", *facts.REPS, 10, 1, middle, help=t("model.patterns.reps_help")
+)
+seed = common.number(t("common.seed"), "seed", *common.SEEDS, 1, 1, right)
+show = common.toggle(
+    t("model.patterns.show"),
+    "patterns",
+    left,
+    help=t("model.patterns.show_help", runs=number(facts.runs(reps), 0)),
+)
+found = st.container()
+
+# --- the claims and the mechanisms --------------------------------------------------------------
 
 carried = mechanisms()
 st.subheader(t("model.claims"), anchor=False)
@@ -61,6 +142,7 @@ st.dataframe(
     width="stretch",
     height=35 * (len(CLAIMS) + 1) + 3,
     column_config={"": st.column_config.TextColumn(width="large")},
+    key="claims",
 )
 with st.expander(t("model.claims_full")):
     st.markdown(
@@ -90,7 +172,66 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
+    key="switches",
 )
+
+# --- every coefficient --------------------------------------------------------------------------
+
+every = coefficients()
+counted = facts.counts(every)
+st.subheader(t("model.coefficients.title"), anchor=False)
+st.markdown(t("model.coefficients.intro"))
+tiles = st.columns(3)
+for tile, kind in zip(tiles, PROVENANCES, strict=True):
+    tile.metric(facts.provenance(kind), number(counted[kind], 0))
+st.markdown(t("model.coefficients.counts", total=number(len(every), 0), **counted))
+st.info(t("model.coefficients.assumed"), icon=":material/info:")
+left, right = st.columns([3, 2])
+chosen = common.multiselect(
+    t("model.coefficients.mechanism_filter"),
+    "mechanism",
+    list(dict.fromkeys(every["mechanism"])),
+    [],
+    facts.mechanism,
+    left,
+    placeholder=t("model.coefficients.all"),
+)
+kinds = common.multiselect(
+    t("model.coefficients.provenance_filter"),
+    "provenance",
+    PROVENANCES,
+    [],
+    facts.provenance,
+    right,
+    placeholder=t("model.coefficients.all"),
+)
+rows = every[
+    every["mechanism"].isin(chosen or every["mechanism"])
+    & every["provenance"].isin(kinds or PROVENANCES)
+]
+st.dataframe(
+    facts.coefficient_table(rows),
+    hide_index=True,
+    width="stretch",
+    key="coefficients",
+    column_config={t("model.coefficients.col_meaning"): st.column_config.TextColumn(width="large")},
+)
+shown, download = st.columns([3, 1], vertical_alignment="center")
+shown.caption(
+    t("model.coefficients.shown", shown=number(len(rows), 0), total=number(len(every), 0))
+    + " "
+    + t("model.coefficients.from_source")
+)
+download.download_button(
+    t("model.coefficients.csv"),
+    rows.to_csv(index=False),
+    "coefficients.csv",
+    "text/csv",
+    on_click="ignore",
+    key="coefficients_csv",
+)
+
+# --- the quadrants and the figures --------------------------------------------------------------
 
 left, right = st.columns(2)
 with left:
@@ -119,4 +260,87 @@ with right:
         ),
         hide_index=True,
         width="stretch",
+        key="figures",
     )
+
+with warnings:
+    common.url_warnings()
+
+# --- the patterns, computed last so that the page is drawn first --------------------------------
+
+
+def show_patterns() -> None:
+    """Compute the patterns (or take them from the cache) and fill in their places above."""
+    with found, common.progress(facts.runs(reps)) as tell:
+        frame, took = facts.evaluate(reps, seed, _progress=tell)
+    by_name = {row.name: row for row in frame.itertuples()}
+    for key, names, _variants in facts.LIMITS:
+        measured[key].caption("  \n".join(facts.measured(by_name[n]) for n in names))
+    with found:
+        met = int(frame["met"].sum())
+        summary = t(
+            "model.patterns.summary",
+            met=met,
+            total=len(frame),
+            reps=reps,
+            seed=seed,
+            seconds=common.seconds(took),
+        )
+        if met == len(frame):
+            st.success(summary, icon=":material/check_circle:")
+        else:
+            missed = ", ".join(facts.words(n, "name") for n in frame.loc[~frame["met"], "name"])
+            st.warning(summary + " " + t("model.patterns.missed", names=missed))
+        st.caption(t("model.patterns.chart_caption"))
+        groups = [g for g in GROUPS if (frame["group"] == g).any()]
+        tabs = st.tabs(
+            [
+                t(
+                    "model.patterns.group_tab",
+                    group=t(f"model.group.{g}"),
+                    met=int(frame.loc[frame["group"] == g, "met"].sum()),
+                    total=int((frame["group"] == g).sum()),
+                )
+                for g in groups
+            ]
+        )
+        for tab, group in zip(tabs, groups, strict=True):
+            part = frame[frame["group"] == group]
+            rows = [
+                {
+                    "title": facts.words(r.name, "name")
+                    + (f" ({facts.unit_name(r.unit)})" if facts.unit_name(r.unit) else ""),
+                    "value": facts.scaled(r.unit, r.value),
+                    "ci_low": facts.scaled(r.unit, r.ci_low),
+                    "ci_high": facts.scaled(r.unit, r.ci_high),
+                    "low": facts.scaled(r.unit, r.low),
+                    "high": facts.scaled(r.unit, r.high),
+                    "met": r.met,
+                    "hover": facts.measured(r),
+                }
+                for r in part.itertuples()
+            ]
+            with tab:
+                st.plotly_chart(
+                    charts.patterns(rows, big),
+                    key=f"patterns_{group}",
+                    config=plotly_config(lang()),
+                )
+                st.dataframe(
+                    facts.table(part), hide_index=True, width="stretch", key=f"facts_{group}"
+                )
+        st.download_button(
+            t("model.patterns.csv"),
+            frame.to_csv(index=False),
+            "patterns.csv",
+            "text/csv",
+            on_click="ignore",
+            key="patterns_csv",
+        )
+
+
+if show:
+    show_patterns()
+else:
+    for place in measured.values():
+        place.caption(t("model.limits.pending"))
