@@ -5,7 +5,9 @@ An event has the week it first shows in the weekly series (an intervention sched
 the interventions: ``shock`` and ``shock_end`` (the external results shock), ``let_go`` (more
 trust or less control), ``tighten`` (less trust or more control) and ``change`` (anything else).
 Kinds read from the weekly series: ``grab`` (managers pull control back to themselves: the mean
-share grabbed rises through ``GRAB``) and ``relapse`` (the same after a let-go).
+share grabbed rises by ``RISE`` within ``WINDOW`` weeks) and ``relapse`` (the same after a let-go).
+A grab is a *rise*, not a level: a control-prone organisation that grabs a lot from its first week
+on (its steady state) has not grabbed anything yet.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ import pandas as pd
 
 from sim.scenario import Scenario
 
-GRAB = 0.3
-"""Mean share of control grabbed back by the managers (series ``grab``) that counts as grabbing."""
-CALM = 0.2
-"""…and below which it must fall again before a new grab counts."""
+RISE = 0.1
+"""Rise of the mean share of control grabbed back (series ``grab``) that counts as grabbing; after
+a fall of half as much from its peak, a new rise counts again."""
+WINDOW = 13
+"""Weeks within which the rise must happen (a quarter): slow drifts are not grabs."""
 LOOSER = {"levers.trust": 1, "levers.control": -1, "levers.responsibility": 1, "levers.freedom": 1}
 """Levers whose rise (1) or fall (-1) means letting go."""
 
@@ -73,15 +76,18 @@ def grabs(series: pd.DataFrame, events: list[Event]) -> list[Event]:
     """Weeks in which the managers grab control, from the mean over replications of the weekly
     series ``grab``: a relapse if the story or the user let go before."""
     mean = series.groupby("week")["grab"].mean()
+    values = mean.to_numpy()
     let_go = [e.week for e in events if e.kind == "let_go"]
-    out, calm = [], True
-    for week, value in mean.items():
-        if calm and value >= GRAB:
+    out, armed, since, peak = [], True, 0, 0.0
+    for i, week in enumerate(mean.index):
+        value = values[i]
+        if armed and value - values[max(since, i - WINDOW) : i + 1].min() >= RISE:
             relapse = any(w <= week for w in let_go)
             out.append(Event(int(week), "relapse" if relapse else "grab"))
-            calm = False
-        elif value < CALM:
-            calm = True
+            armed, peak = False, value
+        elif not armed:
+            peak = max(peak, value)
+            armed, since = value <= peak - RISE / 2, i  # a new rise counts from here
     return out
 
 

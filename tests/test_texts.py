@@ -161,6 +161,23 @@ def test_changes_in_plain_words():
         "freedom 0.8, courage 0.9" in said  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("story", "expected", "after"),
+    [("vicious_circle", "grab", 53), ("let_go_relapse", "relapse", 131), ("let_go", None, 0)],
+)
+def test_the_stories_grabs_are_found_where_they_happen(story, expected, after):
+    """The film marks the managers' grab after the shock, never their steady level at week 1."""
+    scenario = sim.load_scenario(story)
+    runs = sim.run_batch(scenario, 4, seed=1)
+    series = pd.concat([run.timeseries for run in runs])
+    found = [(e.week, e.kind) for e in events.grabs(series, events.scheduled(scenario))]
+    if expected is None:
+        assert found == []
+    else:
+        (week, kind), *_ = found  # nothing before the shock; later grabs may follow
+        assert kind == expected and after < week <= after + 8
+
+
 def test_events_of_a_story_and_its_relapses():
     found = events.scheduled(sim.load_scenario("let_go_relapse"))
     assert [(e.week, e.kind) for e in found] == [
@@ -176,6 +193,9 @@ def test_events_of_a_story_and_its_relapses():
         (131, "relapse"),
     ]
     assert [e.kind for e in events.grabs(series, [])] == ["grab", "grab"]
+    steady = pd.DataFrame({"week": range(1, 101), "grab": [0.5] * 100})  # grabbing from the start
+    drifting = pd.DataFrame({"week": range(1, 101), "grab": np.linspace(0.2, 0.4, 100)})
+    assert events.grabs(steady, []) == events.grabs(drifting, []) == []
     tightened = sim.load_scenario("baseline").with_overrides(
         interventions=[{"week": 9, "set": {"levers.control": 0.9}}]
     )
