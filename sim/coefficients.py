@@ -26,9 +26,9 @@ PROVENANCES: tuple[Provenance, ...] = ("sourced", "fitted", "assumed")
 FITTED = json.loads(Path(__file__).with_name("calibration.json").read_text())
 """The values ``make calibrate`` last fitted (``scripts/calibrate_baseline.py``)."""
 BASELINE_FIT = (
-    "make calibrate: seven Dutch baseline figures at once — burnout 14%, engaged 20%, engaged ×1.17,"
-    " absence 4.7%, burnout complaints ×5 the absence, turnover 12%, a quarter of absence days on"
-    " burnout leave (docs/calibration.md; C15)"
+    "make calibrate: seven Dutch baseline figures at once — burnout 14%, engaged 20%, engaged"
+    " ×1.17, absence 4.7%, burnout complaints ×5 the absence, turnover 12%, a quarter of absence"
+    " days on burnout leave (docs/calibration.md; C15)"
 )
 
 
