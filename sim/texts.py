@@ -159,6 +159,28 @@ def mechanism_name(name: str, lang: str = "nl") -> str:
     return text(key, lang) if has(key, lang) else name.replace("_", " ")
 
 
+def mechanism_doc(module: str, lang: str = "nl") -> str:
+    """What a mechanism module (``sim.mechanisms.<module>``) does, in a few plain sentences
+    (empty where the catalogue has none)."""
+    key = f"model.mechanism_doc.{module}"
+    return text(key, lang) if has(key, lang) else ""
+
+
+def coefficient_doc(name: str, doc: str, lang: str = "nl") -> str:
+    """A coefficient's meaning in ``lang`` (``name`` as :func:`sim.coefficients.listing` gives
+    it, ``coefficients.<record>.<field>``); its ``doc`` from the source where the catalogue has
+    none."""
+    key = f"model.coefficient_doc.{name.removeprefix('coefficients.')}"
+    return text(key, lang) if has(key, lang) else doc
+
+
+def coefficient_unit(unit: str, lang: str = "nl") -> str:
+    """A coefficient's unit in ``lang`` ("per week", "share of output"); as written in the
+    source where the catalogue has none."""
+    key = f"model.unit.{unit}"
+    return text(key, lang) if has(key, lang) else unit
+
+
 def mechanism_claims(name: str) -> list[str]:
     """The claims a mechanism switch cites in its description (``(C2)``)."""
     return cited(Mechanisms.model_fields[name].description or "")
