@@ -192,7 +192,8 @@ def counts(frame: pd.DataFrame) -> dict[str, int]:
 
 def coefficient_table(frame: pd.DataFrame) -> pd.DataFrame:
     """The coefficients in words: name, meaning, value, range, unit, provenance, source and
-    mechanism."""
+    mechanism; meaning and unit in the chosen language (the catalogue's ``model.coefficient_doc``
+    and ``model.unit``), the source as the code gives it."""
     n = lang()
 
     def number(v: float) -> str:
@@ -201,15 +202,35 @@ def coefficient_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("model.coefficients.col_name"): frame["name"].str.removeprefix("coefficients."),
-            t("model.coefficients.col_meaning"): frame["doc"],
+            t("model.coefficients.col_meaning"): [
+                texts.coefficient_doc(name, doc, n)
+                for name, doc in zip(frame["name"], frame["doc"], strict=True)
+            ],
             t("model.coefficients.col_value"): [number(v) for v in frame["value"]],
             t("model.coefficients.col_range"): [
                 t("model.coefficients.fixed") if lo == hi else f"{number(lo)} … {number(hi)}"
                 for lo, hi in zip(frame["min"], frame["max"], strict=True)
             ],
-            t("model.coefficients.col_unit"): frame["unit"],
+            t("model.coefficients.col_unit"): [texts.coefficient_unit(u, n) for u in frame["unit"]],
             t("model.coefficients.col_provenance"): [provenance(p) for p in frame["provenance"]],
             t("model.coefficients.col_source"): frame["source"],
             t("model.coefficients.col_mechanism"): [mechanism(m) for m in frame["mechanism"]],
         }
     )
+
+
+def coefficient_csv(frame: pd.DataFrame) -> str:
+    """The coefficients as ``loslaten coefficients --json`` gives them, as CSV; in Dutch with
+    the meaning and unit in Dutch beside them (``doc_nl``, ``unit_nl``)."""
+    n = lang()
+    if n != "en":
+        frame = frame.assign(
+            **{
+                f"doc_{n}": [
+                    texts.coefficient_doc(name, doc, n)
+                    for name, doc in zip(frame["name"], frame["doc"], strict=True)
+                ],
+                f"unit_{n}": [texts.coefficient_unit(u, n) for u in frame["unit"]],
+            }
+        )
+    return frame.to_csv(index=False)

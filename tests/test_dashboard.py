@@ -10,6 +10,8 @@ keyboard, "let go now") run in the browser: tests/test_dashboard_browser.py.
 from __future__ import annotations
 
 import base64
+import importlib
+import inspect
 import io
 import json
 import re
@@ -27,6 +29,7 @@ from sim.claims import CLAIMS
 from sim.coefficients import listing
 from sim.experiments.batches import batch_seed
 from sim.patterns import GROUPS, PATTERNS
+from sim.texts import mechanism_doc
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))
@@ -489,8 +492,15 @@ def test_model_page_lists_claims_mechanisms_and_switches_in_dutch():
     carried = dict(zip(claims["claim"], claims["mechanisme(n)"], strict=True))
     assert "Controle grijpen of vasthouden" in carried["C4"]
     assert "—" not in carried.values()  # every claim is carried by some mechanism module
-    modules = list((Path(sim.__file__).parent / "mechanisms").glob("[!_]*.py"))
+    modules = sorted(p.stem for p in (Path(sim.__file__).parent / "mechanisms").glob("[!_]*.py"))
     assert len(at.main.expander) == 1 + len(modules)  # the claims in full, then one per mechanism
+    for name, expander in zip(modules, at.main.expander[1:], strict=True):
+        said = [m.value for m in expander.markdown]
+        assert said[0] == mechanism_doc(name, "nl") and said[0], name  # Dutch first
+        assert [c.value for c in expander.caption] == ["Uit de broncode (in het Engels)"]
+        assert said[-1] == inspect.cleandoc(
+            importlib.import_module(f"sim.mechanisms.{name}").__doc__
+        )
     switches = at.dataframe[1].value
     assert "verdringing door controle" in list(switches["mechanisme"])
     assert "C2 Controle verdringt motivatie" in switches.to_string()
@@ -511,6 +521,8 @@ def test_model_page_shows_all_claims_from_sim_claims(lang, header, full):
         assert f"**{c.id} {c.title(lang)}.** {c.text(lang)}" in shown
     other = "en" if lang == "NL" else "nl"
     assert CLAIMS["C4"].text(other) not in shown
+    channels = at.main.expander[1]  # the first mechanism module
+    assert channels.markdown[0].value == mechanism_doc("channels", lang.lower())
 
 
 # --- the model page: where trust does not win, the patterns, the coefficients -------------------
@@ -684,6 +696,8 @@ def test_every_coefficient_is_listed_with_its_provenance_and_filters():
     assert list(table["coëfficiënt"]) == ["workforce.burnout_absence_weeks"]
     assert table.iloc[0]["bereik"] == "20 … 52" and table.iloc[0]["waarde"] == "34,6"
     assert table.iloc[0]["mechanisme"] == "Verzuim, verloop en werving"
+    assert table.iloc[0]["betekenis"] == "gemiddelde duur van verzuim door burn-out"
+    assert table.iloc[0]["eenheid"] == "weken" and table.iloc[0]["bron"].startswith("ArboNed")
     assert f"1 van de {len(every)} coëfficiënten getoond." in " ".join(c.value for c in at.caption)
     assert at.query_params["mechanism"] == "workforce"  # AppTest shows one value as a string
     assert "Coëfficiënten (CSV)" in [b.label for b in at.get("download_button")]
@@ -691,3 +705,18 @@ def test_every_coefficient_is_listed_with_its_provenance_and_filters():
     table = next(d.value for d in at.dataframe if "coefficient" in d.value)
     assert len(table) == counts["assumed"] and set(table["provenance"]) == {"assumed"}
     assert "What “assumed” means" in at.info[0].value
+    assumed = [r for r in every if r["provenance"] == "assumed"]
+    assert list(table["meaning"]) == [r["doc"] for r in assumed]  # the source's own words
+    assert list(table["unit"]) == [r["unit"] for r in assumed]
+
+
+def test_model_page_coefficients_csv_keeps_the_source_s_columns_adds_dutch_in_dutch(monkeypatch):
+    rows = facts.coefficients()
+    monkeypatch.setattr(facts, "lang", lambda: "en")
+    assert list(pd.read_csv(io.StringIO(facts.coefficient_csv(rows))).columns) == list(rows.columns)
+    monkeypatch.setattr(facts, "lang", lambda: "nl")
+    dutch = pd.read_csv(io.StringIO(facts.coefficient_csv(rows))).set_index("name")
+    assert list(dutch.columns[-2:]) == ["doc_nl", "unit_nl"]
+    row = dutch.loc["coefficients.workforce.burnout_absence_weeks"]
+    assert (row["doc"], row["unit"]) == ("mean length of burnout sick leave", "weeks")
+    assert (row["doc_nl"], row["unit_nl"]) == ("gemiddelde duur van verzuim door burn-out", "weken")

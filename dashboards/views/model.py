@@ -153,6 +153,7 @@ st.subheader(t("model.mechanisms"), anchor=False)
 for name, (doc, ids) in carried.items():
     title = t(f"module.{name}")
     with st.expander(f"{title} — {', '.join(ids)}" if ids else title):
+        st.markdown(texts.mechanism_doc(name, lang()))
         if ids:
             st.markdown(texts.claim_titles(ids, lang()))
         st.caption(t("model.from_source"))
@@ -224,7 +225,7 @@ shown.caption(
 )
 download.download_button(
     t("model.coefficients.csv"),
-    rows.to_csv(index=False),
+    facts.coefficient_csv(rows),
     "coefficients.csv",
     "text/csv",
     on_click="ignore",
