@@ -14,6 +14,7 @@ from sim.cli.output import clean, print_json, print_kpis
 from sim.cli.parsing import UsageError, non_negative_int, parse_sets, positive_int
 from sim.runner import run
 from sim.scenario import builtin_scenarios, load_scenario
+from sim.workshop.store import DB_ENVIRONMENT, DEFAULT_DB
 
 STREAMLIT_OPTIONS = {
     "server.maxUploadSize": "1",  # MB: scenario files are small; the app checks them too
@@ -45,6 +46,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dashboard", help="start the Streamlit dashboard")
     p.add_argument("--port", type=positive_int, default=8501)
     p.add_argument("--headless", action="store_true")
+    p.add_argument(
+        "--workshop-db",
+        metavar="FILE",
+        help=f"the room sessions' database (default ${DB_ENVIRONMENT}, else {DEFAULT_DB})",
+    )
     p.set_defaults(handler=cmd_dashboard)
 
 
@@ -111,6 +117,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         options["server.headless"] = "true"
     for name, value in options.items():
         command += [f"--{name}", value]
+    if args.workshop_db:  # the server's pages read it from the environment
+        os.environ[DB_ENVIRONMENT] = str(Path(args.workshop_db).expanduser().resolve())
     return run_until_stopped(command)
 
 
