@@ -236,13 +236,15 @@ def decide(code: str, token: str, view: dict, status) -> None:
         st.toggle(t("room.choice.address"), key="room_address",
                   help=t("room.choice_help.address"))  # fmt: skip
         sent = st.form_submit_button(
-            t("room.submit", round=status.round), type="primary", width="stretch"
+            t("room.submit", round=status.round), type="primary", width="stretch", key="room_submit"
         )
+    shown = st.session_state.get("room_round_shown", status.round)  # what the page showed
+    st.session_state["room_round_shown"] = status.round
     if sent:
         chosen = {k: st.session_state[f"room_{k}"] / 100 for k in roomkit.CHOICE_KEYS[:-1]}
         chosen["address"] = 1.0 if st.session_state["room_address"] else 0.0
         try:
-            ws.decide(code, token, team=view["team"], round=status.round, **chosen)
+            ws.decide(code, token, team=view["team"], round=shown, **chosen)
         except WorkshopError as err:
             roomkit.refuse(err)
             return
