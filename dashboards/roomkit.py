@@ -320,9 +320,9 @@ CARD_FIGURES = ("productivity", "engagement_rate", "burnout_rate", "trust_in_man
                 "manager_hours")  # fmt: skip
 
 
-def team_cards(teams: pd.DataFrame) -> None:
-    """The big screen's card per team: who runs it, whether they decided, whether they are
-    pulling control back, and last round's figures."""
+def team_cards(teams: pd.DataFrame, open_round: bool = True) -> None:
+    """The big screen's card per team: who runs it, whether they decided (while a round is
+    open), whether they are pulling control back, and last round's figures."""
     cards = []
     for row in teams.to_dict("records"):
         named = isinstance(row["name"], str)
@@ -330,6 +330,8 @@ def team_cards(teams: pd.DataFrame) -> None:
         who = f'{html.escape(row["name"])} <span class="team">· {team}</span>' if named else team
         if not named:
             state, css = t("room.run_by_story"), ""
+        elif not open_round:
+            state, css = "", ""
         elif row["submitted"]:
             state, css = "✓ " + t("room.decided"), ""
         else:
@@ -346,7 +348,8 @@ def team_cards(teams: pd.DataFrame) -> None:
         cards.append(
             f'<div class="room-card{css}" data-team="{row["team"]}">'
             f'<div class="who">{who}</div>'
-            f'<div class="state">{html.escape(state)}</div>{back}<table>{lines}</table></div>'
+            f'<div class="state">{html.escape(state) or "&nbsp;"}</div>{back}'
+            f"<table>{lines}</table></div>"
         )
     st.html(f'<div class="room-cards">{"".join(cards)}</div>')
 

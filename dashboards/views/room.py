@@ -344,8 +344,9 @@ def status_seconds(code: str) -> int:
 def big_screen(code: str, token: str, status, screen: dict) -> None:
     teams, organisation = screen["teams"], screen["organisation"]
     left, right = st.columns([3, 1])
-    with right:
-        roomkit.join_box(status.code, with_lang(join_url(code)))
+    if status.round is not None:  # nobody joins a session that has ended
+        with right:
+            roomkit.join_box(status.code, with_lang(join_url(code)))
     with left:
         joined = sum(name is not None for name in status.names.values())
         decided = len(status.submitted)
@@ -369,7 +370,7 @@ def big_screen(code: str, token: str, status, screen: dict) -> None:
             roomkit.tiles(last, before, ORGANISATION_FIGURES)
         else:
             st.caption(t("room.nothing_yet"))
-    roomkit.team_cards(teams)
+    roomkit.team_cards(teams, open_round=status.round is not None)
     if len(organisation):
         st.plotly_chart(
             roomkit.organisation_path(screen["weeks"], status.round_weeks, big),
