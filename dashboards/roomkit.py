@@ -82,6 +82,7 @@ CSS = (
   margin: .2em 0; }
 .room-week span { display: block; height: 100%; }
 .room-legend { font-size: .8em; color: #333; }
+.room-legend span { white-space: nowrap; }
 .room-legend i { display: inline-block; width: .8em; height: .8em; margin: 0 .25em 0 .6em;
   vertical-align: -.05em; border-radius: .15em; }
 .room-join { text-align: center; }
@@ -237,12 +238,13 @@ def clock(status: Status, big: bool, guard: str | None = None) -> None:
 # page should show; if the page's marker still says otherwise a few looks later, the page
 # reloads itself (its link holds the seat or the facilitator's token, so it comes back as it was).
 GUARD = """<script>(() => {{
-  const mark = document.querySelector('.room-mark');
-  if (!mark || mark.dataset.version === '{want}') {{ window.roomStale = 0; return; }}
-  window.roomStale = (window.roomStale || 0) + 1;
+  const mark = document.querySelector('.room-mark'), want = '{want}';
+  if (!mark || mark.dataset.version === want) {{ window.roomStale = 0; return; }}
+  if (window.roomStaleFor !== want) {{ window.roomStaleFor = want; window.roomStale = 0; }}
+  window.roomStale += 1;
   if (window.roomStale >= {after}) {{ window.roomStale = 0; location.reload(); }}
 }})(); /* {tick} */</script>"""
-STALE_LOOKS = 3  # polls (about a second apart) that find the page behind before it reloads
+STALE_LOOKS = 3  # polls (about a second apart) that find the page behind the same state
 
 
 def mark(screen: str, status: Status) -> None:
@@ -312,7 +314,8 @@ def manager_week(figures: dict[str, float]) -> None:
     st.html(
         f'<div class="room-legend"><b>{html.escape(words)}</b></div>'
         f'<div class="room-week" role="img" aria-label="{html.escape(words)}">{"".join(parts)}'
-        f'</div><div class="room-legend">{" ".join(legend)}</div>'
+        f'</div><div class="room-legend">{" ".join(f"<span>{item}</span>" for item in legend)}'
+        "</div>"
     )
 
 
