@@ -318,10 +318,14 @@ def decides(index: int, round_: int) -> bool:
     return round_ == 1 or index % 4 != 3 or round_ % 2 == 0
 
 
-def play_round(room: Room, round_: int) -> list[float]:
+def play_round(room: Room, round_: int, decided=None) -> list[float]:
+    """Everyone who decides this round decides, then (after ``decided(room)``, if given) the
+    facilitator closes the round."""
     for i, who in enumerate(room.participants):
         if decides(i, round_):
             room.decide(who, round_, **plan(i, round_))
+    if decided is not None:
+        decided(room)
     return room.close_round(round_)
 
 
@@ -387,16 +391,14 @@ def debrief(room: Room) -> dict:
     return {"team": pulling.team, "name": pulling.name, "sentence": text}
 
 
-def shots(room: Room, folder: Path) -> None:
-    """The second participant's phone and the big screen, as they stand."""
-    folder.mkdir(parents=True, exist_ok=True)
-    phone = room.participants[1].page if len(room.participants) > 1 else room.participants[0].page
-    for page, name in ((phone, "room_phone"), (room.screen, "room_screen")):
-        settled(page)
-        page.wait_for_selector(".js-plotly-plot .main-svg", state="visible")
-        page.evaluate(TOP)  # deciding left the phone scrolled down to its sliders
-        page.wait_for_timeout(1000)  # let Plotly finish its layout
-        page.screenshot(path=folder / f"{name}.png")
+def shot(page, path: Path) -> None:
+    """A screenshot of ``page`` as it stands, scrolled to its top, charts drawn."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    settled(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg", state="visible")
+    page.evaluate(TOP)  # deciding left a phone scrolled down to its sliders
+    page.wait_for_timeout(1000)  # let Plotly finish its layout
+    page.screenshot(path=path)
 
 
 def play(args: argparse.Namespace) -> dict:
@@ -419,13 +421,25 @@ def play(args: argparse.Namespace) -> dict:
                 room.join(chromium, NAMES[i % len(NAMES)] + ("" if i < len(NAMES) else str(i)))
             result["joined_seconds"] = round(time.perf_counter() - started, 1)
             restart_after = args.rounds // 2 if args.restart else None
+            # the shots: the big screen while the participants have decided (the third round,
+            # or the last), the second participant's phone (pulling control back) after it
+            shot_round = min(3, args.rounds)
+
+            def screen_shot(room: Room) -> None:
+                n = sum(decides(i, shot_round) for i in range(len(room.participants)))
+                words = f"{n} van {len(room.participants)} hebben gekozen"
+                room.screen.get_by_text(words).wait_for()  # the last choice is on the screen
+                shot(room.screen, folder_shots / "room_screen.png")
+
             for round_ in range(1, args.rounds + 1):
-                seen = play_round(room, round_)
+                shoot = folder_shots and round_ == shot_round
+                seen = play_round(room, round_, screen_shot if shoot else None)
                 median = statistics.median(seen)
                 print(f"round {round_}: every screen updated after {max(seen):.2f} s "
                       f"(median {median:.2f} s)", file=sys.stderr, flush=True)  # fmt: skip
-                if folder_shots and round_ == min(3, args.rounds):
-                    shots(room, folder_shots)
+                if folder_shots and round_ == shot_round:
+                    phone = room.participants[min(1, len(room.participants) - 1)].page
+                    shot(phone, folder_shots / "room_phone.png")
                 if round_ == restart_after:
                     result["restart"] = restart(room, round_)
             result["debrief"] = debrief(room)
