@@ -239,21 +239,42 @@ def clock(status: Status, big: bool, guard: str | None = None) -> None:
 # reloads itself (its link holds the seat or the facilitator's token, so it comes back as it was).
 GUARD = """<script>(() => {{
   const mark = document.querySelector('.room-mark'), want = '{want}';
+  window.roomLooks = (window.roomLooks || 0) + 1;
+  window.roomLastLook = Date.now();
   if (!mark || mark.dataset.version === want) {{ window.roomStale = 0; return; }}
   if (window.roomStaleFor !== want) {{ window.roomStaleFor = want; window.roomStale = 0; }}
   window.roomStale += 1;
   if (window.roomStale >= {after}) {{ window.roomStale = 0; location.reload(); }}
 }})(); /* {tick} */</script>"""
 STALE_LOOKS = 3  # polls (about a second apart) that find the page behind the same state
+# And should the poll itself stop looking (a page left with a fragment the server no longer
+# knows), the marker's watch reloads the page once the server answers again, after a quarter of
+# a minute without a look (a whole minute while the page says it is still running).
+WATCH = """<script>(() => {{
+  window.roomLastLook = Date.now();
+  if (window.roomWatch) return;
+  window.roomWatch = setInterval(async () => {{
+    const quiet = Date.now() - window.roomLastLook;
+    const running = document.querySelector('[data-testid="stStatusWidget"]');
+    if (quiet < {quiet} || (running && quiet < {running})) return;
+    try {{
+      const health = await fetch(new URL('_stcore/health', document.baseURI));
+      if (health.ok) location.reload();
+    }} catch (err) {{}}  // the server is away: Streamlit reconnects by itself
+  }}, 5000);
+}})(); /* {tick} */</script>"""
+QUIET_MS, RUNNING_MS = 15_000, 60_000
 
 
 def mark(screen: str, status: Status) -> None:
     """A marker after everything a screen shows: which round it shows (read by the browser
     tests to time "close round → every screen updated")."""
     version = screen_version(status) if screen == "screen" else participant_version(status)
+    watch = WATCH.format(quiet=QUIET_MS, running=RUNNING_MS, tick=time.monotonic_ns())
     st.html(
         f'<div class="room-mark" data-screen="{screen}" data-closed="{status.closed}" '
-        f'data-state="{status.state}" data-version="{_digest(version)}" hidden></div>'
+        f'data-state="{status.state}" data-version="{_digest(version)}" hidden></div>{watch}',
+        unsafe_allow_javascript=True,
     )
 
 

@@ -212,10 +212,25 @@ class Room:
                     seen[i] = time.perf_counter() - start
             if time.monotonic() > deadline:
                 late = [i for i, s in enumerate(seen) if s is None]
-                raise TimeoutError(f"screens {late} did not show round {round_} closed")
+                raise TimeoutError(
+                    f"screens {late} did not show round {round_} closed: "
+                    + "; ".join(self.diagnose(pages[i], f"late{round_}_{i}") for i in late)
+                )
             time.sleep(0.02)
         self.updates.append(seen)
         return seen
+
+    def diagnose(self, page, name: str) -> str:
+        """What a screen shows (its marker, the poll's looks a few seconds apart) and a shot of
+        it beside the server's log."""
+        looks = "window.roomLooks || 0"
+        before = page.evaluate(looks)
+        page.wait_for_timeout(3000)
+        marks = page.locator(".room-mark").evaluate_all("els => els.map(e => e.outerHTML)")
+        state = page.evaluate("[window.roomLooks, window.roomStale, window.roomStaleFor]")
+        shot = self.server.log.with_name(f"{name}.png")
+        page.screenshot(path=shot, full_page=True)
+        return f"{page.url}: marks {marks}, looks {before} → {state} ({shot})"
 
     # --- participants ---------------------------------------------------------------------------
 
