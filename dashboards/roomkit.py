@@ -304,7 +304,7 @@ def tiles(
         if before is not None and np.isfinite(v) and np.isfinite(before.get(name, np.nan)):
             diff = v - before[name]
             change = texts.kpi_change(name, diff, lang())
-            way = BETTER.get(name, 0) * diff
+            way = BETTER.get(name, 0) * diff if re.search("[1-9]", change) else 0  # not "−0,00"
             tone = "good" if way > 1e-9 else "bad" if way < -1e-9 else ""
         out.append(
             f'<div class="room-tile"><div class="l">{html.escape(figure_name(name, own))}</div>'
