@@ -37,11 +37,14 @@ UPLOADER_CSS = """
 """
 PAGES = {
     "workshop": ("views/workshop.py", ":material/self_improvement:"),
+    "room": ("views/room.py", ":material/groups:"),
     "compare": ("views/compare.py", ":material/compare_arrows:"),
     "explore": ("views/explore.py", ":material/grid_on:"),
     "calibrate": ("views/calibrate.py", ":material/tune:"),
     "model": ("views/model.py", ":material/menu_book:"),
 }
+
+TITLES = {"room": "room.page"}  # the room session's words are a block of their own
 
 
 def leave_presenter() -> None:
@@ -57,7 +60,12 @@ st.set_page_config(
     else "auto",
 )
 pages = {
-    name: st.Page(HERE / path, title=t(f"page.{name}"), icon=icon, default=name == "workshop")
+    name: st.Page(
+        HERE / path,
+        title=t(TITLES.get(name, f"page.{name}")),
+        icon=icon,
+        default=name == "workshop",
+    )
     for name, (path, icon) in PAGES.items()
 }
 if "present" in st.session_state:
@@ -68,6 +76,13 @@ page = st.navigation(list(pages.values()), position="hidden" if presenting else 
 goto = st.session_state.pop("_goto", None)
 if goto in pages and pages[goto].url_path != page.url_path:
     st.switch_page(pages[goto])
+if (
+    "_page" not in st.session_state
+    and "session" in st.query_params
+    and page.url_path != pages["room"].url_path
+):
+    # a room session's link without the page's name (loslaten workshop new's default address)
+    st.switch_page(pages["room"], query_params=st.query_params.to_dict())
 common.arrive(page.url_path or "workshop")
 
 st.sidebar.segmented_control(

@@ -14,12 +14,17 @@ from sim.cli.output import clean, print_json, print_kpis
 from sim.cli.parsing import UsageError, non_negative_int, parse_sets, positive_int
 from sim.runner import run
 from sim.scenario import builtin_scenarios, load_scenario
+from sim.workshop.store import DB_ENVIRONMENT, DEFAULT_DB
 
 STREAMLIT_OPTIONS = {
     "server.maxUploadSize": "1",  # MB: scenario files are small; the app checks them too
     "browser.gatherUsageStats": "false",
     "client.toolbarMode": "minimal",  # no menu of English developer items
     "theme.primaryColor": "#0072B2",  # colour-blind safe blue (sim.charts)
+    # No full garbage collection after every run: each phone in a room session reruns a
+    # fragment every second, and a forced collection of this process costs ~0.1 s of CPU each
+    # time (30 phones would keep a core busy with it alone); Python still collects as it goes.
+    "runner.postScriptGC": "false",
 }
 
 
@@ -45,6 +50,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dashboard", help="start the Streamlit dashboard")
     p.add_argument("--port", type=positive_int, default=8501)
     p.add_argument("--headless", action="store_true")
+    p.add_argument(
+        "--workshop-db",
+        metavar="FILE",
+        help=f"the room sessions' database (default ${DB_ENVIRONMENT}, else {DEFAULT_DB})",
+    )
     p.set_defaults(handler=cmd_dashboard)
 
 
@@ -111,6 +121,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         options["server.headless"] = "true"
     for name, value in options.items():
         command += [f"--{name}", value]
+    if args.workshop_db:  # the server's pages read it from the environment
+        os.environ[DB_ENVIRONMENT] = str(Path(args.workshop_db).expanduser().resolve())
     return run_until_stopped(command)
 
 

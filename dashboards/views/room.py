@@ -1,0 +1,482 @@
+"""Room session (issue 14): everyone in the room runs a team of a story from their own phone.
+
+The link says who is looking: none — start a session (the facilitator) or join with a code;
+``?session=CODE`` — join that session under a name; ``?session=CODE&seat=TOKEN`` — a participant's
+team (the token brings it back after a reload or a restart); ``?session=CODE&facilitator=TOKEN``
+— the big screen with the facilitator's controls and the debrief. What each may do is checked by
+:mod:`sim.workshop`; this page shows it.
+"""
+
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import pandas as pd
+import streamlit as st
+
+from sim import texts
+from sim.scenario import MAX_WEEKS
+from sim.workshop import WorkshopError, export, views
+from sim.workshop.replay import hold_on_to_trust
+from sim.workshop.session import (
+    DEFAULT_BASE_URL,
+    DEFAULT_ROUND_WEEKS,
+    MAX_ROUND_SECONDS,
+    MAX_ROUND_WEEKS,
+    MAX_TEAMS,
+    link,
+)
+
+import common
+import roomkit
+from i18n import lang, story, t
+
+PARTICIPANT_FIGURES = ["productivity", "engagement_rate", "burnout_rate", "trust_in_manager",
+                       "manager_hours", "manager_energy"]  # fmt: skip
+ORGANISATION_FIGURES = ["productivity", "engagement_rate", "burnout_rate", "profit",
+                        "manager_hours"]  # fmt: skip
+DEBRIEF_FIGURES = ("engagement_rate", "burnout_rate", "productivity", "trust_in_manager")
+LINK = ("session", "seat", "facilitator")
+
+ws = roomkit.workshop()
+big = common.presenting()
+st.html(roomkit.CSS)
+
+
+def go_to(**params: str) -> None:
+    """Put a session's link in the address bar (the language stays) and show it."""
+    for key in LINK:
+        if key in st.query_params:
+            del st.query_params[key]
+    st.query_params.update(params)
+    st.session_state["room_link"] = params
+    st.rerun()
+
+
+def here(**params: str) -> str:
+    """This page's address in the browser with ``params`` as its query (a link to hand out)."""
+    url = st.context.url or f"{DEFAULT_BASE_URL}/{roomkit.PAGE}"
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params), ""))
+
+
+def with_lang(url: str) -> str:
+    """A link for the room in the facilitator's language (Dutch needs nothing)."""
+    return f"{url}&lang=EN" if lang() == "en" else url
+
+
+# --- no session yet: start one, or join one -------------------------------------------------------
+
+
+def start() -> None:
+    st.title(t("room.page"), anchor=False)
+    st.caption(t("room.intro"))
+    join_form(None)
+    st.subheader(t("room.new_title"), anchor=False)
+    library = {k: v for k, v in common.stories().items()}
+    left, right = st.columns(2)
+    key = left.selectbox(
+        t("common.story"),
+        list(library),
+        index=list(library).index("vicious_circle"),
+        format_func=story,
+        key="room_story",
+    )
+    chosen = library[key]
+    left.caption(common.described(key, chosen))
+    teams = right.number_input(
+        t("room.teams"), 1, MAX_TEAMS, 8, 1, key="room_teams", help=t("room.teams_help")
+    )
+    row = right.columns(2)
+    weeks = row[0].number_input(
+        t("room.round_weeks"), 1, MAX_ROUND_WEEKS, DEFAULT_ROUND_WEEKS, 1, key="room_weeks"
+    )
+    most = max(1, MAX_WEEKS // int(weeks))
+    fits = min(most, max(1, chosen.run.weeks // int(weeks)))
+    rounds = row[1].number_input(
+        t("room.rounds"), 1, most, fits, 1, key=f"room_rounds_{key}_{weeks}",
+        help=t("room.rounds_help", fits=fits),
+    )  # fmt: skip
+    seconds = right.number_input(
+        t("room.round_seconds"), 0, MAX_ROUND_SECONDS, 0, 30, key="room_seconds",
+        help=t("room.round_seconds_help"),
+    )  # fmt: skip
+    address = st.text_input(
+        t("room.base_url"), value=here(), key="room_base_url", help=t("room.base_url_help")
+    )
+    if "localhost" in address or "127.0.0.1" in address:
+        st.caption(t("room.localhost_note"))
+    if st.button(t("room.create"), type="primary", key="room_create", icon=":material/groups:"):
+        try:
+            created = ws.create(
+                chosen if key.startswith(common.UPLOAD) else key,
+                int(teams),
+                round_weeks=int(weeks),
+                rounds=int(rounds),
+                round_seconds=int(seconds) or None,
+                base_url=address.strip(),
+            )
+        except WorkshopError as err:
+            roomkit.refuse(err)
+            return
+        go_to(session=created.code, facilitator=created.facilitator_token)
+
+
+def join_form(code: str | None) -> None:
+    """Join a session under a name; the seat's secret link then stays in the address bar."""
+    st.subheader(t("room.join_title"), anchor=False)
+    with st.form("room_join", border=True):
+        if code is None:
+            code = st.text_input(t("room.code"), max_chars=6, key="room_code",
+                                 help=t("room.code_help"))  # fmt: skip
+        name = st.text_input(t("room.name"), max_chars=40, key="room_name")
+        joined = st.form_submit_button(t("room.join"), type="primary")
+    if not joined:
+        return
+    if not (code or "").strip():
+        st.error(t("room.refusal.no_code"))
+        return
+    try:
+        seat = ws.join(code, name)
+    except WorkshopError as err:
+        roomkit.refuse(err)
+        return
+    go_to(session=code.strip().upper(), seat=seat.token)
+
+
+def join_page(code: str) -> None:
+    try:
+        status = ws.status(code)
+    except WorkshopError as err:
+        roomkit.refuse(err)
+        join_form(None)
+        return
+    st.title(t("room.welcome", code=status.code), anchor=False)
+    st.caption(t("room.session_line", story=story(status.story), teams=status.teams,
+                 weeks=status.round_weeks))  # fmt: skip
+    if status.round is None:
+        st.warning(t("room.refusal.ended", code=status.code, closed=status.closed))
+        return
+    join_form(status.code)
+
+
+# --- a participant ------------------------------------------------------------------------------
+
+
+def defaults(chosen: dict, scenario) -> dict[str, float]:
+    """The form's values: the choices as they stand; where nobody chose yet, the story's own
+    levers (no fire-fighting, non-performers addressed)."""
+    reference = hold_on_to_trust(dict.fromkeys(roomkit.CHOICE_KEYS), scenario)
+    reference |= {"coaching": scenario.levers.connection, "vision": scenario.levers.vision,
+                  "address": 1.0}  # fmt: skip
+    return {k: reference[k] if chosen.get(k) is None else chosen[k] for k in roomkit.CHOICE_KEYS}
+
+
+def participant(code: str, token: str) -> None:
+    try:
+        view = views.participant(ws, code, token)
+    except WorkshopError as err:
+        roomkit.refuse(err)
+        st.stop()
+    status = ws.status(code)
+    if view["name"] is None:  # a seat's link opened the first time
+        st.title(t("room.welcome", code=view["code"]), anchor=False)
+        with st.form("room_name_seat"):
+            name = st.text_input(t("room.name"), max_chars=40, key="room_seat_name")
+            named = st.form_submit_button(t("room.join"), type="primary")
+        if named:
+            try:
+                ws.seat(code, token, name=name)
+            except WorkshopError as err:
+                roomkit.refuse(err)
+                st.stop()
+            st.rerun()
+        st.stop()
+
+    st.subheader(f"{view['name']} · {t('room.team', team=view['team'])}", anchor=False)
+    roomkit.watch(code, status, screen=False)
+    now, history = view["now"], view["history"]
+    signal = view["signal"]["code"]
+    st.info(t(f"room.signal.{signal}"), icon=":material/record_voice_over:")
+    if now is not None:
+        before = history.iloc[-2].to_dict() if len(history) > 1 else None
+        st.caption(t("room.after_round", round=int(now["round"])))
+        roomkit.tiles(now, before, PARTICIPANT_FIGURES, own=True)
+        roomkit.manager_week(now)
+    if status.round is not None:
+        decide(code, token, view, status)
+    else:
+        st.success(t("room.thanks"))
+    st.plotly_chart(roomkit.plane(view["plane"], big), key="room_plane",
+                    config=roomkit._config())  # fmt: skip
+    st.caption(t("room.plane_caption", round=view["closed"]))
+    if len(history):
+        st.plotly_chart(roomkit.history(history, big), key="room_history",
+                        config=roomkit._config())  # fmt: skip
+    roomkit.mark("participant", status)
+
+
+def decide(code: str, token: str, view: dict, status) -> None:
+    """The round's choices: trust, monitoring, how the week is split, and non-performers."""
+    mine = (code, token)
+    if st.session_state.get("room_form_for") != mine:  # the first look (or after a reload)
+        values = defaults(view["choices"], ws.log(code).scenario)
+        for k in roomkit.CHOICE_KEYS:
+            st.session_state[f"room_{k}"] = (
+                values[k] >= 0.5 if k == "address" else round(100 * values[k])
+            )
+        st.session_state["room_form_for"] = mine
+    with st.form("room_decide"):
+        st.markdown(f"**{t('room.choices_title', round=status.round)}**")
+        for k in ("trust", "monitoring"):
+            st.slider(t(f"room.choice.{k}"), 0, 100, step=5, format="%d%%", key=f"room_{k}",
+                      help=t(f"room.choice_help.{k}"))  # fmt: skip
+        st.markdown(t("room.week_split"))
+        for k in ("coaching", "vision", "firefighting"):
+            st.slider(t(f"room.choice.{k}"), 0, 100, step=5, format="%d%%", key=f"room_{k}",
+                      help=t(f"room.choice_help.{k}"))  # fmt: skip
+        st.toggle(t("room.choice.address"), key="room_address",
+                  help=t("room.choice_help.address"))  # fmt: skip
+        sent = st.form_submit_button(
+            t("room.submit", round=status.round), type="primary", width="stretch", key="room_submit"
+        )
+    shown = st.session_state.get("room_round_shown", status.round)  # what the page showed
+    st.session_state["room_round_shown"] = status.round
+    if sent:
+        chosen = {k: st.session_state[f"room_{k}"] / 100 for k in roomkit.CHOICE_KEYS[:-1]}
+        chosen["address"] = 1.0 if st.session_state["room_address"] else 0.0
+        try:
+            ws.decide(code, token, team=view["team"], round=shown, **chosen)
+        except WorkshopError as err:
+            roomkit.refuse(err)
+            return
+        st.session_state["room_sent"] = (code, token, status.round)
+        st.rerun()
+    if view["submitted"] or st.session_state.get("room_sent") == (code, token, status.round):
+        st.success(t("room.submitted", round=status.round), icon=":material/check:")
+    else:
+        st.caption(t("room.not_submitted"))
+
+
+# --- the facilitator: the big screen, controls and the debrief ---------------------------------
+
+
+def facilitator(code: str, token: str) -> None:
+    try:
+        ws.check_facilitator(code, token)
+        screen = views.big_screen(ws, code)
+    except WorkshopError as err:
+        roomkit.refuse(err)
+        st.stop()
+    status = ws.status(code)
+    title = t("room.screen_title", code=status.code, story=story(status.story))
+    (st.subheader if big else st.title)(title, anchor=False)
+    view = st.segmented_control(
+        t("room.view"),
+        ["screen", "debrief", "seats"],
+        default="screen",
+        format_func=lambda v: t(f"room.view_{v}"),
+        key="room_view",
+        required=True,
+        label_visibility="collapsed",
+    )
+    controls(code, token, status)
+    if view == "debrief":
+        debrief(code, token)
+    elif view == "seats":
+        seats(code, token)
+    else:
+        big_screen(code, token, status, screen)
+    roomkit.mark("screen", status)
+
+
+def controls(code: str, token: str, status) -> None:
+    open_round = status.round
+    left, middle, right = st.columns([1.3, 1.6, 1], vertical_alignment="bottom")
+    with left:
+        roomkit.watch(code, status, screen=True)
+        if open_round is not None and st.button(
+            t("room.close_round", round=open_round), type="primary", key="room_close",
+            icon=":material/skip_next:", width="stretch",
+        ):  # fmt: skip
+            try:
+                ws.close_round(code, token, round=open_round)
+            except WorkshopError as err:
+                roomkit.refuse(err)
+            else:
+                st.rerun()
+    if open_round is None:
+        return
+    with middle:
+        row = st.columns([1, 1], vertical_alignment="bottom")
+        seconds = row[0].number_input(
+            t("room.timer_seconds"), 10, MAX_ROUND_SECONDS, status_seconds(code), 10,
+            key="room_timer_seconds",
+        )  # fmt: skip
+        if row[1].button(t("room.start_timer"), key="room_timer", icon=":material/timer:",
+                         width="stretch"):  # fmt: skip
+            try:
+                ws.start_timer(code, token, int(seconds))
+            except WorkshopError as err:
+                roomkit.refuse(err)
+            else:
+                st.rerun()
+    with right.popover(t("room.end"), icon=":material/stop_circle:", width="stretch"):
+        st.caption(t("room.end_note", closed=status.closed))
+        if st.button(t("room.end_confirm"), key="room_end", type="primary"):
+            try:
+                ws.end(code, token)
+            except WorkshopError as err:
+                roomkit.refuse(err)
+            else:
+                st.rerun()
+
+
+def stored(code: str):
+    """The session's row (its round length and the participants' address)."""
+    with ws.store.read() as tx:
+        return tx.session(code.strip().upper())
+
+
+def status_seconds(code: str) -> int:
+    found = stored(code)
+    return int(found.round_seconds or 120) if found else 120
+
+
+def big_screen(code: str, token: str, status, screen: dict) -> None:
+    teams, organisation = screen["teams"], screen["organisation"]
+    left, right = st.columns([3, 1])
+    if status.round is not None:  # nobody joins a session that has ended
+        with right:
+            roomkit.join_box(status.code, with_lang(join_url(code)))
+    with left:
+        joined = sum(name is not None for name in status.names.values())
+        decided = len(status.submitted)
+        line = t("room.joined", joined=joined, teams=status.teams)
+        if status.round is not None and joined:
+            line += " · " + t("room.decided_count", decided=decided, joined=joined)
+        st.markdown(line)
+        back = [
+            row["name"] or t("room.team", team=row["team"])
+            for row in teams.to_dict("records")
+            if row["pulling_back"]
+        ]
+        if back:
+            st.warning(
+                t("room.pulling_back_list", names=", ".join(back)), icon=":material/back_hand:"
+            )
+        if len(organisation):
+            last = organisation.iloc[-1].to_dict()
+            before = organisation.iloc[-2].to_dict() if len(organisation) > 1 else None
+            st.caption(t("room.organisation_after", round=int(last["round"])))
+            roomkit.tiles(last, before, ORGANISATION_FIGURES)
+        else:
+            st.caption(t("room.nothing_yet"))
+    roomkit.team_cards(teams, open_round=status.round is not None)
+    if len(organisation):
+        st.plotly_chart(
+            roomkit.organisation_path(screen["weeks"], status.round_weeks, big),
+            key="room_path",
+            config=roomkit._config(),
+        )
+
+
+def join_url(code: str) -> str:
+    return link(stored(code).base_url, session=code.strip().upper())
+
+
+def seats(code: str, token: str) -> None:
+    st.caption(t("room.seats_note"))
+    rows = [
+        {
+            t("room.col.team"): seat.team,
+            t("room.col.name"): seat.name or "—",
+            t("room.col.link"): with_lang(seat.url),
+        }
+        for seat in ws.seats(code, token)
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                 column_config={t("room.col.link"): st.column_config.LinkColumn()})  # fmt: skip
+    st.caption(t("room.facilitator_link"))
+    st.code(with_lang(here(session=code, facilitator=token)), language=None)
+
+
+def debrief(code: str, token: str) -> None:
+    with st.spinner(t("room.debrief.computing")):
+        found = views.debrief(ws, code, token)
+    if not len(found["organisation"]):
+        st.info(t("room.nothing_yet"))
+        return
+    st.subheader(t("room.debrief.path"), anchor=False)
+    st.plotly_chart(
+        roomkit.organisation_path(found["weeks"], found["status"]["round_weeks"], big),
+        key="room_debrief_path",
+        config=roomkit._config(),
+    )
+    st.subheader(t("room.debrief.held_title"), anchor=False)
+    st.caption(t("room.debrief.held_note"))
+    summary = found["summary"]
+    table = pd.DataFrame(
+        {
+            t("room.col.team"): summary["team"],
+            t("room.col.name"): summary["name"].fillna(t("room.story_manager")),
+            **{
+                f"{kpi_or(name)}: {t(f'room.debrief.{how}')}": [
+                    texts.kpi_value(name, v, lang()) for v in summary[prefix + name]
+                ]
+                for name in DEBRIEF_FIGURES
+                for how, prefix in (("played", ""), ("held", "held_"))
+            },
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="room_held_table")
+    compared = found["counterfactuals"]
+    names = found["status"]["seats"]
+    label = {s["team"]: s["name"] or t("room.story_manager") for s in names}
+    team = st.selectbox(
+        t("room.debrief.team"),
+        sorted(label),
+        format_func=lambda n: f"{t('room.team', team=n)} · {label[n]}",
+        key="room_debrief_team",
+    )
+    rows = compared[compared.team == team].sort_values("round")
+    st.markdown(held_sentence(rows.iloc[-1], label[team]))
+    st.plotly_chart(roomkit.choices_and_outcomes(rows, big), key="room_debrief_team_chart",
+                    config=roomkit._config())  # fmt: skip
+    st.subheader(t("room.export_title"), anchor=False)
+    tables = export.tables(ws, code, token, counterfactuals=True)
+    left, right = st.columns(2)
+    left.download_button(t("room.export_json"), roomkit.export_json(tables),
+                         f"loslaten-{code}.json", "application/json", key="room_export_json",
+                         on_click="ignore", width="stretch")  # fmt: skip
+    right.download_button(t("room.export_zip"), lambda: roomkit.export_zip(tables),
+                          f"loslaten-{code}.zip", "application/zip", key="room_export_zip",
+                          on_click="ignore", width="stretch")  # fmt: skip
+
+
+def kpi_or(name: str) -> str:
+    return roomkit.figure_name(name)
+
+
+def held_sentence(row: pd.Series, name: str) -> str:
+    """What holding on to trust would have done for one team by the last round."""
+    values = {
+        f"{n}_{w}": texts.kpi_value(n, row[p + n], lang())
+        for n in ("engagement_rate", "burnout_rate", "productivity")
+        for w, p in (("played", ""), ("held", "held_"))
+    }
+    return t("room.debrief.sentence", team=int(row["team"]), name=name,
+             round=int(row["round"]), **values)  # fmt: skip
+
+
+# --- which screen -------------------------------------------------------------------------------
+
+if "session" not in st.query_params and st.session_state.get("room_link"):
+    st.query_params.update(st.session_state["room_link"])  # back on this page from another one
+code = st.query_params.get("session")
+if code is None:
+    start()
+elif st.query_params.get("facilitator"):
+    facilitator(code, st.query_params["facilitator"])
+elif st.query_params.get("seat"):
+    participant(code, st.query_params["seat"])
+else:
+    join_page(code)

@@ -1,0 +1,505 @@
+"""A room session played in a real browser: a facilitator's big screen and participants' phones.
+
+    .venv/bin/python scripts/room_session.py                        # 12 phones, 8 rounds
+    .venv/bin/python scripts/room_session.py --participants 8 --rounds 3 --no-restart
+    .venv/bin/python scripts/room_session.py --shots docs/screenshots  # refresh the docs' shots
+
+Starts the dashboard (``streamlit run dashboards/app.py`` with the options of ``loslaten
+dashboard``) on a free port with a fresh sessions' database (``LOSLATEN_WORKSHOP_DB``) and lets
+Playwright drive Debian's chromium (scripts/install-browser.sh): the facilitator starts a session
+on the room page at 1920×1080, each participant joins from a phone (390×844) with the join link
+and a name, and every round each decides for their own team (a third hold on to trust, a third
+pull control back, a third stay in the middle; a quarter skip every other round) before the
+facilitator closes the round. After each close it measures how long until every screen — each
+phone and the big screen — shows the new round, by the marker each screen writes after
+everything else. Halfway it stops the server and starts a new one on the same port and
+database: every screen must come back by itself with its team, its round, its figures and its
+choices. At the end it opens the debrief and records one team's "held on to trust"
+counterfactual, and prints the figures (``--json``: as one JSON document).
+
+Importing this module starts nothing: tests/test_dashboard_browser_room.py plays a shorter
+session with the same driver (:class:`Server`, :func:`browser`, :class:`Room`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script: the checkout's sim, not an installed one
+    sys.path.insert(0, str(ROOT))
+
+from sim.cli.run import STREAMLIT_OPTIONS  # noqa: E402
+from sim.workshop.store import DB_ENVIRONMENT  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+SCREEN = {"viewport": {"width": 1920, "height": 1080}}
+NAMES = ("Ann", "Bram", "Cem", "Dewi", "Eva", "Femke", "Gijs", "Hanna", "Ilse", "Joost", "Karim",
+         "Lotte", "Mees", "Noor", "Otto", "Pien")  # fmt: skip
+MARK = '.room-mark[data-screen="{screen}"][data-closed="{closed}"]'
+SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+TIMEOUT_MS = 90_000
+ERROR = '[data-testid="stAlertContentError"] [data-testid="stMarkdownContainer"]'  # its words
+TOP = "() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })"
+LABELS = {
+    "trust": "Vertrouwen dat u geeft",
+    "monitoring": "Hoe nauw u controleert",
+    "coaching": "Tijd voor coaching",
+    "vision": "Tijd voor visie en doelen",
+    "firefighting": "Zelf het werk van het team doen (brandjes blussen)",
+}
+
+
+class Unavailable(RuntimeError):
+    """No browser to drive (playwright or chromium missing)."""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """The dashboard on ``port`` with the sessions' database ``db``, as ``loslaten dashboard``
+    serves it (its Streamlit options), its output appended to ``log``."""
+
+    def __init__(self, port: int, db: Path, log: Path) -> None:
+        self.port, self.db, self.log = port, Path(db), Path(log)
+        self.url = f"http://127.0.0.1:{port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> Server:
+        command = [sys.executable, "-m", "streamlit", "run", "dashboards/app.py"]
+        options = {**STREAMLIT_OPTIONS, "server.headless": "true", "server.port": str(self.port),
+                   "server.address": "127.0.0.1"}  # fmt: skip
+        for name, value in options.items():
+            command += [f"--{name}", value]
+        env = {**os.environ, DB_ENVIRONMENT: str(self.db)}
+        with self.log.open("ab") as out:
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        return self
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    tail = self.log.read_text()[-2000:]
+                    raise RuntimeError(f"streamlit did not start:\n{tail}") from None
+                time.sleep(0.3)
+
+    def stop(self) -> None:
+        """Stop this server (the process it started, and only that)."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+
+@contextlib.contextmanager
+def browser() -> Iterator[object]:
+    """Debian's chromium driven by Playwright; :class:`Unavailable` if either is missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise Unavailable("playwright is not installed (pip install -e '.[dev]')") from None
+    if not CHROMIUM.exists():
+        raise Unavailable(f"no browser at {CHROMIUM} (run scripts/install-browser.sh)")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@dataclass
+class Participant:
+    name: str
+    page: object  # playwright Page
+    team: int = 0
+    token: str = ""
+    submitted: dict[int, dict[str, int]] = field(default_factory=dict)  # round → choices in %
+    loads: int = 0  # page loads after joining (a reload by the page's guard, or by the driver)
+
+
+@dataclass
+class Room:
+    """A session in the browser: the big screen and the phones."""
+
+    server: Server
+    screen: object  # playwright Page
+    code: str = ""
+    facilitator: str = ""
+    join_url: str = ""
+    participants: list[Participant] = field(default_factory=list)
+    updates: list[list[float]] = field(default_factory=list)  # per close: seconds per screen
+    screen_loads: int = 0  # the big screen's page loads after the session started
+
+    # --- the facilitator ------------------------------------------------------------------------
+
+    def start(self, teams: int, rounds: int) -> None:
+        """Start a session of the page's default story (vicious_circle) on the big screen."""
+        page = self.screen
+        page.goto(f"{self.server.url}/room")
+        page.get_by_role("button", name="Sessie starten").wait_for()
+        _number(page, "Teams", teams)
+        _number(page, "Rondes", rounds)
+        address = page.get_by_role("textbox", name="Adres voor de deelnemers")
+        if address.input_value() != f"{self.server.url}/room":  # the page's own address
+            address.fill(f"{self.server.url}/room")
+            address.press("Enter")
+        page.get_by_role("button", name="Sessie starten").click()
+        page.wait_for_function("() => location.search.includes('facilitator=')")
+        query = dict(re.findall(r"[?&](\w+)=([^&]+)", page.url))
+        self.code, self.facilitator = query["session"], query["facilitator"]
+        wait(page, "screen", 0)
+        self.join_url = page.locator(".room-join .url").inner_text()
+        page.on("load", lambda _page: setattr(self, "screen_loads", self.screen_loads + 1))
+
+    def close_round(self, round_: int) -> list[float]:
+        """Close the round on the big screen; the seconds until each screen shows it (the
+        phones in order of joining, the big screen last)."""
+        button = self.screen.get_by_role("button", name=f"Ronde {round_} sluiten")
+        button.wait_for()
+        pages = [p.page for p in self.participants] + [self.screen]
+        screens = ["participant"] * len(self.participants) + ["screen"]
+        start = time.perf_counter()
+        button.click()
+        seen: list[float | None] = [None] * len(pages)
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while None in seen:
+            for i, (page, screen) in enumerate(zip(pages, screens, strict=True)):
+                shown = page.locator(MARK.format(screen=screen, closed=round_))
+                if seen[i] is None and shown.count():
+                    seen[i] = time.perf_counter() - start
+            if time.monotonic() > deadline:
+                late = [i for i, s in enumerate(seen) if s is None]
+                raise TimeoutError(
+                    f"screens {late} did not show round {round_} closed: "
+                    + "; ".join(self.diagnose(pages[i], f"late{round_}_{i}") for i in late)
+                )
+            time.sleep(0.02)
+        self.updates.append(seen)
+        return seen
+
+    def diagnose(self, page, name: str) -> str:
+        """What a screen shows (its marker, the poll's looks a few seconds apart) and a shot of
+        it beside the server's log."""
+        looks = "window.roomLooks || 0"
+        before = page.evaluate(looks)
+        page.wait_for_timeout(3000)
+        marks = page.locator(".room-mark").evaluate_all("els => els.map(e => e.outerHTML)")
+        state = page.evaluate("[window.roomLooks, window.roomStale, window.roomStaleFor]")
+        shot = self.server.log.with_name(f"{name}.png")
+        page.screenshot(path=shot, full_page=True)
+        return f"{page.url}: marks {marks}, looks {before} → {state} ({shot})"
+
+    # --- participants ---------------------------------------------------------------------------
+
+    def join(self, browser, name: str) -> Participant:
+        """A phone opens the join link and joins under ``name``."""
+        page = browser.new_context(**PHONE).new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(self.join_url)
+        page.get_by_label("Uw naam").fill(name)
+        page.get_by_role("button", name="Meedoen").click()
+        page.wait_for_function("() => location.search.includes('seat=')")
+        query = dict(re.findall(r"[?&](\w+)=([^&]+)", page.url))
+        wait(page, "participant", 0)
+        heading = page.get_by_role("heading", name=re.compile(rf"^{name} · team \d+$")).inner_text()
+        found = Participant(name, page, int(heading.rsplit(" ", 1)[1]), query["seat"])
+        page.on("load", lambda _page: setattr(found, "loads", found.loads + 1))
+        self.participants.append(found)
+        return found
+
+    def decide(self, who: Participant, round_: int, **percent: int) -> None:
+        """Set the sliders (by keyboard, in steps of 5%) and the toggle, and submit."""
+        page = who.page
+        for name, value in percent.items():
+            if name == "address":
+                toggle = page.locator('[data-testid="stForm"] input[type="checkbox"]')
+                if toggle.is_checked() != bool(value):
+                    toggle.locator("xpath=..").click()
+                continue
+            slider = page.get_by_role("slider", name=LABELS[name])
+            now = int(slider.input_value())
+            slider.focus()
+            key = "ArrowRight" if value > now else "ArrowLeft"
+            for _ in range(abs(value - now) // 5):
+                slider.press(key)
+        page.get_by_role("button", name=f"Inleveren voor ronde {round_}").click()
+        page.get_by_text(f"Ingeleverd voor ronde {round_}").wait_for()
+        who.submitted[round_] = dict(percent)
+
+    def shows(self, who: Participant, closed: int, rounds: int) -> None:
+        """``who``'s phone shows its own team after round ``closed`` and the next round open
+        (or the session over)."""
+        page = who.page
+        wait(page, "participant", closed)
+        assert page.get_by_role("heading", name=f"{who.name} · team {who.team}").is_visible()
+        if closed:
+            assert page.get_by_text(f"Uw team na ronde {closed}:", exact=True).is_visible()
+        if closed < rounds:
+            page.get_by_text(f"Ronde {closed + 1} van {rounds} is open").wait_for()
+            button = page.get_by_role("button", name=f"Inleveren voor ronde {closed + 1}")
+            assert button.count() == 1
+        else:
+            page.get_by_text(f"De sessie is afgelopen na {rounds} rondes").wait_for()
+
+    def refused(self, browser, query: str) -> str:
+        """What a phone that opens the room with ``query`` is told (the refusal)."""
+        page = browser.new_context(**PHONE).new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(f"{self.server.url}/room?{query}")
+        error = page.locator(ERROR)
+        error.wait_for()
+        text = error.inner_text()
+        page.context.close()
+        return text
+
+
+def wait(page, screen: str, closed: int, timeout: float | None = None) -> None:
+    page.wait_for_selector(
+        MARK.format(screen=screen, closed=closed), state="attached", timeout=timeout
+    )
+
+
+def settled(page) -> None:
+    page.wait_for_function(SETTLED, polling=100)
+
+
+def _number(page, label: str, value: int) -> None:
+    box = page.get_by_role("spinbutton", name=label, exact=True)
+    box.fill(str(value))
+    box.press("Enter")
+    settled(page)
+
+
+def plan(index: int, round_: int) -> dict[str, int]:
+    """What participant ``index`` chooses in ``round_``: a third hold on to trust, a third pull
+    control back more every round up to round 4 (less trust, more monitoring and
+    fire-fighting), a third stay in the middle."""
+    kind = index % 3
+    if kind == 0:
+        return {"trust": 80, "monitoring": 20, "coaching": 70, "firefighting": 0, "address": 1}
+    if kind == 1:
+        tight = min(round_, 4)
+        return {"trust": 50 - 10 * tight, "monitoring": 50 + 10 * tight,
+                "firefighting": 10 + 15 * tight}  # fmt: skip
+    return {"trust": 55, "monitoring": 45, "vision": 70}
+
+
+def decides(index: int, round_: int) -> bool:
+    """Whether participant ``index`` decides in ``round_``: a quarter decide only in the first
+    and the even rounds (the others keep last round's choices)."""
+    return round_ == 1 or index % 4 != 3 or round_ % 2 == 0
+
+
+def play_round(room: Room, round_: int, decided=None) -> list[float]:
+    """Everyone who decides this round decides, then (after ``decided(room)``, if given) the
+    facilitator closes the round."""
+    for i, who in enumerate(room.participants):
+        if decides(i, round_):
+            room.decide(who, round_, **plan(i, round_))
+    if decided is not None:
+        decided(room)
+    return room.close_round(round_)
+
+
+def restart(room: Room, closed: int) -> dict:
+    """Stop the server mid-session and start a new one on the same port and database: each
+    screen comes back by itself with its team, round, figures and choices."""
+    before = {
+        who.name: (who.team, who.page.locator(".room-tile .v").all_inner_texts())
+        for who in room.participants
+    }
+    cards = room.screen.locator(".room-card").count()
+    start = time.perf_counter()
+    room.server.stop()
+    room.server.start()
+    up = time.perf_counter() - start
+    pages = [(who.page, "participant") for who in room.participants] + [(room.screen, "screen")]
+    reloaded = 0
+    for page, screen in pages:
+        try:
+            wait(page, screen, closed, timeout=30_000)
+        except Exception:  # a screen that did not come back by itself: a reload brings it back
+            reloaded += 1
+            page.reload()
+            wait(page, screen, closed)
+    back = time.perf_counter() - start
+    teams = figures = choices = True
+    for who in room.participants:
+        settled(who.page)
+        heading = who.page.get_by_role("heading", name=re.compile(rf"^{who.name} · team"))
+        teams &= heading.inner_text() == f"{who.name} · team {before[who.name][0]}"
+        tiles = who.page.locator(".room-tile .v").all_inner_texts()
+        figures &= tiles == before[who.name][1]
+        latest = who.submitted[max(who.submitted)]
+        expected = {k: v for k, v in latest.items() if k in LABELS}
+        values = {k: int(who.page.get_by_role("slider", name=LABELS[k]).input_value())
+                  for k in expected}  # fmt: skip
+        choices &= values == expected
+    settled(room.screen)
+    cards_back = room.screen.locator(".room-card").count() == cards
+    result = {"after_round": closed, "server_up_seconds": round(up, 1),
+              "screens_back_seconds": round(back, 1), "screens_reloaded_by_driver": reloaded,
+              "teams_back": teams and cards_back, "round_back": True, "figures_back": figures,
+              "choices_back": choices}  # fmt: skip
+    print(f"restart after round {closed}: server up again in {up:.1f} s, every screen back in "
+          f"{back:.1f} s ({reloaded} reloaded); teams {teams and cards_back}, figures {figures}, "
+          f"choices {choices}", file=sys.stderr, flush=True)  # fmt: skip
+    return result
+
+
+def debrief(room: Room) -> dict:
+    """Open the debrief and read the held-on counterfactual of the second participant (one
+    who pulls control back)."""
+    page = room.screen
+    page.get_by_role("radio", name="Nabespreking").click()
+    page.get_by_text("Wat als u vertrouwen had vastgehouden?").wait_for()
+    pulling = room.participants[1] if len(room.participants) > 1 else room.participants[0]
+    page.get_by_label("Team", exact=True).click()
+    page.get_by_role("option", name=f"team {pulling.team} · {pulling.name}").click()
+    sentence = page.locator("p", has_text=f"Team {pulling.team} ({pulling.name})")
+    sentence.wait_for()
+    text = sentence.inner_text()
+    print("debrief:", text, file=sys.stderr, flush=True)
+    return {"team": pulling.team, "name": pulling.name, "sentence": text}
+
+
+def shot(page, path: Path) -> None:
+    """A screenshot of ``page`` as it stands, scrolled to its top, charts drawn."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    settled(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg", state="visible")
+    page.evaluate(TOP)  # deciding left a phone scrolled down to its sliders
+    page.wait_for_timeout(1000)  # let Plotly finish its layout
+    page.screenshot(path=path)
+
+
+def play(args: argparse.Namespace) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="loslaten-room-"))
+    db, log = folder / "room.sqlite", folder / "streamlit.log"
+    began = time.perf_counter()
+    server = Server(free_port(), db, log).start()
+    teams = args.participants + args.story_teams
+    result: dict = {"participants": args.participants, "teams": teams, "rounds": args.rounds,
+                    "log": str(log)}  # fmt: skip
+    folder_shots = Path(args.shots) if args.shots else None
+    try:
+        with browser() as chromium:
+            screen = chromium.new_context(**SCREEN).new_page()
+            screen.set_default_timeout(TIMEOUT_MS)
+            room = Room(server, screen)
+            started = time.perf_counter()
+            room.start(teams, args.rounds)
+            for i in range(args.participants):
+                room.join(chromium, NAMES[i % len(NAMES)] + ("" if i < len(NAMES) else str(i)))
+            result["joined_seconds"] = round(time.perf_counter() - started, 1)
+            restart_after = args.rounds // 2 if args.restart else None
+            # the shots: the big screen while the participants have decided (the third round,
+            # or the last), the second participant's phone (pulling control back) after it
+            shot_round = min(3, args.rounds)
+
+            def screen_shot(room: Room) -> None:
+                n = sum(decides(i, shot_round) for i in range(len(room.participants)))
+                words = f"{n} van {len(room.participants)} hebben gekozen"
+                room.screen.get_by_text(words).wait_for()  # the last choice is on the screen
+                shot(room.screen, folder_shots / "room_screen.png")
+
+            for round_ in range(1, args.rounds + 1):
+                shoot = folder_shots and round_ == shot_round
+                seen = play_round(room, round_, screen_shot if shoot else None)
+                median = statistics.median(seen)
+                print(f"round {round_}: every screen updated after {max(seen):.2f} s "
+                      f"(median {median:.2f} s)", file=sys.stderr, flush=True)  # fmt: skip
+                if folder_shots and round_ == shot_round:
+                    phone = room.participants[min(1, len(room.participants) - 1)].page
+                    shot(phone, folder_shots / "room_phone.png")
+                if round_ == restart_after:
+                    result["restart"] = restart(room, round_)
+            result["debrief"] = debrief(room)
+    finally:
+        server.stop()
+    result["close_to_all_updated"] = [
+        {
+            "round": i + 1,
+            "median_seconds": round(statistics.median(s), 2),
+            "max_seconds": round(max(s), 2),
+            "slowest": _slowest(room, s),
+        }
+        for i, s in enumerate(room.updates)
+    ]
+    reloads = {p.name: p.loads for p in room.participants if p.loads}
+    if room.screen_loads:
+        reloads["big screen"] = room.screen_loads
+    result["page_reloads"] = reloads  # by the page's own guard, or by the driver after a restart
+    result["code"] = room.code
+    result["total_seconds"] = round(time.perf_counter() - began, 1)
+    return result
+
+
+def _slowest(room: Room, seen: list[float]) -> str:
+    names = [p.name for p in room.participants] + ["big screen"]
+    return names[seen.index(max(seen))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--participants", type=int, default=12)
+    parser.add_argument("--story-teams", type=int, default=2, help="teams nobody takes")
+    parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--no-restart", dest="restart", action="store_false")
+    parser.add_argument("--shots", metavar="DIR", help="save the phone's and big screen's shots")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        result = play(args)
+    except Unavailable as err:
+        print(f"room_session: {err}", file=sys.stderr)
+        return 2
+    print(json.dumps(result) if args.json else json.dumps(result, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
