@@ -24,20 +24,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from scripts.room_session import ARGS, CHROMIUM  # one set of chromium flags
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
 # Screenshots go to an ignored folder; LOSLATEN_SCREENSHOTS=docs/screenshots refreshes the docs.
 SHOTS = ROOT / os.environ.get("LOSLATEN_SCREENSHOTS", "tests/screenshots")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SMALL = "employees=60&reps=3&weeks=104"  # a small organisation keeps the test quick
 PLOT = ".js-plotly-plot .main-svg"
 FILM = ".film .plane circle"

@@ -81,6 +81,14 @@ def new(ws: Workshop, teams: int = 3, **options):
     return ws.create("vicious_circle", teams, base_url="http://room.test/room", **options)
 
 
+def seated(code: str, token: str, name: str) -> AppTest:
+    """A participant's phone opened with its seat link, the name given."""
+    at = room(session=code, seat=token)
+    at.text_input(key="room_seat_name").input(name)
+    at.button[0].click()
+    return again(at)
+
+
 def decide(at: AppTest, **percent: int) -> AppTest:
     for name, value in percent.items():
         if name == "address":
@@ -162,10 +170,7 @@ def test_participants_join_decide_and_see_the_round_after_it_closes(ws):
 
 def test_a_seat_link_opened_the_first_time_asks_for_a_name(ws):
     created = new(ws)
-    at = room(session=created.code, seat=created.seats[2].token)
-    at.text_input(key="room_seat_name").input("Bea")
-    at.button[0].click()
-    again(at)
+    at = seated(created.code, created.seats[2].token, "Bea")
     assert "Bea · team 3" in shown(at)
     assert ws.status(created.code).names[3] == "Bea"
 
@@ -252,10 +257,7 @@ def test_wrong_tokens_are_refused_in_the_chosen_language(ws, lang, seat_refused,
 
 def test_a_seat_acts_only_for_its_own_team(ws):
     created = new(ws)
-    phone = room(session=created.code, seat=created.seats[1].token)
-    phone.text_input(key="room_seat_name").input("Bob")
-    phone.button[0].click()
-    again(phone)
+    phone = seated(created.code, created.seats[1].token, "Bob")
     decide(phone, trust=20)
     assert [d.team for d in ws.log(created.code).decisions] == [2]
     with pytest.raises(WorkshopError) as refused:  # what the page would send with a forged team
@@ -268,10 +270,7 @@ def test_a_seat_acts_only_for_its_own_team(ws):
 
 def test_a_decision_on_a_stale_page_is_refused_and_writes_nothing(ws):
     created = new(ws)
-    phone = room(session=created.code, seat=created.seats[0].token)
-    phone.text_input(key="room_seat_name").input("Ann")
-    phone.button[0].click()
-    again(phone)
+    phone = seated(created.code, created.seats[0].token, "Ann")
     ws.close_round(created.code, created.facilitator_token)  # while the phone still shows round 1
     decide(phone, trust=80)
     assert "Ronde 1 is niet meer open (ronde 2 wel)" in errors(phone)
