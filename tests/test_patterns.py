@@ -30,21 +30,42 @@ def test_every_pattern_is_in_a_group_and_every_group_has_patterns():
     assert {p.unit for p in PATTERNS} <= set(UNITS)
 
 
+IMPOSSIBLE = Pattern(
+    name="burnout above 90%",
+    claim="C15",
+    source="none",
+    target="> 0.9",
+    low=0.9,
+    high=1.0,
+    specs=(BASE,),
+    measure=lambda r: r.kpi(BASE, "burnout_rate"),
+)
+
+
 def test_a_pattern_out_of_range_is_reported_as_not_met():
-    impossible = Pattern(
-        name="burnout above 90%",
-        claim="C15",
-        source="none",
-        target="> 0.9",
-        low=0.9,
-        high=1.0,
-        specs=(BASE,),
-        measure=lambda r: r.kpi(BASE, "burnout_rate"),
-    )
-    frame = evaluate([impossible], reps=2)
+    frame = evaluate([IMPOSSIBLE], reps=2)
     row = frame.iloc[0]
     assert not row.met and row.value < 0.9
     assert row.ci_low <= row.value <= row.ci_high
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_the_command_reports_every_pattern_and_exits_1_when_one_is_not_met(
+    loslaten, monkeypatch, as_json
+):
+    import sim.patterns
+
+    monkeypatch.setattr(
+        sim.patterns, "evaluate", lambda **kw: evaluate([IMPOSSIBLE, PATTERNS[0]], reps=2)
+    )
+    done = loslaten("patterns", "--reps", "2", "--executor", "serial", *(["--json"] * as_json))
+    assert done.returncode == 1, done.stderr
+    if as_json:
+        document = json.loads(done.stdout)
+        assert [p["met"] for p in document["patterns"]] == [False, True]
+        assert document["met"] == 1
+    else:
+        assert "NOT MET" in done.stdout and "1 of 2 patterns met" in done.stdout
 
 
 @pytest.mark.slow

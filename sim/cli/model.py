@@ -35,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the stylised facts the model must reproduce, met or not",
         description="Run the scenarios behind every pattern once (common random numbers) and "
         "report each: the claim it tests, its source, the target, the value with its 95% "
-        "interval, and whether it is met. Includes where the book's argument fails.",
+        "interval, and whether it is met. Includes where the book's argument fails. Exits 1 when "
+        "a pattern is not met.",
     )
     p.add_argument("--reps", type=positive_int, default=10, help="replications (default 10)")
     p.add_argument("--seed", type=non_negative_int, default=1, help="base seed (default 1)")
@@ -99,7 +100,7 @@ def cmd_patterns(args: argparse.Namespace) -> int:
             for r in frame.to_dict("records")
         ]
         print_json({"reps": args.reps, "seed": args.seed, "met": met, "patterns": rows})
-        return 0
+        return 0 if met == len(frame) else 1
     print(f"{args.reps} replications each, common random numbers; value [95% interval]")
     print_table(
         {
@@ -113,4 +114,4 @@ def cmd_patterns(args: argparse.Namespace) -> int:
         list(frame.name),
     )
     print(f"\n{met} of {len(frame)} patterns met")
-    return 0
+    return 0 if met == len(frame) else 1
