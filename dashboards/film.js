@@ -104,13 +104,25 @@ export default function (component) {
     "aria-label": w.week,
   }, track);
   const timeline = el("div", { class: "timeline" }, track);
+  const labelRows = [];  // per row of labels, the [left, right] extents already taken (px)
   for (const e of d.events) {
     const at = (100 * e.week) / last;
     const mark = el("span", { class: at > 80 ? "event left" : "event", title: `${w.week} ${e.week}: ${e.label}` }, timeline);
     mark.style.left = `${at}%`;
     mark.style.borderColor = e.colour;
-    el("span", {}, mark, e.label).style.color = e.colour;
+    const label = el("span", {}, mark, e.label);
+    label.style.color = e.colour;
+    // Events close together (a shock and the grab it provokes) put their labels on rows below.
+    const box = label.getBoundingClientRect();
+    if (!box.width) continue;  // not laid out: nothing to measure
+    const clear = (taken) => taken.every(([a, b]) => box.right + 6 < a || box.left > b + 6);
+    let row = labelRows.findIndex(clear);
+    if (row < 0) row = labelRows.push([]) - 1;
+    labelRows[row].push([box.left, box.right]);
+    mark.style.height = `${0.9 + 1.5 * row}em`;
+    label.style.top = `${0.5 + 1.5 * row}em`;
   }
+  if (labelRows.length > 1) timeline.style.height = `${1.2 + 1.2 * (labelRows.length - 1)}em`;
   el("div", { class: "keys" }, root, w.keys);
   const happening = el("section", { class: "happening", "aria-live": "polite" }, root);
   el("h4", {}, happening, w.happening);

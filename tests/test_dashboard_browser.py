@@ -170,6 +170,15 @@ def test_film_plays_by_keyboard_and_lets_go_now(app_url, page):
     page.goto(f"{app_url}/?employees=60&reps=3&story=vicious_circle")
     _settled(page, FILM)
     assert _week(page) == 0
+    labels = page.locator(".film .timeline .event > span").evaluate_all(
+        "els => els.map(e => { const b = e.getBoundingClientRect();"
+        " return [b.left, b.right, b.top, b.bottom]; })"
+    )
+    assert len(labels) >= 3  # the shock, the grab three weeks later, the end of the shock
+    for i, (left, right, top, bottom) in enumerate(labels):  # no label covers another
+        for other in labels[i + 1 :]:
+            apart = right <= other[0] or other[1] <= left
+            assert apart or bottom <= other[2] or other[3] <= top, (labels[i], other)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
