@@ -121,6 +121,12 @@ PEERS = {
     for on in (True, False)
 }
 PRESSURE = {v: spec(**{"environment.pressure": v}) for v in (0.0, 1.0)}
+JOBS = {  # Karasek's jobs: (demands, latitude) as (results pressure, freedom), low 0.1, high 0.9
+    (p, f): spec(**{"environment.pressure": p, "levers.freedom": f})
+    for p in (0.1, 0.9)
+    for f in (0.1, 0.9)
+}
+STRAIN = JOBS[(0.9, 0.1)]  # high demands, little latitude
 VICIOUS = spec("vicious_circle")
 HOLDS_TRUST = spec(
     "vicious_circle", **{"managers.control_propensity": 0.1, "managers.courage": 0.9}
@@ -669,6 +675,21 @@ PATTERNS: tuple[Pattern, ...] = (
         high=0.3,
         specs=PRESSURE.values(),
         measure=_diff(PRESSURE[0.0], PRESSURE[1.0], "burnout_rate"),
+    ),
+    _pattern(
+        name="high-strain jobs burn out most",
+        unit="points",
+        group="consequences",
+        claim="C11",
+        source="job demand–control: Karasek 1979; strain hypothesis, van der Doef & Maes 1999 (evidence §2.8)",
+        target="burnout, high pressure with little freedom − the worst other corner > 0",
+        low=0.002,
+        high=0.3,
+        specs=JOBS.values(),
+        measure=lambda r: (
+            r.kpi(STRAIN, "burnout_rate")
+            - np.max([r.kpi(job, "burnout_rate") for job in JOBS.values() if job != STRAIN], axis=0)
+        ),
     ),
     *(
         _pattern(
