@@ -681,7 +681,8 @@ PATTERNS: tuple[Pattern, ...] = (
         unit="points",
         group="consequences",
         claim="C11",
-        source="job demand–control: Karasek 1979; strain hypothesis, van der Doef & Maes 1999 (evidence §2.8)",
+        source="job demand–control: Karasek 1979; strain hypothesis, "
+        "van der Doef & Maes 1999 (evidence §2.8)",
         target="burnout, high pressure with little freedom − the worst other corner > 0",
         low=0.002,
         high=0.3,
