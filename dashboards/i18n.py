@@ -23,6 +23,12 @@ def t(key: str, **values) -> str:
     return texts.text(key, lang(), **values)
 
 
+def counted(key: str, count: int, **values) -> str:
+    """The text ``key`` for ``count`` of something: ``key_one`` or ``key_other``
+    (:func:`sim.texts.counted`), filled with ``values``."""
+    return texts.counted(key, count, lang(), **values)
+
+
 def kpi(name: str) -> str:
     return texts.kpi_name(name, lang())
 

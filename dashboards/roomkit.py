@@ -36,7 +36,7 @@ from sim.workshop import Workshop, WorkshopError, export
 from sim.workshop.session import Status
 from sim.workshop.store import default_db
 
-from i18n import kpi, lang, t
+from i18n import counted, kpi, lang, t
 
 PARTICIPANT_POLL = 1.0  # seconds between a phone's looks at the round counter
 SCREEN_POLL = 1.0  # the big screen's (it also shows the countdown)
@@ -123,7 +123,7 @@ REFUSALS: tuple[tuple[str, str], ...] = (
     (r"^name: (?P<name>.*) is taken in session (?P<code>\w+)", "name_taken"),
     (r"^name: .* is not allowed", "bad_name"),
     (r"^session (?P<code>\w+): all (?P<teams>\d+) seats are taken", "full"),
-    (r"^session (?P<code>\w+) has ended after (?P<closed>\d+) rounds", "ended"),
+    (r"^session (?P<code>\w+) has ended after (?P<closed>\d+) rounds?\b", "ended"),
     (r"^round: round (?P<round>\d+)'s time ran out", "timed_out"),
     (r"^round: round (?P<round>\d+) is not open; round (?P<open>\d+) is", "not_open"),
     (r"^(?P<field>\w+): (?P<value>.*) is not allowed; it must be between 0 and 1", "choice"),
@@ -135,6 +135,7 @@ REFUSALS: tuple[tuple[str, str], ...] = (
     ),
     (r"^base_url: (?P<value>.*) is not allowed", "base_url"),
 )
+COUNTED = {"ended": "closed"}  # refusals whose words follow a count: key → the count's field
 
 
 def refusal(err: WorkshopError | str) -> str:
@@ -147,6 +148,8 @@ def refusal(err: WorkshopError | str) -> str:
             values = {k: _unquoted(v) for k, v in found.groupdict().items()}
             if "field" in values:
                 values["field"] = _field(values["field"])
+            if key in COUNTED:  # "after 1 round", "after 2 rounds"
+                return counted(f"room.refusal.{key}", int(values[COUNTED[key]]), **values)
             return t(f"room.refusal.{key}", **values)
     return t("room.refusal.other", message=message)
 
@@ -212,7 +215,7 @@ def clock(status: Status, big: bool, guard: str | None = None) -> None:
     """Where the session stands: the open round and its countdown; ``guard``: what the page
     should be showing (see :data:`GUARD`)."""
     if status.round is None:
-        words = t("room.ended", closed=status.closed)
+        words = counted("room.ended", status.closed, closed=status.closed)
     else:
         words = t("room.round_open", round=status.round, rounds=status.rounds)
     left = status.seconds_left

@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: the checkout's sim, not an installed one
     sys.path.insert(0, str(ROOT))
 
+from sim import texts  # noqa: E402
 from sim.cli.run import STREAMLIT_OPTIONS  # noqa: E402
 from sim.workshop.store import DB_ENVIRONMENT  # noqa: E402
 
@@ -282,7 +283,7 @@ class Room:
             button = page.get_by_role("button", name=f"Inleveren voor ronde {closed + 1}")
             assert button.count() == 1
         else:
-            page.get_by_text(f"De sessie is afgelopen na {rounds} rondes").wait_for()
+            page.get_by_text(texts.counted("room.ended", rounds, closed=rounds)).wait_for()
 
     def refused(self, browser, query: str) -> str:
         """What a phone that opens the room with ``query`` is told (the refusal)."""

@@ -89,6 +89,13 @@ def text(key: str, lang: str = "nl", **values: Any) -> str:
     return found.format(**values) if values else found
 
 
+def counted(key: str, count: int, lang: str = "nl", **values: Any) -> str:
+    """The text ``key`` for ``count`` of something ("na 1 ronde", "na 3 rondes"): the catalogue
+    holds it as a pair, ``key_one`` for exactly one and ``key_other`` for any other count, each
+    with the same ``{placeholders}``, filled with ``values``."""
+    return text(f"{key}_{'one' if count == 1 else 'other'}", lang, **values)
+
+
 def items(key: str, lang: str = "nl") -> list[str]:
     """A list in the catalogue (a story's phases)."""
     return list(catalogue(lang)[key])

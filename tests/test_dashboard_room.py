@@ -216,6 +216,28 @@ def test_closing_rounds_until_the_end_and_the_debrief_with_export(ws):
     assert list(links["link"]) == [s.url for s in created.seats]
 
 
+@pytest.mark.parametrize(("lang", "ended", "note", "refused"), [
+    ("NL", "De sessie is afgelopen na 1 ronde", "Na 1 gespeelde ronde:",
+     "is afgelopen na 1 ronde;"),
+    ("EN", "The session has ended after 1 round", "After 1 round played:",
+     "has ended after 1 round;"),
+])  # fmt: skip
+def test_one_round_is_one_round_not_one_rounds(ws, lang, ended, note, refused):
+    created = new(ws, rounds=2)
+    screen = room(session=created.code, facilitator=created.facilitator_token, lang=lang)
+    screen.button(key="room_close").click()
+    again(screen)
+    assert note in shown(screen)  # the end's confirmation
+    ws.end(created.code, created.facilitator_token)
+    ws.seat(created.code, created.seats[0].token, name="Ann")
+    phone = room(session=created.code, seat=created.seats[0].token, lang=lang)
+    late = room(session=created.code, lang=lang)  # the join link after the end
+    for page, said in ((shown(again(screen)), ended), (shown(phone), ended),
+                       (shown(late), refused)):  # fmt: skip
+        assert said in page, page
+        assert not re.search(r"\b1 (rondes|rounds)\b", page), page
+
+
 def test_a_countdown_closes_the_round_when_anyone_looks(ws):
     created = new(ws)
     ws.seat(created.code, created.seats[0].token, name="Ann")

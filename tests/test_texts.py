@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import pkgutil
+import re
 import string
 
 import numpy as np
@@ -95,6 +96,32 @@ def test_numbers_in_each_language(lang, share, points, hours, change, number):
     assert texts.kpi_change("manager_hours", 1.2, lang) == change
     assert texts.number(1234.5, lang) == number
     assert texts.kpi_value("profit", float("nan"), lang) == "—"
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [("nl", "na 1 ronde", "na 2 rondes"), ("en", "after 1 round", "after 2 rounds")],
+)
+def test_one_round_is_singular(lang, one, two):
+    assert texts.counted("room.ended", 1, lang, closed=1).endswith(one)
+    assert texts.counted("room.ended", 2, lang, closed=2).endswith(two)
+    assert texts.counted("room.ended", 0, lang, closed=0).endswith(two.replace("2", "0"))
+    for key in ("room.end_note", "room.refusal.ended", "room.rounds_help"):
+        said = texts.counted(key, 1, lang, closed=1, fits=1, code="ABC234")
+        assert not re.search(r"\b1 (rondes|rounds)\b", said), said
+
+
+def test_a_count_put_into_a_sentence_has_a_singular_and_a_plural():
+    """A number of rounds (or anything counted, as ``counted`` does) comes as a pair: ``_one``
+    for exactly one, ``_other`` for any other count; no single text puts a count before
+    "rondes" or "rounds"."""
+    for lang in texts.LANGS:
+        found = texts.catalogue(lang)
+        for key, value in found.items():
+            if key.endswith("_other"):
+                assert key.removesuffix("_other") + "_one" in found, key
+            elif isinstance(value, str) and not key.endswith("_one"):
+                assert not re.search(r"\{\w+\} (rondes|rounds)\b", value), key
 
 
 def test_unknown_language_is_refused_naming_the_choices():

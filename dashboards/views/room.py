@@ -27,7 +27,7 @@ from sim.workshop.session import (
 
 import common
 import roomkit
-from i18n import lang, story, t
+from i18n import counted, lang, story, t
 
 PARTICIPANT_FIGURES = ["productivity", "engagement_rate", "burnout_rate", "trust_in_manager",
                        "manager_hours", "manager_energy"]  # fmt: skip
@@ -93,7 +93,7 @@ def start() -> None:
     fits = min(most, max(1, chosen.run.weeks // int(weeks)))
     rounds = row[1].number_input(
         t("room.rounds"), 1, most, fits, 1, key=f"room_rounds_{key}_{weeks}",
-        help=t("room.rounds_help", fits=fits),
+        help=counted("room.rounds_help", fits, fits=fits),
     )  # fmt: skip
     seconds = right.number_input(
         t("room.round_seconds"), 0, MAX_ROUND_SECONDS, 0, 30, key="room_seconds",
@@ -153,7 +153,8 @@ def join_page(code: str) -> None:
     st.caption(t("room.session_line", story=story(status.story), teams=status.teams,
                  weeks=status.round_weeks))  # fmt: skip
     if status.round is None:
-        st.warning(t("room.refusal.ended", code=status.code, closed=status.closed))
+        ended = counted("room.refusal.ended", status.closed, code=status.code, closed=status.closed)
+        st.warning(ended)
         return
     join_form(status.code)
 
@@ -320,7 +321,7 @@ def controls(code: str, token: str, status) -> None:
             else:
                 st.rerun()
     with right.popover(t("room.end"), icon=":material/stop_circle:", width="stretch"):
-        st.caption(t("room.end_note", closed=status.closed))
+        st.caption(counted("room.end_note", status.closed, closed=status.closed))
         if st.button(t("room.end_confirm"), key="room_end", type="primary"):
             try:
                 ws.end(code, token)

@@ -18,7 +18,7 @@ from sim.cli.output import print_json, print_table
 from sim.cli.parsing import non_negative_int, parse_sets, positive_int
 from sim.workshop import export
 from sim.workshop.log import CHOICES
-from sim.workshop.session import DEFAULT_BASE_URL, DEFAULT_ROUND_WEEKS, Workshop
+from sim.workshop.session import DEFAULT_BASE_URL, DEFAULT_ROUND_WEEKS, Workshop, counted_rounds
 from sim.workshop.store import DB_ENVIRONMENT, DEFAULT_DB
 
 CHOICE_HELP = {
@@ -186,8 +186,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"session {created.code}: {status.story}, {status.teams} teams, {status.rounds} rounds "
-        f"of {status.round_weeks} weeks, seed {status.seed} ({ws.store.path})"
+        f"session {created.code}: {status.story}, {status.teams} teams, "
+        f"{counted_rounds(status.rounds)} of {status.round_weeks} weeks, seed {status.seed} "
+        f"({ws.store.path})"
     )
     print(f"join:        {created.join_url}")
     print(f"facilitator: {created.facilitator_url}")
@@ -268,7 +269,7 @@ def cmd_end(args: argparse.Namespace) -> int:
     if args.json:
         print_json(ws.status(args.code).as_dict())
     else:
-        print(f"{args.code.strip().upper()}: ended after {closed} rounds")
+        print(f"{args.code.strip().upper()}: ended after {counted_rounds(closed)}")
     return 0
 
 
@@ -304,7 +305,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print_json(export.document(t))
         return 0
     status = t.status
-    print(f"{status.code}: {status.story}, {status.closed} rounds played, {status.state}")
+    print(f"{status.code}: {status.story}, {counted_rounds(status.closed)} played, {status.state}")
     _print_teams(export.document(t)["rounds"])
     if written:
         print(f"{len(written)} files written to {args.out}")

@@ -427,7 +427,7 @@ class Workshop:
     def _check_open(session: SessionRow) -> None:
         if session.state != OPEN:
             raise WorkshopError(
-                f"session {session.code} has ended after {session.closed} rounds; it can "
+                f"session {session.code} has ended after {counted_rounds(session.closed)}; it can "
                 "still be exported"
             )
 
@@ -441,6 +441,11 @@ class Workshop:
 
 
 # --- validation -----------------------------------------------------------------------------------
+
+
+def counted_rounds(count: int) -> str:
+    """A count of rounds in words: "1 round", "3 rounds"."""
+    return f"{count} round{'' if count == 1 else 's'}"
 
 
 def _code(code: str) -> str:
