@@ -307,8 +307,7 @@ def tiles(
         if before is not None and np.isfinite(v) and np.isfinite(before.get(name, np.nan)):
             diff = v - before[name]
             change = texts.kpi_change(name, diff, lang())
-            way = BETTER.get(name, 0) * diff if re.search("[1-9]", change) else 0  # not "−0,00"
-            tone = "good" if way > 1e-9 else "bad" if way < -1e-9 else ""
+            tone = {1: "good", -1: "bad", 0: ""}[texts.kpi_tone(name, diff, BETTER)]
         out.append(
             f'<div class="room-tile"><div class="l">{html.escape(figure_name(name, own))}</div>'
             f'<div class="v">{html.escape(shown(name, v))}</div>'

@@ -104,12 +104,18 @@ def items(key: str, lang: str = "nl") -> list[str]:
 # --- numbers ------------------------------------------------------------------------------------
 
 
+NONZERO = re.compile("[1-9]")  # a written number with a digit other than 0 is not zero
+
+
 def number(value: float, lang: str = "nl", decimals: int = 2, sign: bool = False) -> str:
     """``value`` with ``decimals`` decimals, a decimal comma in Dutch, "−" for minus, "—" if it
-    is not a number."""
+    is not a number; ``sign``: "+" before a positive value. A value that rounds to zero has no
+    sign ("0,0", never "+0,0" or "−0,0")."""
     if value is None or not math.isfinite(value):
         return "—"
     formatted = f"{value:{'+' if sign else ''},.{decimals}f}"
+    if not NONZERO.search(formatted):
+        formatted = formatted.lstrip("+-")
     if lang == "nl":
         formatted = formatted.translate(str.maketrans(",.", ".,"))
     return formatted.replace("-", "−")
@@ -131,6 +137,17 @@ def kpi_change(name: str, diff: float, lang: str = "nl") -> str:
     if name in HOURS:
         return _with_unit(number(diff, lang, 1, sign=True), " " + text("unit.hours", lang))
     return number(diff, lang, 2, sign=True)
+
+
+def kpi_tone(name: str, diff: float, better: dict[str, int] = BETTER) -> int:
+    """Whether a KPI difference is better (1), worse (-1) or neither (0): neither for a KPI
+    without a better direction (``better``, default :data:`BETTER`), a difference that is not a
+    number, or one that :func:`kpi_change` writes as zero (it is shown without a sign and must
+    not be coloured either)."""
+    way = better.get(name, 0)
+    if not way or not NONZERO.search(kpi_change(name, diff)):
+        return 0
+    return 1 if way * diff > 0 else -1
 
 
 def kpi_unit(name: str, lang: str = "nl") -> str:

@@ -238,6 +238,38 @@ def test_one_round_is_one_round_not_one_rounds(ws, lang, ended, note, refused):
         assert not re.search(r"\b1 (rondes|rounds)\b", page), page
 
 
+def tiles_page(lang: str, dashboards: str) -> None:
+    """The room's tiles (an AppTest page): changes that round to zero, then one up and one
+    down."""
+    import sys
+
+    import streamlit as st
+
+    sys.path.insert(0, dashboards)
+    import roomkit
+
+    st.session_state["lang"] = lang
+    names = ["engagement_rate", "burnout_rate", "manager_hours", "productivity"]
+    before = {"engagement_rate": 0.40, "burnout_rate": 0.10, "manager_hours": 45.0,
+              "productivity": 1.0}  # fmt: skip
+    roomkit.tiles({k: v + 0.0003 for k, v in before.items()}, before, names)
+    roomkit.tiles({**before, "engagement_rate": 0.45, "burnout_rate": 0.12}, before, names)
+
+
+@pytest.mark.parametrize(("lang", "zeros", "up", "down"), [
+    ("NL", ["0,0 %-punt", "0,0 %-punt", "0,0 u", "0,00"], "+5,0 %-punt", "+2,0 %-punt"),
+    ("EN", ["0.0 pp", "0.0 pp", "0.0 h", "0.00"], "+5.0 pp", "+2.0 pp"),
+])  # fmt: skip
+def test_a_tile_whose_change_shows_as_zero_has_no_sign_and_no_colour(lang, zeros, up, down):
+    at = AppTest.from_function(tiles_page, args=(lang, str(DASHBOARDS)), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    flat, moved = (re.findall(r'<div class="c ([a-z]*)">([^<]*)</div>', h.proto.body)
+                   for h in at.get("html"))  # fmt: skip
+    assert flat == [("", zero) for zero in zeros]  # no sign, neither green nor orange
+    assert moved[:2] == [("good", up), ("bad", down)]  # more burnout is worse
+
+
 def test_a_countdown_closes_the_round_when_anyone_looks(ws):
     created = new(ws)
     ws.seat(created.code, created.seats[0].token, name="Ann")

@@ -124,6 +124,26 @@ def test_a_count_put_into_a_sentence_has_a_singular_and_a_plural():
                 assert not re.search(r"\{\w+\} (rondes|rounds)\b", value), key
 
 
+@pytest.mark.parametrize(
+    ("lang", "points", "hours", "number"), [("nl", "0,0 %-punt", "0,0 u", "0,00"),
+                                            ("en", "0.0 pp", "0.0 h", "0.00")]
+)  # fmt: skip
+def test_a_change_that_rounds_to_zero_has_no_sign_and_no_colour(lang, points, hours, number):
+    for tiny in (0.0, 0.0004, -0.0004, -0.0):
+        assert texts.kpi_change("engagement_rate", tiny, lang) == points
+        assert texts.kpi_change("manager_hours", 100 * tiny, lang) == hours
+        assert texts.kpi_change("productivity", tiny, lang) == number
+        assert texts.number(tiny, lang) == number
+        for name in ("engagement_rate", "burnout_rate", "manager_hours", "productivity"):
+            assert texts.kpi_tone(name, tiny) == 0
+    assert texts.kpi_change("engagement_rate", 0.0006, lang).startswith("+0")
+    assert texts.kpi_change("engagement_rate", -0.0006, lang).startswith("−0")
+    assert texts.kpi_tone("engagement_rate", 0.0006) == 1
+    assert texts.kpi_tone("burnout_rate", 0.0006) == -1
+    assert texts.kpi_tone("burnout_rate", -0.0006) == 1
+    assert texts.kpi_tone("employees", 5.0) == 0  # no better direction
+
+
 def test_unknown_language_is_refused_naming_the_choices():
     with pytest.raises(sim.ExperimentError, match=r"'fr'.*nl or en"):
         texts.check_lang("fr")

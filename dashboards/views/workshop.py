@@ -185,14 +185,15 @@ now = common.window_means(series, window, TILES)
 before = common.window_means(reference, window, TILES)
 with tile_row:
     for column, name in zip(st.columns(len(TILES)), TILES, strict=True):
+        diff = now[name] - before[name]
+        zero = not texts.NONZERO.search(change(name, diff))  # shown as "0,0": no colour, no arrow
         column.metric(
             kpi(name),
             value(name, now[name]),
             # Streamlit colours a delta by its leading "-" (not the typographic "−")
-            change(name, now[name] - before[name]).replace("−", "-")
-            if now[name] != before[name]
-            else None,
-            delta_color="inverse" if name in LOWER_IS_BETTER else "normal",
+            change(name, diff).replace("−", "-") if now[name] != before[name] else None,
+            delta_color="off" if zero else "inverse" if name in LOWER_IS_BETTER else "normal",
+            delta_arrow="off" if zero else "auto",
         )
     if not big:
         st.caption(t("workshop.against_baseline", reps=reps, window=window))
