@@ -555,14 +555,27 @@ class OrgModel(Model):
         """Let someone run ``team`` as its manager: ``trust`` given, ``monitoring`` (control
         level), ``coaching`` and ``vision`` (as levers of their time), ``firefighting`` (share of
         the team's problems taken over) and ``address`` (0/1: follow up non-performers), each in
-        [0, 1]; ``None`` hands a choice back to the story's manager (C4, C5, C9 in the room)."""
-        for name, value in choices.items():
+        [0, 1]; ``None`` hands a choice back to the story's manager (C4, C5, C9 in the room).
+
+        Steering takes effect with the next week: where it changes a choice that enters the
+        manager's plan (:data:`~sim.week.Steering.PLANNED`), the team's plan for the next week
+        is made again with it, so the hours follow the choice from that week on."""
+        for name in choices:
             if name not in Steering.CHOICES:
                 raise ValueError(f"{name}: not a choice; choose from {', '.join(Steering.CHOICES)}")
-            chosen = np.nan if value is None else float(value)
-            if not (np.isnan(chosen) or 0.0 <= chosen <= 1.0):
-                raise ValueError(f"{name}: {value} is not allowed; it must be between 0 and 1")
-            getattr(self.steering, name)[team] = chosen
+        chosen = {name: np.nan if v is None else float(v) for name, v in choices.items()}
+        for name, value in chosen.items():
+            if not (np.isnan(value) or 0.0 <= value <= 1.0):
+                raise ValueError(
+                    f"{name}: {choices[name]} is not allowed; it must be between 0 and 1"
+                )
+        replan = False
+        for name, value in chosen.items():
+            steered = getattr(self.steering, name)
+            replan |= name in Steering.PLANNED and not _same(steered[team], value)
+            steered[team] = value
+        if replan:
+            self._plan_week(only=team)
 
     def _control_level(self) -> np.ndarray:
         return self._steered(
@@ -574,7 +587,9 @@ class OrgModel(Model):
         m, c = self.managers, self.by_team.coefficients.manager_time
         return np.minimum(1.0, m.coaching / (c.coaching_hours * m.team_size))
 
-    def _plan_week(self) -> None:
+    def _plan_week(self, only: int | None = None) -> None:
+        """Plan next week's hours of every manager (``only``: of that team's manager; the other
+        teams keep the plan they have)."""
         s, m, e = self.by_team, self.managers, self.employees
         week = manager_time.plan_week(
             team_size=m.team_size,
@@ -591,9 +606,20 @@ class OrgModel(Model):
             c=s.coefficients.manager_time,
             speaking_up=s.mechanisms.speaking_up,
         )
-        m.reporting, m.monitoring, m.rules = week.reporting, week.monitoring, week.rules
-        m.firefighting, m.vision, m.coaching = week.firefighting, week.vision, week.coaching
-        m.hours, m.taken_over, m.unsolved = week.hours, week.taken_over, week.unsolved
+        planned = {
+            "reporting": week.reporting,
+            "monitoring": week.monitoring,
+            "rules": week.rules,
+            "firefighting": week.firefighting,
+            "vision": week.vision,
+            "coaching": week.coaching,
+            "hours": week.hours,
+            "taken_over": week.taken_over,
+            "unsolved": week.unsolved,
+        }
+        mine = None if only is None else np.arange(m.team_size.size) == only
+        for name, new in planned.items():
+            setattr(m, name, new if mine is None else np.where(mine, new, getattr(m, name)))
 
     # --- outputs ------------------------------------------------------------------------------
 
@@ -653,3 +679,8 @@ class OrgModel(Model):
             self.employees.size // self.replications,
             replication,
         )
+
+
+def _same(old: float, new: float) -> bool:
+    """Whether a steering choice stays as it was (NaN: left to the story's manager)."""
+    return old == new or (np.isnan(old) and np.isnan(new))

@@ -57,6 +57,7 @@ class Steering:
     """Per team, what a workshop participant chose as its manager; NaN: the story's manager."""
 
     CHOICES = ("trust", "monitoring", "coaching", "vision", "firefighting", "address")
+    PLANNED = ("monitoring", "coaching", "vision", "firefighting")  # enter the manager's plan
 
     trust: np.ndarray  # trust given (the disposition)
     monitoring: np.ndarray  # control level

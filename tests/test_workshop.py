@@ -535,3 +535,48 @@ def test_steering_a_teams_monitoring_changes_that_team_alone():
         steered.steer(0, mood=0.5)
     with pytest.raises(ValueError, match="between 0 and 1"):
         steered.steer(0, trust=1.5)
+
+
+def in_force(model: sim.OrgModel) -> dict[str, np.ndarray]:
+    """One week of ``model``; returns the manager's hours by activity the week ran with (as
+    they stand when the week's decisions are made: the plan for the week)."""
+    seen = {}
+
+    def decide() -> None:
+        m = model.managers
+        seen.update(hours=m.hours.copy(), coaching=m.coaching.copy(), vision=m.vision.copy(),
+                    firefighting=m.firefighting.copy(), taken_over=m.taken_over.copy())  # fmt: skip
+        sim.OrgModel.decide(model)
+
+    model.decide = decide
+    model.step()
+    del model.decide
+    return seen
+
+
+def test_the_chosen_split_of_the_week_applies_from_the_rounds_first_week():
+    """Coaching, vision and firefighting chosen before a round are the manager's hours in its
+    first week already (the plan for that week is made again with them); a team whose choices
+    stay as they were, or that nobody steers, keeps the plan it has."""
+    scenario = small(employees=40, weeks=20)  # five teams of eight
+    steered, story = sim.OrgModel(scenario, seed=3), sim.OrgModel(scenario, seed=3)
+    steered.steer(1, coaching=0.0, vision=0.0, firefighting=0.0)
+    steered.steer(2, trust=0.9, address=1.0)  # no choice that enters the plan
+    week, story_week = in_force(steered), in_force(story)
+    assert week["coaching"][1] == 0.0 and week["vision"][1] == 0.0
+    assert week["taken_over"][1] == 0.0 and week["firefighting"][1] < story_week["firefighting"][1]
+    assert story_week["coaching"][1] > 0 and story_week["vision"][1] > 0
+    for name, hours in week.items():  # every other team's week as planned before
+        np.testing.assert_array_equal(np.delete(hours, 1), np.delete(story_week[name], 1))
+
+    steered.steer(1, coaching=1.0)  # the next round: coaching at full connection
+    story.steer(1, coaching=None)  # (nothing changes for the story's manager)
+    week, story_week = in_force(steered), in_force(story)
+    assert week["coaching"][1] > story_week["coaching"][1] > 0 and week["vision"][1] == 0.0
+    plan = {k: getattr(steered.managers, k).copy() for k in ("hours", "coaching", "vision")}
+    steered.steer(1, coaching=1.0, vision=0.0, firefighting=0.0, trust=0.4)  # nothing new
+    for name, hours in plan.items():
+        np.testing.assert_array_equal(getattr(steered.managers, name), hours)
+    steered.steer(1, coaching=None, vision=None, firefighting=None)  # back to the story's
+    assert 0 < steered.managers.coaching[1] < plan["coaching"][1]
+    assert steered.managers.vision[1] > 0
