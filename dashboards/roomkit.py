@@ -167,6 +167,16 @@ def refuse(err: WorkshopError | str) -> None:
     st.error(refusal(err), icon=":material/block:")
 
 
+def other_code(status: Status) -> None:
+    """A warning when the session was started on other simulator code than the code now running
+    (its figures follow the running code), naming both."""
+    if status.other_code is not None:
+        started, running = status.other_code
+        st.warning(
+            t("room.other_code", started=started, running=running), icon=":material/sync_problem:"
+        )
+
+
 # --- polling ------------------------------------------------------------------------------------
 
 

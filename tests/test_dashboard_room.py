@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sqlite3
 import sys
 import time
 import zipfile
@@ -21,6 +22,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sim.workshop import Workshop, WorkshopError, export, replay
+from sim.workshop.session import running_code_version
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))
@@ -268,6 +270,41 @@ def test_a_tile_whose_change_shows_as_zero_has_no_sign_and_no_colour(lang, zeros
                    for h in at.get("html"))  # fmt: skip
     assert flat == [("", zero) for zero in zeros]  # no sign, neither green nor orange
     assert moved[:2] == [("good", up), ("bad", down)]  # more burnout is worse
+
+
+OTHER_CODE = {
+    "NL": "Deze sessie is gestart met modelcode 0123456789abcdef; dit is {running}. De cijfers "
+          "volgen de code die nu draait",
+    "EN": "This session was started on model code 0123456789abcdef; this is {running}. The "
+          "figures follow the code now running",
+}  # fmt: skip
+
+
+def test_a_session_started_on_other_code_says_so_on_every_screen(ws, database):
+    created = new(ws, rounds=2)
+    seat = created.seats[0].token
+    ws.seat(created.code, seat, name="Ann")
+    facilitator = {"session": created.code, "facilitator": created.facilitator_token}
+    screens = {
+        lang: (room(**facilitator, lang=lang), room(session=created.code, seat=seat, lang=lang))
+        for lang in OTHER_CODE
+    }
+    assert not any(at.warning for pair in screens.values() for at in pair)  # the same code
+    with sqlite3.connect(database) as conn:
+        conn.execute("UPDATE sessions SET code_version = '0123456789abcdef'")
+    for lang, pair in screens.items():
+        said = OTHER_CODE[lang].format(running=running_code_version())
+        for at in pair:
+            again(at)
+            assert [w.value for w in at.warning if said in w.value], [w.value for w in at.warning]
+    said = OTHER_CODE["NL"].format(running=running_code_version())
+    screen = screens["NL"][0]
+    screen.button(key="room_close").click()  # not refused: it can be played to the end
+    again(screen)
+    assert ws.status(created.code).closed == 1 and said in shown(screen)
+    screen.segmented_control(key="room_view").set_value("debrief")
+    again(screen)
+    assert said in shown(screen) and screen.main.get("download_button")
 
 
 def test_a_countdown_closes_the_round_when_anyone_looks(ws):

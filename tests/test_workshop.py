@@ -21,7 +21,7 @@ from sim.cli.output import clean
 from sim.mechanisms import control
 from sim.workshop import CHOICES, Workshop, WorkshopError, export, replay, views
 from sim.workshop.measure import TEAM_KPIS
-from sim.workshop.session import CODE_ALPHABET, CODE_LENGTH
+from sim.workshop.session import CODE_ALPHABET, CODE_LENGTH, running_code_version
 
 STORY, TEAMS, WEEKS = "vicious_circle", 4, 13
 
@@ -240,6 +240,36 @@ def test_an_unknown_code_a_missing_database_and_an_ended_session_exit_2(loslaten
     assert dump(db) == before
     out = loslaten("workshop", "export", *base, "--json")  # an ended session still exports
     assert out.returncode == 0 and json.loads(out.stdout)["session"]["state"] == "ended"
+
+
+def started_on(db, code: str, version: str) -> None:
+    """Make the session look as if it had been started on simulator code ``version``."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE sessions SET code_version = ? WHERE code = ?", (version, code))
+
+
+def test_a_session_started_on_other_code_is_said_so_and_still_finishes(loslaten, cli_session):
+    db, doc, base = cli_session
+    running = running_code_version()
+    facilitator = ["--token", doc["facilitator_token"]]
+    for action in (["status"], ["export"], ["advance", *facilitator]):
+        out = loslaten("workshop", *action, *base)
+        assert out.returncode == 0 and "code version" not in out.stderr  # the same code
+    started_on(db, doc["code"], "0123456789abcdef")
+    for action in (["status"], ["export"], ["export", "--counterfactuals"], ["status"],
+                   ["advance", *facilitator]):  # fmt: skip
+        for json_ in ([], ["--json"]):
+            out = loslaten("workshop", *action, *base, *json_)
+            assert out.returncode == 0, out.stderr  # not refused: it can be finished and exported
+            assert (
+                f"session {doc['code']} was started on code version 0123456789abcdef; this is "
+                f"{running}. Its figures follow the running code" in out.stderr
+            ), (action, out.stderr)
+            if json_:
+                json.loads(out.stdout)  # the warning stays out of the document
+    assert json.loads(loslaten("workshop", "status", *base, "--json").stdout)["code_version"] == (
+        "0123456789abcdef"
+    )
 
 
 def test_export_writes_every_table_as_csv_and_parquet(loslaten, cli_session, tmp_path):

@@ -193,6 +193,7 @@ def participant(code: str, token: str) -> None:
         st.stop()
 
     st.subheader(f"{view['name']} · {t('room.team', team=view['team'])}", anchor=False)
+    roomkit.other_code(status)
     roomkit.watch(code, status, screen=False)
     now, history = view["now"], view["history"]
     signal = view["signal"]["code"]
@@ -270,6 +271,7 @@ def facilitator(code: str, token: str) -> None:
     status = ws.status(code)
     title = t("room.screen_title", code=status.code, story=story(status.story))
     (st.subheader if big else st.title)(title, anchor=False)
+    roomkit.other_code(status)
     view = st.segmented_control(
         t("room.view"),
         ["screen", "debrief", "seats"],

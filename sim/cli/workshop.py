@@ -12,13 +12,21 @@ and writes nothing.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from sim.cli.output import print_json, print_table
 from sim.cli.parsing import non_negative_int, parse_sets, positive_int
 from sim.workshop import export
 from sim.workshop.log import CHOICES
-from sim.workshop.session import DEFAULT_BASE_URL, DEFAULT_ROUND_WEEKS, Workshop, counted_rounds
+from sim.workshop.session import (
+    DEFAULT_BASE_URL,
+    DEFAULT_ROUND_WEEKS,
+    Status,
+    Workshop,
+    counted_rounds,
+    other_code_warning,
+)
 from sim.workshop.store import DB_ENVIRONMENT, DEFAULT_DB
 
 CHOICE_HELP = {
@@ -228,6 +236,7 @@ def cmd_advance(args: argparse.Namespace) -> int:
     teams = [r for r in doc["rounds"] if r["round"] == closed]
     organisation = next(r["kpis"] for r in doc["organisation"] if r["round"] == closed)
     status = t.status
+    warn_of_other_code(status)
     if args.json:
         print_json(
             {
@@ -277,6 +286,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     ws = Workshop(args.db)
     ws.tick(args.code)  # a countdown that ran out closes its round
     status = ws.status(args.code)
+    warn_of_other_code(status)
     if args.json:
         print_json(status.as_dict())
         return 0
@@ -300,6 +310,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     ws = Workshop(args.db)
     token = export.DATABASE_OWNER if args.token is None else args.token
     t = export.tables(ws, args.code, token, counterfactuals=args.counterfactuals)
+    warn_of_other_code(t.status)
     written = export.write(t, args.out) if args.out else []
     if args.json:
         print_json(export.document(t))
@@ -310,6 +321,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     if written:
         print(f"{len(written)} files written to {args.out}")
     return 0
+
+
+def warn_of_other_code(status: Status) -> None:
+    """On stderr (the JSON on stdout stays one document): the session was started on other
+    simulator code than the code now running."""
+    warning = other_code_warning(status)
+    if warning:
+        print(warning, file=sys.stderr)
 
 
 def _print_teams(rows: list[dict]) -> None:

@@ -21,6 +21,7 @@ import secrets
 import time
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -92,7 +93,15 @@ class Status:
     seconds_left: float | None
     names: dict[int, str | None]  # team → participant (None: the story's manager)
     submitted: set[int]  # teams with a decision for the open round
-    code_version: str
+    code_version: str  # the simulator the session was started on (a digest of its source)
+
+    @property
+    def other_code(self) -> tuple[str, str] | None:
+        """``(started on, running)`` when the simulator now running is not the one the session
+        was started on (its figures follow the running code and may differ from those shown
+        while it was played), else None."""
+        now = running_code_version()
+        return None if now == self.code_version else (self.code_version, now)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -438,6 +447,27 @@ class Workshop:
             and session.deadline is not None
             and time.time() >= session.deadline
         )
+
+
+@cache
+def running_code_version() -> str:
+    """The simulator this process runs, as a session stores it (the source digest of
+    :func:`sim.experiments.store.code_version`), taken once: the code loaded, not files changed
+    since."""
+    return code_version()["source"]
+
+
+def other_code_warning(status: Status) -> str | None:
+    """A warning line when ``status``'s session was started on other simulator code than the
+    code now running, naming both; None when they are the same."""
+    if status.other_code is None:
+        return None
+    started, running = status.other_code
+    return (
+        f"warning: session {status.code} was started on code version {started}; this is "
+        f"{running}. Its figures follow the running code and may differ from those seen when "
+        "it was played."
+    )
 
 
 # --- validation -----------------------------------------------------------------------------------
