@@ -97,6 +97,35 @@ CSS = (
 """
 )
 
+# Presenter mode (the dashboard's, dashboards/app.py: 22 px, near-black, no chrome, the way out on
+# top) on the room's own tiles, cards, join code and clock: nothing smaller than the page's
+# 22 px, the greys dark, the figures and the join code larger.
+BIG_CSS = (
+    """
+<style>
+.room-tile .l, .room-tile .c, .room-card, .room-card table, .room-card .state, .room-legend,
+.room-join .url { font-size: 1em; }
+.room-tile .l, .room-tile .c, .room-card .who .team, .room-card .state, .room-legend,
+.room-join .url, [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
+  color: """
+    + INK
+    + """; }
+[data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; }
+.room-tile .v { font-size: 2em; }
+.room-tiles { grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); }
+.room-cards { grid-template-columns: repeat(auto-fill, minmax(13em, 1fr)); }
+.room-join img { max-width: 16em; }
+.room-join .code { font-size: 3.2em; }
+.room-clock { font-size: 2em; }
+</style>
+"""
+)
+
+
+def css(big: bool) -> str:
+    """The room's styles; ``big``: in presenter mode."""
+    return CSS + (BIG_CSS if big else "")
+
 
 # --- the store ----------------------------------------------------------------------------------
 

@@ -69,6 +69,11 @@ def styled(fig: go.Figure, lang: str, big: bool = False, height: int | None = No
         hoverlabel={"font_size": size},
     )
     fig.update_annotations(font_size=size, font_color=INK)  # subplot titles
+    if big:  # Streamlit's chart theme sets smaller grey ticks, axis titles and legend otherwise
+        text = {"size": size, "color": INK}
+        fig.update_xaxes(tickfont=text, title_font=text)
+        fig.update_yaxes(tickfont=text, title_font=text)
+        fig.update_layout(legend_font=text)
     return fig
 
 

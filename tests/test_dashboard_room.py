@@ -307,6 +307,34 @@ def test_a_session_started_on_other_code_says_so_on_every_screen(ws, database):
     assert said in shown(screen) and screen.main.get("download_button")
 
 
+def test_the_big_screen_in_presenter_mode_is_large_and_dark_with_a_way_out(ws):
+    created = new(ws, rounds=3)
+    ws.seat(created.code, created.seats[0].token, name="Ann")
+    ws.close_round(created.code, created.facilitator_token)
+    screen = room(session=created.code, facilitator=created.facilitator_token, present="true")
+    styles = "".join(h.proto.body for h in screen.get("html"))
+    assert "font-size: 22px" in styles  # the dashboard's presenter mode …
+    assert roomkit.BIG_CSS.strip() in styles  # … on the room's tiles, cards, join code and clock
+    assert f'<div class="code">{created.code}</div>' in styles and 'class="room-card' in styles
+    charts = [json.loads(c.proto.spec) for c in screen.get("plotly_chart")]
+    large = {"size": 22, "color": "#1a1a1a"}  # ticks, axis titles and legend too
+    for c in charts:
+        layout = c["layout"]
+        assert layout["font"] == layout["legend"]["font"] == large
+        assert layout["xaxis"]["tickfont"] == layout["yaxis"]["title"]["font"] == large
+    assert charts
+    assert screen.button(key="exit_presenter").label == "Presentatie verlaten"
+    screen.segmented_control(key="room_view").set_value("debrief")
+    again(screen)
+    assert screen.table and not screen.dataframe  # the teams' table in large text
+    assert "Ann" in screen.table[0].value.to_string()
+    screen.button(key="exit_presenter").click()
+    again(screen)
+    assert screen.toggle(key="present").value is False
+    assert roomkit.BIG_CSS.strip() not in "".join(h.proto.body for h in screen.get("html"))
+    assert screen.dataframe and not screen.table  # the grid again
+
+
 def test_a_countdown_closes_the_round_when_anyone_looks(ws):
     created = new(ws)
     ws.seat(created.code, created.seats[0].token, name="Ann")

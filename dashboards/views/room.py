@@ -38,7 +38,7 @@ LINK = ("session", "seat", "facilitator")
 
 ws = roomkit.workshop()
 big = common.presenting()
-st.html(roomkit.CSS)
+st.html(roomkit.css(big))
 
 
 def go_to(**params: str) -> None:
@@ -430,7 +430,10 @@ def debrief(code: str, token: str) -> None:
             },
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="room_held_table")
+    if big:  # an HTML table takes the presenter mode's large dark text; the grid does not
+        st.table(table, hide_index=True)
+    else:
+        st.dataframe(table, hide_index=True, width="stretch", key="room_held_table")
     compared = found["counterfactuals"]
     names = found["status"]["seats"]
     label = {s["team"]: s["name"] or t("room.story_manager") for s in names}
