@@ -132,6 +132,11 @@ HOLDS_TRUST = spec(
     "vicious_circle", **{"managers.control_propensity": 0.1, "managers.courage": 0.9}
 )
 LET_GO, RELAPSE = spec("let_go"), spec("let_go_relapse")
+TURN_WEEK = 104  # the trust lever turns after this week
+TRUST_TURNS = {  # trust 0.2 → 0.8 (built) and 0.8 → 0.2 (lost), the rest the baseline
+    (a, z): spec(**{"levers.trust": a}, interventions=((TURN_WEEK, (("levers.trust", z),)),))
+    for a, z in ((0.2, 0.8), (0.8, 0.2))
+}
 NO_LET_GO = spec("let_go", interventions=())
 COACHING = spec("coaching_leader")
 LET_GO_WEEK = 104  # the week the stories let go (scenarios/let_go.yaml)
@@ -147,6 +152,15 @@ def _relative(a: Spec, b: Spec, kpi: str) -> Measure:
 
 def _level(s: Spec, kpi: str) -> Measure:
     return lambda r: r.kpi(s, kpi)
+
+
+def _half_way(r: Runs, which: Spec, name: str) -> np.ndarray:
+    """Per replication, the weeks after :data:`TURN_WEEK` until ``name`` has covered half the way
+    from its level before (weeks 92–104) to its level at the end (weeks 234–260)."""
+    m = r.series(which, name)
+    before, after = m[:, TURN_WEEK - 13 : TURN_WEEK].mean(1), m[:, -27:].mean(1)
+    done = (m[:, TURN_WEEK:] - before[:, None]) / (after - before)[:, None]
+    return np.argmax(done >= 0.5, axis=1) + 1.0
 
 
 def _pattern(*, specs, **fields) -> Pattern:
@@ -567,6 +581,21 @@ PATTERNS: tuple[Pattern, ...] = (
         measure=lambda r: r.weeks(RELAPSE, "grab", 131, 156) - r.weeks(LET_GO, "grab", 131, 156),
     ),
     _pattern(
+        name="trust is built slowly and lost quickly",
+        unit="ratio",
+        group="manager",
+        claim="C17",
+        source="the book (C17); trust asymmetry, Slovic 1993 (evidence §4.10: no ratio known)",
+        target="staff's trust in their manager: weeks to half-way, trust 0.2→0.8 ÷ 0.8→0.2 > 1.2",
+        low=1.2,
+        high=10.0,
+        specs=TRUST_TURNS.values(),
+        measure=lambda r: (
+            _half_way(r, TRUST_TURNS[(0.2, 0.8)], "trust_in_manager")
+            / _half_way(r, TRUST_TURNS[(0.8, 0.2)], "trust_in_manager")
+        ),
+    ),
+    _pattern(
         name="coaching leadership engages",
         unit="points",
         group="manager",
@@ -755,5 +784,11 @@ def evaluate(
 
 
 def _scenario(s: Spec) -> Scenario:
+    """A spec's scenario; its ``interventions`` are ``((week, ((field, value), ...)), ...)``."""
     name, overrides = s
-    return load_scenario(name, **{k: list(v) if isinstance(v, tuple) else v for k, v in overrides})
+    fields = {k: list(v) if isinstance(v, tuple) else v for k, v in overrides}
+    if "interventions" in fields:
+        fields["interventions"] = [
+            {"week": week, "set": dict(changes)} for week, changes in fields["interventions"]
+        ]
+    return load_scenario(name, **fields)
