@@ -127,6 +127,11 @@ JOBS = {  # Karasek's jobs: (demands, latitude) as (results pressure, freedom), 
     for f in (0.1, 0.9)
 }
 STRAIN = JOBS[(0.9, 0.1)]  # high demands, little latitude
+NEEDS = {  # control 0.2 and 0.8 in a workforce needing little (0.2) or much (0.8) autonomy
+    (n, k): spec(**{"workforce.autonomy_need": n, "levers.control": k})
+    for n in (0.2, 0.8)
+    for k in (0.2, 0.8)
+}
 VICIOUS = spec("vicious_circle")
 HOLDS_TRUST = spec(
     "vicious_circle", **{"managers.control_propensity": 0.1, "managers.courage": 0.9}
@@ -446,6 +451,28 @@ PATTERNS: tuple[Pattern, ...] = (
         measure=lambda r: (
             r.weeks(CONTROL[1 / 3, 0.8], "opportunist_effort", 209, 260)
             - r.weeks(CONTROL[1 / 3, 0.2], "opportunist_effort", 209, 260)
+        ),
+    ),
+    _pattern(
+        name="control costs most where autonomy is needed most",
+        unit="points",
+        group="control",
+        claim="C16",
+        source="the book (C16); growth need strength moderates job design's effects: Loher et al. "
+        "1985, not found by Tiegs et al. 1992 (evidence §3.6–3.7)",
+        target="engaged, control 0.2→0.8: change at autonomy need 0.8 − change at 0.2 < 0",
+        low=-0.3,
+        high=-0.005,
+        specs=NEEDS.values(),
+        measure=lambda r: (
+            (
+                r.kpi(NEEDS[(0.8, 0.8)], "engagement_rate")
+                - r.kpi(NEEDS[(0.8, 0.2)], "engagement_rate")
+            )
+            - (
+                r.kpi(NEEDS[(0.2, 0.8)], "engagement_rate")
+                - r.kpi(NEEDS[(0.2, 0.2)], "engagement_rate")
+            )
         ),
     ),
     _pattern(
