@@ -748,6 +748,24 @@ PATTERNS: tuple[Pattern, ...] = (
             - np.max([r.kpi(job, "burnout_rate") for job in JOBS.values() if job != STRAIN], axis=0)
         ),
     ),
+    _pattern(
+        name="freedom softens pressure's toll only a little",
+        unit="share",
+        group="consequences",
+        claim="C11",
+        source="job demand–control: the buffer hypothesis (Karasek 1979) is weakly supported, "
+        "van der Doef & Maes 1999; Häusser et al. 2010 (evidence §2.8–2.9)",
+        target="burnout from pressure 0.1→0.9: share removed by freedom 0.9 instead of 0.1, "
+        "at most a quarter",
+        low=-0.05,
+        high=0.25,
+        specs=JOBS.values(),
+        measure=lambda r: (
+            1
+            - (r.kpi(JOBS[(0.9, 0.9)], "burnout_rate") - r.kpi(JOBS[(0.1, 0.9)], "burnout_rate"))
+            / (r.kpi(JOBS[(0.9, 0.1)], "burnout_rate") - r.kpi(JOBS[(0.1, 0.1)], "burnout_rate"))
+        ),
+    ),
     *(
         _pattern(
             name=f"a run starts in its steady state: {what}",
