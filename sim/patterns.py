@@ -120,7 +120,7 @@ PEERS = {
     )
     for on in (True, False)
 }
-PRESSURE = {v: spec(**{"environment.pressure": v}) for v in (0.0, 1.0)}
+PRESSURE = {v: spec(**{"environment.pressure": v}) for v in (0.0, 0.5, 1.0)}
 JOBS = {  # Karasek's jobs: (demands, latitude) as (results pressure, freedom), low 0.1, high 0.9
     (p, f): spec(**{"environment.pressure": p, "levers.freedom": f})
     for p in (0.1, 0.9)
@@ -695,6 +695,18 @@ PATTERNS: tuple[Pattern, ...] = (
         specs=[RULES[1.0], RULES[0.25]],
         measure=_diff(RULES[1.0], RULES[0.25], "productivity"),
     ),
+    _pattern(
+        name="red tape disengages",
+        unit="points",
+        group="hayek",
+        claim="C8",
+        source="hindrance demands → less engagement: Crawford, LePine & Rich 2010 (evidence §1.1)",
+        target="rules 0.25 → 1: engaged down (−0.5 to −10 points)",
+        low=-0.1,
+        high=-0.005,
+        specs=[RULES[0.25], RULES[1.0]],
+        measure=_diff(RULES[0.25], RULES[1.0], "engagement_rate"),
+    ),
     # consequences, peers, pressure (C9, C10, C11)
     _pattern(
         name="trust without follow-up erodes performance",
@@ -731,6 +743,19 @@ PATTERNS: tuple[Pattern, ...] = (
         high=0.3,
         specs=PRESSURE.values(),
         measure=_diff(PRESSURE[0.0], PRESSURE[1.0], "burnout_rate"),
+    ),
+    _pattern(
+        name="pressure within capacity engages",
+        unit="points",
+        group="consequences",
+        claim="C11",
+        source="challenge demands → more engagement (and more burnout): Crawford, LePine & Rich "
+        "2010 (evidence §1.1)",
+        target="pressure 0 → 0.5: engaged up (+0.5 to +10 points)",
+        low=0.005,
+        high=0.1,
+        specs=[PRESSURE[0.0], PRESSURE[0.5]],
+        measure=_diff(PRESSURE[0.0], PRESSURE[0.5], "engagement_rate"),
     ),
     _pattern(
         name="high-strain jobs burn out most",

@@ -556,7 +556,7 @@ def pattern_tables(at: AppTest) -> list:
 def test_model_page_shows_where_trust_does_not_win_near_the_top():
     at = open_page("model")
     headings = [h.value for h in at.subheader]
-    assert headings[:2] == ["Waar vertrouwen niet wint", "Getoetst aan 47 patronen uit onderzoek"]
+    assert headings[:2] == ["Waar vertrouwen niet wint", "Getoetst aan 49 patronen uit onderzoek"]
     said = " ".join(m.value for m in at.markdown)
     for start in ("Als er veel opportunisten zijn, loont controle",
                   "wint centraal besluiten", "Vrijheid zonder visie loopt uiteen",
@@ -606,7 +606,7 @@ def test_patterns_are_computed_on_demand_grouped_with_intervals_in_dutch():
     at.toggle(key="patterns").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
     summary = " ".join(m.value for m in (*at.success, *at.warning))
-    met = int(re.search(r"(\d+) van de 47 patronen gehaald \(2 herhalingen, seed 1;", summary)[1])
+    met = int(re.search(r"(\d+) van de 49 patronen gehaald \(2 herhalingen, seed 1;", summary)[1])
     tabs = [tab.label for tab in at.tabs]
     assert [label.rsplit(" (", 1)[0] for label in tabs] == [
         "Kalibratie: de publieke cijfers", "Geloofwaardige grenzen", "Vertrouwen", "Controle",
@@ -663,7 +663,7 @@ def test_patterns_in_english_and_a_missed_one_named(monkeypatch):
     finally:
         facts.evaluate.clear()
     summary = at.warning[0].value
-    assert summary.startswith("46 of 47 patterns met (3 replications, seed 7;")
+    assert summary.startswith("48 of 49 patterns met (3 replications, seed 7;")
     assert "Not met: burnout complaints." in summary
     table = pattern_tables(at)[0]
     assert table.iloc[0]["met?"] == "✗ not met" and table.iloc[0]["value"] == "30.0%"
