@@ -63,7 +63,7 @@ VISIBLE_TEXT = """() => {
   return out.join(' | ');
 }"""
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # a safety net, not a speed test
 
 
 def _unavailable(reason: str):
@@ -139,8 +139,15 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=SHOTS / f"{name}.png")
 
 
-def _english(page) -> list[str]:
-    return sorted(set(ENGLISH.findall(page.evaluate(VISIBLE_TEXT))))
+def _english(page, looks: int = 5) -> list[str]:
+    """English words on screen that stay there: looked at up to ``looks`` times a second apart,
+    so a word a rerun shows for a moment (before its translation's style is back) is not one."""
+    for _ in range(looks):
+        found = sorted(set(ENGLISH.findall(page.evaluate(VISIBLE_TEXT))))
+        if not found:
+            break
+        page.wait_for_timeout(1000)
+    return found
 
 
 def _shows(page, text: str) -> None:
