@@ -465,14 +465,8 @@ PATTERNS: tuple[Pattern, ...] = (
         high=-0.005,
         specs=NEEDS.values(),
         measure=lambda r: (
-            (
-                r.kpi(NEEDS[(0.8, 0.8)], "engagement_rate")
-                - r.kpi(NEEDS[(0.8, 0.2)], "engagement_rate")
-            )
-            - (
-                r.kpi(NEEDS[(0.2, 0.8)], "engagement_rate")
-                - r.kpi(NEEDS[(0.2, 0.2)], "engagement_rate")
-            )
+            _diff(NEEDS[(0.8, 0.2)], NEEDS[(0.8, 0.8)], "engagement_rate")(r)
+            - _diff(NEEDS[(0.2, 0.2)], NEEDS[(0.2, 0.8)], "engagement_rate")(r)
         ),
     ),
     _pattern(
@@ -787,8 +781,8 @@ PATTERNS: tuple[Pattern, ...] = (
         specs=JOBS.values(),
         measure=lambda r: (
             1
-            - (r.kpi(JOBS[(0.9, 0.9)], "burnout_rate") - r.kpi(JOBS[(0.1, 0.9)], "burnout_rate"))
-            / (r.kpi(JOBS[(0.9, 0.1)], "burnout_rate") - r.kpi(JOBS[(0.1, 0.1)], "burnout_rate"))
+            - _diff(JOBS[(0.1, 0.9)], JOBS[(0.9, 0.9)], "burnout_rate")(r)
+            / _diff(JOBS[(0.1, 0.1)], JOBS[(0.9, 0.1)], "burnout_rate")(r)
         ),
     ),
     *(
