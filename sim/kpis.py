@@ -111,7 +111,7 @@ class Tally:
         others = present & ~engaged
         opportunists = present & e.opportunist
         reciprocal = present & ~e.opportunist
-        staff = np.where(e.burnout_leave, quadrants.BURNOUT, e.quadrant)
+        staff = quadrants.as_counted(e.quadrant, e.burnout_leave)
         burnout = staff == quadrants.BURNOUT
         summed = {
             "output": e.output,

@@ -27,6 +27,12 @@ def classify(energy: np.ndarray, pleasure: np.ndarray, c: Coefficients) -> np.nd
     ).astype(np.int8)
 
 
+def as_counted(quadrant: np.ndarray, burnout_leave: np.ndarray) -> np.ndarray:
+    """The quadrant a survey of the payroll counts: someone on long burnout leave is in burnout,
+    whatever their mood on leave (C15). The KPIs, the agents and the film all use this."""
+    return np.where(burnout_leave, BURNOUT, quadrant).astype(np.int8)
+
+
 def shares(quadrant: np.ndarray) -> np.ndarray:
     """Share of people in each quadrant (sums to 1)."""
     counts = np.bincount(quadrant, minlength=len(NAMES)).astype(float)
