@@ -59,8 +59,9 @@ Measure = Callable[[Runs], np.ndarray]
 @dataclass(frozen=True)
 class Pattern:
     """A stylised fact: ``measure`` gives a value per replication; met when the mean is in
-    [``low``, ``high``]. ``group`` is one of :data:`GROUPS`; ``unit`` (one of :data:`UNITS`)
-    says how to read the value."""
+    [``low``, ``high``]. ``kind`` (one of :data:`KINDS`) says what kind of evidence it is;
+    ``group`` is one of :data:`GROUPS`; ``unit`` (one of :data:`UNITS`) says how to read the
+    value."""
 
     name: str
     claim: str
@@ -70,9 +71,21 @@ class Pattern:
     high: float
     specs: tuple[Spec, ...]
     measure: Measure = field(compare=False)
+    kind: str
     group: str = ""
     unit: str = "change"
 
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: kind {self.kind!r} is not one of {', '.join(KINDS)}")
+
+
+KINDS = ("calibration", "validation", "implementation", "gap")
+"""What kind of evidence a pattern is (``docs/evidence.md`` §16): ``calibration``, a figure the
+model was fitted to (by ``make calibrate`` or by moving coefficients by hand); ``validation``, a
+published finding not used to fit, its target taken from the source before its value was
+measured; ``implementation``, a sign that holds by construction (a test of the code, not
+evidence); ``gap``, a finding the model is known to miss, shown and expected not to be met."""
 
 GROUPS = ("calibration", "ranges", "trust", "control", "manager", "hayek", "consequences", "steady")
 """The groups of patterns, in order (``docs/model.md`` section 1): the public figures, credible
@@ -82,6 +95,17 @@ UNITS = ("share", "points", "ratio", "hours", "hours_change", "relative", "chang
 """How a pattern's value reads: a share (0.14 = 14%), a difference of shares in percentage
 points, a ratio (×1.17), hours, a difference in hours, a relative change (−0.05 = −5%), or a
 difference on the KPI's own scale (productivity, profit, effort, exhaustion, adaptation error)."""
+
+
+def _events_only(name: str) -> Spec:
+    """The built-in story ``name`` with only the environment's events among its interventions
+    (a shock kept, a manager's change of course left out): its counterfactual."""
+    events = (
+        (iv.week, tuple(sorted(iv.set.items())))
+        for iv in load_scenario(name).interventions
+        if all(key.startswith("environment.") for key in iv.set)
+    )
+    return spec(name, interventions=tuple(events))
 
 
 # --- the scenarios ------------------------------------------------------------------------------
@@ -132,6 +156,10 @@ NEEDS = {  # control 0.2 and 0.8 in a workforce needing little (0.2) or much (0.
     for n in (0.2, 0.8)
     for k in (0.2, 0.8)
 }
+SPAN = {size: spec(**{"organisation.team_size": size}) for size in (6, 20)}  # reports a manager
+LATITUDE = {  # control over one's own work: responsibility and freedom together
+    v: spec(**{"levers.responsibility": v, "levers.freedom": v}) for v in (0.2, 0.8)
+}
 VICIOUS = spec("vicious_circle")
 HOLDS_TRUST = spec(
     "vicious_circle", **{"managers.control_propensity": 0.1, "managers.courage": 0.9}
@@ -142,7 +170,7 @@ TRUST_TURNS = {  # trust 0.2 → 0.8 (built) and 0.8 → 0.2 (lost), the rest th
     (a, z): spec(**{"levers.trust": a}, interventions=((TURN_WEEK, (("levers.trust", z),)),))
     for a, z in ((0.2, 0.8), (0.8, 0.2))
 }
-NO_LET_GO = spec("let_go", interventions=())
+NO_LET_GO = _events_only("let_go")  # the same story without letting go: its shock kept
 COACHING = spec("coaching_leader")
 LET_GO_WEEK = 104  # the week the stories let go (scenarios/let_go.yaml)
 
@@ -176,6 +204,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # calibration: the public figures (C15)
     _pattern(
         name="burnout complaints",
+        kind="calibration",
         unit="share",
         group="calibration",
         claim="C15",
@@ -188,6 +217,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged",
+        kind="calibration",
         unit="share",
         group="calibration",
         claim="C15",
@@ -200,6 +230,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged people produce more",
+        kind="calibration",
         unit="ratio",
         group="calibration",
         claim="C15",
@@ -212,6 +243,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="sickness absence",
+        kind="calibration",
         unit="share",
         group="calibration",
         claim="C15",
@@ -224,6 +256,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="burnout complaints carry the absence",
+        kind="calibration",
         unit="ratio",
         group="calibration",
         claim="C11",
@@ -236,6 +269,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="long burnout leave happens",
+        kind="calibration",
         unit="share",
         group="calibration",
         claim="C15",
@@ -250,6 +284,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turnover",
+        kind="calibration",
         unit="share",
         group="calibration",
         claim="C15",
@@ -262,6 +297,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="managers work overtime",
+        kind="calibration",
         unit="hours",
         group="calibration",
         claim="C6",
@@ -272,9 +308,24 @@ PATTERNS: tuple[Pattern, ...] = (
         specs=[BASE],
         measure=_level(BASE, "manager_hours"),
     ),
+    _pattern(
+        name="some are workaholics",
+        kind="gap",
+        unit="share",
+        group="calibration",
+        claim="C15",
+        source="8.3% (6.7–9.9%) in a representative sample of Norwegian employees, Andreassen et "
+        "al. 2014; no Dutch representative share verified (evidence §8.18)",
+        target="4–15% in the workaholism quadrant",
+        low=0.04,
+        high=0.15,
+        specs=[BASE],
+        measure=_level(BASE, "workaholism_rate"),
+    ),
     # credible ranges: the levers cannot do everything (C15; Swider & Zimmerman 2010)
     _pattern(
         name="even the best organisation has burnout",
+        kind="implementation",
         unit="share",
         group="ranges",
         claim="C15",
@@ -287,6 +338,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="the worst organisation stays within bounds",
+        kind="implementation",
         unit="share",
         group="ranges",
         claim="C15",
@@ -299,6 +351,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement in the best organisation",
+        kind="implementation",
         unit="share",
         group="ranges",
         claim="C1",
@@ -311,6 +364,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement in the worst organisation",
+        kind="implementation",
         unit="share",
         group="ranges",
         claim="C2",
@@ -323,6 +377,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="productivity of the best organisation",
+        kind="calibration",
         unit="ratio",
         group="ranges",
         claim="C15",
@@ -335,6 +390,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="productivity of the worst organisation",
+        kind="implementation",
         unit="ratio",
         group="ranges",
         claim="C15",
@@ -347,6 +403,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="absence in the worst organisation",
+        kind="implementation",
         unit="share",
         group="ranges",
         claim="C11",
@@ -359,6 +416,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turnover in the worst organisation",
+        kind="implementation",
         unit="share",
         group="ranges",
         claim="C11",
@@ -371,6 +429,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="people stay where they are engaged",
+        kind="implementation",
         unit="points",
         group="ranges",
         claim="C1",
@@ -384,6 +443,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # trust (C1, C3)
     _pattern(
         name="trust engages",
+        kind="validation",
         unit="points",
         group="trust",
         claim="C1",
@@ -396,6 +456,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="trust protects a little against burnout",
+        kind="validation",
         unit="points",
         group="trust",
         claim="C1",
@@ -408,6 +469,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="resources engage more than they protect",
+        kind="validation",
         unit="points",
         group="trust",
         claim="C1",
@@ -424,6 +486,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # control (C2, C3)
     _pattern(
         name="control crowds out reciprocal effort",
+        kind="validation",
         unit="relative",
         group="control",
         claim="C2",
@@ -440,6 +503,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control deters opportunists",
+        kind="implementation",
         unit="change",
         group="control",
         claim="C2",
@@ -455,6 +519,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control costs most where autonomy is needed most",
+        kind="implementation",
         unit="points",
         group="control",
         claim="C16",
@@ -471,6 +536,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="monitoring strains",
+        kind="implementation",
         unit="change",
         group="control",
         claim="C2",
@@ -486,6 +552,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control pays when opportunists are common",
+        kind="calibration",
         unit="change",
         group="control",
         claim="C3",
@@ -498,6 +565,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="control does not pay when they are few",
+        kind="validation",
         unit="change",
         group="control",
         claim="C2",
@@ -508,9 +576,24 @@ PATTERNS: tuple[Pattern, ...] = (
         specs=[CONTROL[0.1, 0.2], CONTROL[0.1, 0.8]],
         measure=_diff(CONTROL[0.1, 0.2], CONTROL[0.1, 0.8], "profit"),
     ),
+    _pattern(
+        name="control over one's work lowers absence",
+        kind="gap",
+        unit="relative",
+        group="control",
+        claim="C14",
+        source="Whitehall II: control over work reduces spells of sickness absence (evidence §9.7; "
+        "no ratio quoted); Semler's lower absenteeism (C14)",
+        target="responsibility and freedom 0.2→0.8: absence at least 5% lower",
+        low=-1.0,
+        high=-0.05,
+        specs=LATITUDE.values(),
+        measure=lambda r: _relative(LATITUDE[0.2], LATITUDE[0.8], "absence_rate")(r) - 1,
+    ),
     # the manager's story (C4, C5, C6, C17)
     _pattern(
         name="vicious circle: engagement falls",
+        kind="implementation",
         unit="points",
         group="manager",
         claim="C4",
@@ -523,6 +606,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="vicious circle: the manager works longer",
+        kind="implementation",
         unit="hours_change",
         group="manager",
         claim="C6",
@@ -535,6 +619,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="vicious circle: less coaching",
+        kind="implementation",
         unit="points",
         group="manager",
         claim="C4",
@@ -547,6 +632,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="letting go is a J-curve",
+        kind="implementation",
         unit="change",
         group="manager",
         claim="C17",
@@ -562,13 +648,15 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a year after letting go: productivity",
+        kind="validation",
         unit="ratio",
         group="manager",
         claim="C5",
-        source="interventions: small average effects (Knight et al. 2017)",
-        target="×1.03 – ×1.20 the counterfactual",
-        low=1.03,
-        high=1.2,
+        source="interventions: small average effects, g≈0.29 (Knight, Patterson & Dawson 2017; "
+        "evidence §15.1–15.2)",
+        target="×1.02 – ×1.10 the same story without letting go (its shock kept)",
+        low=1.02,
+        high=1.1,
         specs=[NO_LET_GO, LET_GO],
         measure=lambda r: (
             r.weeks(LET_GO, "productivity", 157, 208) / r.weeks(NO_LET_GO, "productivity", 157, 208)
@@ -576,13 +664,15 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a year after letting go: engagement",
+        kind="gap",
         unit="points",
         group="manager",
         claim="C5",
-        source="engagement interventions g≈0.29 (Knight, Patterson & Dawson 2017)",
-        target="+3 to +15 points",
+        source="engagement interventions g≈0.29 ≈ +8 points (Knight, Patterson & Dawson 2017; "
+        "evidence §15.1)",
+        target="+3 to +10 points against the same story without letting go",
         low=0.03,
-        high=0.15,
+        high=0.1,
         specs=[NO_LET_GO, LET_GO],
         measure=lambda r: (
             r.weeks(LET_GO, "engagement_rate", 157, 208)
@@ -590,7 +680,24 @@ PATTERNS: tuple[Pattern, ...] = (
         ),
     ),
     _pattern(
+        name="a year after letting go: profit",
+        kind="gap",
+        unit="relative",
+        group="manager",
+        claim="C5",
+        source="less than Gallup's whole top- vs bottom-quartile profitability gap, +21–23% "
+        "(evidence §7.1, §7.3), from one intervention with small effects (§15.1–15.2)",
+        target="0 to +12% against the same story without letting go",
+        low=0.0,
+        high=0.12,
+        specs=[NO_LET_GO, LET_GO],
+        measure=lambda r: (
+            r.weeks(LET_GO, "profit", 157, 208) / r.weeks(NO_LET_GO, "profit", 157, 208) - 1
+        ),
+    ),
+    _pattern(
         name="without courage, managers relapse",
+        kind="implementation",
         unit="points",
         group="manager",
         claim="C17",
@@ -603,6 +710,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="trust is built slowly and lost quickly",
+        kind="implementation",
         unit="ratio",
         group="manager",
         claim="C17",
@@ -618,6 +726,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="coaching leadership engages",
+        kind="validation",
         unit="points",
         group="manager",
         claim="C7",
@@ -628,9 +737,23 @@ PATTERNS: tuple[Pattern, ...] = (
         specs=[BASE, COACHING],
         measure=_diff(BASE, COACHING, "engagement_rate"),
     ),
+    _pattern(
+        name="engagement falls with the span of control",
+        kind="gap",
+        unit="points",
+        group="manager",
+        claim="C5",
+        source="Cathcart et al. 2004: engagement fell as work groups grew (evidence §13.10)",
+        target="teams of 20 − teams of 6: engaged down",
+        low=-1.0,
+        high=-0.005,
+        specs=SPAN.values(),
+        measure=_diff(SPAN[6], SPAN[20], "engagement_rate"),
+    ),
     # Hayek, Simon and their critics (C12, C13, C7)
     _pattern(
         name="stable and interdependent: central decisions win",
+        kind="validation",
         unit="change",
         group="hayek",
         claim="C13",
@@ -643,6 +766,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="turbulent: decentral decisions win",
+        kind="calibration",
         unit="change",
         group="hayek",
         claim="C12",
@@ -655,6 +779,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="freedom without vision scatters",
+        kind="implementation",
         unit="change",
         group="hayek",
         claim="C7",
@@ -667,6 +792,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a few rules beat none",
+        kind="validation",
         unit="change",
         group="hayek",
         claim="C8",
@@ -679,6 +805,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="a few rules beat many",
+        kind="validation",
         unit="change",
         group="hayek",
         claim="C8",
@@ -691,6 +818,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="red tape disengages",
+        kind="implementation",
         unit="points",
         group="hayek",
         claim="C8",
@@ -704,6 +832,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # consequences, peers, pressure (C9, C10, C11)
     _pattern(
         name="trust without follow-up erodes performance",
+        kind="implementation",
         unit="change",
         group="consequences",
         claim="C9",
@@ -716,6 +845,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="peers keep each other honest",
+        kind="calibration",
         unit="points",
         group="consequences",
         claim="C10",
@@ -728,6 +858,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="pressure beyond capacity burns out",
+        kind="implementation",
         unit="points",
         group="consequences",
         claim="C11",
@@ -740,6 +871,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="pressure within capacity engages",
+        kind="validation",
         unit="points",
         group="consequences",
         claim="C11",
@@ -752,7 +884,22 @@ PATTERNS: tuple[Pattern, ...] = (
         measure=_diff(PRESSURE[0.0], PRESSURE[0.5], "engagement_rate"),
     ),
     _pattern(
+        name="pressure within capacity raises output",
+        kind="gap",
+        unit="change",
+        group="consequences",
+        claim="C11",
+        source="challenge stressors have a positive direct effect on performance: LePine, "
+        "Podsakoff & LePine 2005 (evidence §1.18)",
+        target="pressure 0 → 0.5: productivity up",
+        low=0.002,
+        high=1.0,
+        specs=[PRESSURE[0.0], PRESSURE[0.5]],
+        measure=_diff(PRESSURE[0.0], PRESSURE[0.5], "productivity"),
+    ),
+    _pattern(
         name="high-strain jobs burn out most",
+        kind="implementation",
         unit="points",
         group="consequences",
         claim="C11",
@@ -769,6 +916,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="freedom softens pressure's toll only a little",
+        kind="validation",
         unit="share",
         group="consequences",
         claim="C11",
@@ -788,6 +936,7 @@ PATTERNS: tuple[Pattern, ...] = (
     *(
         _pattern(
             name=f"a run starts in its steady state: {what}",
+            kind="implementation",
             unit="points",
             group="steady",
             claim="C15",
@@ -813,8 +962,9 @@ def evaluate(
 ) -> pd.DataFrame:
     """Run every scenario the patterns need once (common random numbers) and measure them.
 
-    Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met, group,
-    unit``; a pattern is met when its mean lies in [``low``, ``high``].
+    Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met, kind,
+    group, unit``; a pattern is met when its mean lies in [``low``, ``high``] (a ``gap`` is
+    expected not to be).
     """
     labels: dict[Spec, int] = {}
     for pattern in patterns:
@@ -840,6 +990,7 @@ def evaluate(
                 "low": p.low,
                 "high": p.high,
                 "met": bool(p.low <= value <= p.high),
+                "kind": p.kind,
                 "group": p.group,
                 "unit": p.unit,
             }

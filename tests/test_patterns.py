@@ -1,14 +1,14 @@
-"""The stylised facts (``sim.patterns``, ``loslaten patterns``): every one is met, and a pattern
-that is not met says so."""
+"""The stylised facts (``sim.patterns``, ``loslaten patterns``): every one says what kind of
+evidence it is, every one but the known gaps is met, and a pattern that is not met says so."""
 
 import json
 
 import pytest
 
 from sim.claims import CLAIMS
-from sim.patterns import BASE, GROUPS, PATTERNS, UNITS, Pattern, evaluate
+from sim.patterns import BASE, GROUPS, KINDS, PATTERNS, UNITS, Pattern, evaluate
 
-KEYS = {"name", "claim", "source", "target", "value", "ci95", "low", "high", "met"}
+KEYS = {"name", "claim", "source", "target", "value", "ci95", "low", "high", "met", "kind"}
 
 
 def test_there_are_enough_patterns_each_citing_a_claim_and_a_source():
@@ -32,6 +32,7 @@ def test_every_pattern_is_in_a_group_and_every_group_has_patterns():
 
 IMPOSSIBLE = Pattern(
     name="burnout above 90%",
+    kind="validation",
     claim="C15",
     source="none",
     target="> 0.9",
@@ -40,6 +41,32 @@ IMPOSSIBLE = Pattern(
     specs=(BASE,),
     measure=lambda r: r.kpi(BASE, "burnout_rate"),
 )
+
+
+def test_every_kind_of_evidence_is_there_and_a_pattern_must_say_which_it_is():
+    assert {p.kind for p in PATTERNS} == set(KINDS)
+    # the honest counts: validation is the evidence, and it must not be the smallest share
+    validation = [p for p in PATTERNS if p.kind == "validation"]
+    assert len(validation) >= 10
+    with pytest.raises(ValueError, match="kind 'proof' is not one of calibration, validation"):
+        Pattern(**{**IMPOSSIBLE.__dict__, "kind": "proof"})
+
+
+KNOWN_GAP = Pattern(**{**IMPOSSIBLE.__dict__, "name": "a known gap", "kind": "gap"})
+
+
+def test_a_known_gap_is_shown_but_does_not_fail_the_command(loslaten, monkeypatch):
+    import sim.patterns
+
+    monkeypatch.setattr(
+        sim.patterns, "evaluate", lambda **kw: evaluate([KNOWN_GAP, PATTERNS[0]], reps=2)
+    )
+    done = loslaten("patterns", "--reps", "2", "--executor", "serial")
+    assert done.returncode == 0, done.stderr
+    assert "known gap" in done.stdout and "gap: 0 of 1 met" in done.stdout
+    document = json.loads(loslaten("patterns", "--reps", "2", "--json").stdout)
+    assert document["kinds"]["gap"] == {"patterns": 1, "met": 0}
+    assert [p["kind"] for p in document["patterns"]] == ["gap", PATTERNS[0].kind]
 
 
 def test_a_pattern_out_of_range_is_reported_as_not_met():
@@ -69,13 +96,17 @@ def test_the_command_reports_every_pattern_and_exits_1_when_one_is_not_met(
 
 
 @pytest.mark.slow
-def test_every_pattern_is_met(loslaten):
+def test_every_pattern_but_the_known_gaps_is_met(loslaten):
     done = loslaten("patterns", "--json", "--reps", "10")
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
     assert document["reps"] == 10 and len(document["patterns"]) == len(PATTERNS)
     assert all(set(p) == KEYS for p in document["patterns"])
     missed = [f"{p['name']}: {p['value']:.4f} not in [{p['low']}, {p['high']}]"
-              for p in document["patterns"] if not p["met"]]  # fmt: skip
+              for p in document["patterns"] if not p["met"] and p["kind"] != "gap"]  # fmt: skip
     assert not missed, missed
-    assert document["met"] == len(PATTERNS)
+    closed = [p["name"] for p in document["patterns"] if p["met"] and p["kind"] == "gap"]
+    assert not closed, f"gaps now met: make them validation patterns: {closed}"
+    kinds = document["kinds"]
+    assert sum(k["met"] for k in kinds.values()) == document["met"]
+    assert kinds["gap"]["met"] == 0 and document["met"] == len(PATTERNS) - kinds["gap"]["patterns"]
