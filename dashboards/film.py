@@ -55,14 +55,13 @@ def shoot(scenario_json: str, seed: int, step: int) -> Shots:
     ``step`` weeks (and its last week): people as :mod:`sim.snapshot` counts them."""
     scenario = sim.Scenario.model_validate_json(scenario_json)
     weeks, x, y, code, balance = [], [], [], [], []
+    engaged, burnout = (snapshot.QUADRANTS.index(q) for q in ("engagement", "burnout"))
     for shot in snapshot.course(scenario, seed, step):
-        people, teams = shot.people, shot.teams
-        absent = (people["status"] == "absent").to_numpy()
         weeks.append(shot.week)
-        x.append(np.round(np.clip(people["pleasure"].to_numpy(), 0, 1) * 255).astype(np.uint8))
-        y.append(np.round(np.clip(people["energy"].to_numpy(), 0, 1) * 255).astype(np.uint8))
-        code.append((people["quadrant"].cat.codes.to_numpy() + 4 * absent).astype(np.uint8))
-        balance.append((teams["engagement"] - teams["burnout"]).to_numpy())
+        x.append(np.round(np.clip(shot.pleasure, 0, 1) * 255).astype(np.uint8))
+        y.append(np.round(np.clip(shot.energy, 0, 1) * 255).astype(np.uint8))
+        code.append((shot.quadrant + 4 * shot.absent).astype(np.uint8))
+        balance.append(shot.shares[:, engaged] - shot.shares[:, burnout])
     columns = max(1, math.ceil(math.sqrt(len(balance[0]) * 1.5)))
     return Shots(np.array(weeks), *map(np.array, (x, y, code, balance)), columns)
 

@@ -1,8 +1,8 @@
 """Pictures of a run, week by week: every employee and each team as a screen shows them.
 
-A :class:`Snapshot` is one week of a model: a row per employee (team, energy, pleasure, the
-quadrant *as counted*, status, behaviour) and a row per team (its size and the share of its
-people in each quadrant). The quadrant is the one the KPIs count
+A :class:`Snapshot` is one week of a model: every employee (team, energy, pleasure, the quadrant
+*as counted*, status, behaviour) and each team (its size and the share of its people in each
+quadrant), as arrays and as tables. The quadrant is the one the KPIs count
 (:func:`sim.mechanisms.quadrants.as_counted`): someone on long burnout leave is in burnout,
 whatever their mood on leave, so the dashboard's film, the room's well-being plane and the
 burnout rate always agree. :func:`course` pictures one run of a scenario, as the dashboard
@@ -31,18 +31,54 @@ survey's)."""
 STATUSES = ("working", "absent")
 """An employee's status: at work, or on sick leave (burnout leave included)."""
 BEHAVIOURS = ("reciprocal", "opportunist")
+_QUADRANT, _STATUS, _BEHAVIOUR = (
+    pd.CategoricalDtype(list(names)) for names in (QUADRANTS, STATUSES, BEHAVIOURS)
+)
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One week of a model. ``people``: a row per employee with ``team`` (from 0), ``energy``,
-    ``pleasure``, ``quadrant`` (categorical, :data:`QUADRANTS`), ``status`` (:data:`STATUSES`),
-    ``burnout_leave`` and ``behaviour`` (:data:`BEHAVIOURS`). ``teams``: a row per team (the
-    index) with its ``size`` and the share of its people in each quadrant (a column each)."""
+    """One week of a model: per employee (arrays, a row each) ``team`` (from 0), ``energy``,
+    ``pleasure``, ``quadrant`` (its code in :data:`QUADRANTS`, as counted), ``absent``,
+    ``burnout_leave`` and ``opportunist``; ``shares`` the share of each team's people in each
+    quadrant (a row per team). :attr:`people` and :attr:`teams` give the same as tables."""
 
     week: int
-    people: pd.DataFrame
-    teams: pd.DataFrame
+    team: np.ndarray
+    energy: np.ndarray
+    pleasure: np.ndarray
+    quadrant: np.ndarray
+    absent: np.ndarray
+    burnout_leave: np.ndarray
+    opportunist: np.ndarray
+    shares: np.ndarray  # (teams, quadrants)
+
+    @property
+    def people(self) -> pd.DataFrame:
+        """A row per employee: ``team``, ``energy``, ``pleasure``, ``quadrant``
+        (:data:`QUADRANTS`), ``status`` (:data:`STATUSES`), ``burnout_leave`` and ``behaviour``
+        (:data:`BEHAVIOURS`), the named columns categorical."""
+        return pd.DataFrame(
+            {
+                "team": self.team,
+                "energy": self.energy,
+                "pleasure": self.pleasure,
+                "quadrant": pd.Categorical.from_codes(self.quadrant, dtype=_QUADRANT),
+                "status": pd.Categorical.from_codes(self.absent.astype(np.int8), dtype=_STATUS),
+                "burnout_leave": self.burnout_leave,
+                "behaviour": pd.Categorical.from_codes(
+                    self.opportunist.astype(np.int8), dtype=_BEHAVIOUR
+                ),
+            }
+        )
+
+    @property
+    def teams(self) -> pd.DataFrame:
+        """A row per team (the index): its ``size`` and the share of its people in each
+        quadrant (a column each)."""
+        table = pd.DataFrame(self.shares, columns=list(QUADRANTS)).rename_axis("team")
+        table.insert(0, "size", np.bincount(self.team, minlength=len(self.shares)))
+        return table
 
 
 def take(model: OrgModel) -> Snapshot:
@@ -51,23 +87,20 @@ def take(model: OrgModel) -> Snapshot:
     e = model.employees
     teams = model.managers.team_size.size
     counted = quadrants.as_counted(e.quadrant, e.burnout_leave)
-    people = pd.DataFrame(
-        {
-            "team": e.team.copy(),
-            "energy": e.energy.copy(),
-            "pleasure": e.pleasure.copy(),
-            "quadrant": pd.Categorical.from_codes(counted, QUADRANTS),
-            "status": np.asarray(STATUSES)[(~e.present).astype(int)],
-            "burnout_leave": e.burnout_leave.copy(),
-            "behaviour": np.asarray(BEHAVIOURS)[e.opportunist.astype(int)],
-        }
-    )
     size = np.bincount(e.team, minlength=teams)
-    per_team = np.bincount(e.team * len(QUADRANTS) + counted, minlength=teams * len(QUADRANTS))
-    shares = per_team.reshape(teams, len(QUADRANTS)) / np.maximum(size, 1)[:, None]
-    table = pd.DataFrame(shares, columns=list(QUADRANTS)).rename_axis("team")
-    table.insert(0, "size", size)
-    return Snapshot(int(model.week), people, table)
+    kinds = len(QUADRANTS)
+    per_team = np.bincount(e.team * kinds + counted, minlength=teams * kinds)
+    return Snapshot(
+        week=int(model.week),
+        team=e.team.copy(),
+        energy=e.energy.copy(),
+        pleasure=e.pleasure.copy(),
+        quadrant=counted,
+        absent=~e.present,
+        burnout_leave=e.burnout_leave.copy(),
+        opportunist=e.opportunist.copy(),
+        shares=per_team.reshape(teams, kinds) / np.maximum(size, 1)[:, None],
+    )
 
 
 def course(scenario: Scenario, seed: int, every: int = 1) -> Iterator[Snapshot]:

@@ -27,8 +27,9 @@ from streamlit.testing.v1 import AppTest
 import sim
 from sim.claims import CLAIMS
 from sim.coefficients import listing
-from sim.experiments.batches import batch_seed
+from sim.experiments.batches import batch_seed, run_seed
 from sim.patterns import GROUPS, PATTERNS
+from sim.snapshot import QUADRANTS
 from sim.texts import mechanism_doc
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
@@ -218,6 +219,21 @@ def test_the_film_as_a_gif_for_slides():
     assert image.format == "GIF" and image.n_frames == 13 and image.size == film.GIF_SIZE
     at = open_page(**SMALL)
     assert "Film als GIF (voor dia's)" in [b.label for b in at.get("download_button")]
+
+
+def test_the_film_counts_burnout_as_the_burnout_series_does():
+    """Someone on long burnout leave is a burnout dot: each frame's burnout share is the weekly
+    burnout rate of the run filmed (sim.snapshot's one rule, not a re-classification)."""
+    scenario = sim.load_scenario("vicious_circle", **{"organisation.employees": 60})
+    shots = film.shoot.__wrapped__(scenario.model_dump_json(), 4, 1)
+    model = sim.OrgModel(scenario, seed=run_seed(4, 0))
+    for _ in range(scenario.run.weeks):
+        model.step()
+    rates = model.timeseries().set_index("week")["burnout_rate"]
+    burnout = ((shots.code & 3) == QUADRANTS.index("burnout")).mean(axis=1)
+    np.testing.assert_allclose(burnout[1:], rates.loc[shots.weeks[1:]].to_numpy(), atol=1e-12)
+    on_leave = (shots.code & 4).astype(bool) & ((shots.code & 3) == QUADRANTS.index("burnout"))
+    assert on_leave.any()
 
 
 def test_link_reproduces_settings_and_warns_about_bad_values():
