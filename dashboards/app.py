@@ -4,8 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
-import common
-from i18n import LANGUAGES, t
+import keys
+import library
+import sessions
+import settings
+from i18n import LANGUAGES, language_label, t
 
 HERE = Path(__file__).parent
 
@@ -48,7 +51,7 @@ TITLES = {"room": "room.page"}  # the room session's words are a block of their 
 
 
 def leave_presenter() -> None:
-    st.session_state["present"] = False
+    st.session_state[keys.PRESENT] = False
 
 
 st.set_page_config(
@@ -56,7 +59,7 @@ st.set_page_config(
     page_icon="🤝",  # an emoji: a material icon would be fetched from the internet
     layout="wide",
     initial_sidebar_state="collapsed"
-    if st.query_params.get("present", "").lower() == "true"
+    if st.query_params.get(keys.PRESENT, "").lower() == "true"
     else "auto",
 )
 pages = {
@@ -68,44 +71,54 @@ pages = {
     )
     for name, (path, icon) in PAGES.items()
 }
-if "present" in st.session_state:
-    presenting = common.presenting()
+if keys.PRESENT in st.session_state:
+    presenting = settings.presenting()
 else:
-    presenting = st.query_params.get("present", "").lower() == "true"
+    presenting = st.query_params.get(keys.PRESENT, "").lower() == "true"
 page = st.navigation(list(pages.values()), position="hidden" if presenting else "sidebar")
-goto = st.session_state.pop("_goto", None)
+goto = st.session_state.pop(keys.GOTO, None)
 if goto in pages and pages[goto].url_path != page.url_path:
     st.switch_page(pages[goto])
 if (
-    "_page" not in st.session_state
+    keys.PAGE not in st.session_state
     and "session" in st.query_params
     and page.url_path != pages["room"].url_path
 ):
     # a room session's link without the page's name (loslaten workshop new's default address)
     st.switch_page(pages["room"], query_params=st.query_params.to_dict())
-common.arrive(page.url_path or "workshop")
+settings.modernise_link()
+settings.arrive(page.url_path or "workshop")
 
 st.sidebar.segmented_control(
-    t("app.language"), LANGUAGES, default="NL", key="lang", bind="query-params", required=True
+    t("app.language"),
+    LANGUAGES,
+    format_func=language_label,
+    default=LANGUAGES[0],
+    key=keys.LANG,
+    bind="query-params",
+    required=True,
 )
-st.sidebar.toggle(t("app.presenter"), key="present", bind="query-params")
+st.sidebar.toggle(t("app.presenter"), key=keys.PRESENT, bind="query-params")
 css = UPLOADER_CSS
 for word in ("button", "limit", "skip"):
     css = css.replace(f"{{{word}}}", t(f"app.uploader_{word}" if word != "skip" else "app.skip"))
 st.html(css)
-if common.presenting():
+if settings.presenting():
     st.html(PRESENTER_CSS)
     menu, _, exit_ = st.columns([1, 3, 1.4], vertical_alignment="center")
     with menu.popover(t("app.menu"), icon=":material/menu:"):
         for link in pages.values():
             st.page_link(link)
-        st.session_state["lang_menu"] = st.session_state["lang"]
+        st.session_state[keys.LANG_MENU] = st.session_state[keys.LANG]
         st.segmented_control(
             t("app.language"),
             LANGUAGES,
-            key="lang_menu",
+            format_func=language_label,
+            key=keys.LANG_MENU,
             required=True,
-            on_change=lambda: st.session_state.update(lang=st.session_state["lang_menu"]),
+            on_change=lambda: st.session_state.update(
+                {keys.LANG: st.session_state[keys.LANG_MENU]}
+            ),
         )
     exit_.button(
         t("app.exit_presenter"),
@@ -114,9 +127,9 @@ if common.presenting():
         key="exit_presenter",
         width="stretch",
     )
-common.upload_box()
+library.upload_box()
 try:
     page.run()
 finally:
-    common.remember()
-    common.session_box()  # after the page, so that a saved session holds its latest settings
+    settings.remember()
+    sessions.session_box()  # after the page, so that a saved session holds its latest settings

@@ -19,7 +19,7 @@ from sim import patterns as facts
 from sim import report, texts
 from sim.coefficients import PROVENANCES, listing
 
-import common
+import compute
 from i18n import lang, t
 
 REPS = (2, 30)
@@ -48,7 +48,7 @@ EXTRA_KPIS = {"opportunists": ["misconduct_loss"], "vision": ["adaptation_error"
 # --- the patterns -------------------------------------------------------------------------------
 
 
-@common.memo(8)
+@compute.memo(8)
 def evaluate(reps: int, seed: int, _progress: Any = False) -> tuple[pd.DataFrame, float]:
     """Every pattern measured with ``reps`` replications (in this process, so the progress bar
     moves week by week), and the seconds it took."""

@@ -92,8 +92,8 @@ export default function (component) {
   speed.value = String(state.speed);
   const weekLabel = el("span", { class: "week", "aria-live": "off" }, bar);
   const actions = el("span", { class: "actions" }, bar);
-  const letGo = el("button", { type: "button", class: "letgo" }, actions, w.let_go_now);
-  const grab = el("button", { type: "button", class: "grab" }, actions, w.grab_now);
+  const letGo = el("button", { type: "button", class: "let_go" }, actions, w.let_go_now);
+  const tighten = el("button", { type: "button", class: "tighten" }, actions, w.tighten_now);
 
   const track = el("div", { class: "track" }, root);
   const slider = el("input", {
@@ -314,7 +314,7 @@ export default function (component) {
     setTriggerValue("intervene", { kind, week: d.weeks[index] });
   };
   letGo.addEventListener("click", () => intervene("let_go"));
-  grab.addEventListener("click", () => intervene("tighten"));
+  tighten.addEventListener("click", () => intervene("tighten"));
 
   function onKey(event) {
     const target = event.target;

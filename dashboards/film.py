@@ -15,10 +15,9 @@ import streamlit as st
 from PIL import Image, ImageDraw, ImageFont
 
 import sim
-from sim import texts
+from sim import snapshot, texts
 from sim.charts import EVENT_COLOURS, QUADRANT_COLOURS
 from sim.events import Event
-from sim.mechanisms import quadrants
 
 HERE = Path(__file__).parent
 COMPONENT = st.components.v2.component(
@@ -27,7 +26,7 @@ COMPONENT = st.components.v2.component(
 EMPLOYEE_FRAMES = 130_000
 """Employee-pictures sent to the browser at most: a large organisation is filmed less often."""
 WORDS = (
-    "play pause back forward restart speed let_go_now grab_now keys happening plane teams team "
+    "play pause back forward restart speed let_go_now tighten_now keys happening plane teams team "
     "absent pleasure_axis energy_axis week label"
 ).split()
 
@@ -52,27 +51,18 @@ def every(employees: int, weeks: int) -> int:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def shoot(scenario_json: str, seed: int, step: int) -> Shots:
-    """Picture one run of the scenario every ``step`` weeks (and its last week)."""
+    """Picture the run the film shows of the scenario for the experiment seed ``seed`` every
+    ``step`` weeks (and its last week): people as :mod:`sim.snapshot` counts them."""
     scenario = sim.Scenario.model_validate_json(scenario_json)
-    model = sim.OrgModel(scenario, seed=seed)
-    cut = scenario.coefficients.quadrants
-    teams = model.managers.team_size.size
     weeks, x, y, code, balance = [], [], [], [], []
-    for week in range(scenario.run.weeks + 1):
-        if week % step == 0 or week == scenario.run.weeks:
-            e = model.employees
-            q = quadrants.classify(e.energy, e.pleasure, cut)
-            size = np.maximum(np.bincount(e.team, minlength=teams), 1)
-            engaged = np.bincount(e.team, q == quadrants.ENGAGEMENT, teams)
-            burnout = np.bincount(e.team, q == quadrants.BURNOUT, teams)
-            weeks.append(week)
-            x.append(np.round(np.clip(e.pleasure, 0, 1) * 255).astype(np.uint8))
-            y.append(np.round(np.clip(e.energy, 0, 1) * 255).astype(np.uint8))
-            code.append((q + 4 * (e.absent_weeks > 0)).astype(np.uint8))
-            balance.append((engaged - burnout) / size)
-        if week < scenario.run.weeks:
-            model.step()
-    columns = max(1, math.ceil(math.sqrt(teams * 1.5)))
+    engaged, burnout = (snapshot.QUADRANTS.index(q) for q in ("engagement", "burnout"))
+    for shot in snapshot.course(scenario, seed, step):
+        weeks.append(shot.week)
+        x.append(np.round(np.clip(shot.pleasure, 0, 1) * 255).astype(np.uint8))
+        y.append(np.round(np.clip(shot.energy, 0, 1) * 255).astype(np.uint8))
+        code.append((shot.quadrant + 4 * shot.absent).astype(np.uint8))
+        balance.append(shot.shares[:, engaged] - shot.shares[:, burnout])
+    columns = max(1, math.ceil(math.sqrt(len(balance[0]) * 1.5)))
     return Shots(np.array(weeks), *map(np.array, (x, y, code, balance)), columns)
 
 
@@ -134,10 +124,10 @@ def show(
         "employees": int(shots.x.shape[1]),
         "teams": int(shots.balance.shape[1]),
         "columns": shots.columns,
-        "cut": quadrants.Coefficients().cut_off,
+        "cut": snapshot.CUT_OFF,
         "quadrants": [
             {"key": q, "name": texts.text(f"quadrant.{q}", lang), "colour": QUADRANT_COLOURS[q]}
-            for q in quadrants.NAMES
+            for q in snapshot.QUADRANTS
         ],
         "frames": [
             {
@@ -176,8 +166,8 @@ def gif(shots: Shots, phases: list[tuple[int, str]], lang: str) -> bytes:
     """The film as an animated GIF: the well-being plane, the teams and the week."""
     width = GIF_SIZE[0]
     font, small = ImageFont.load_default(26), ImageFont.load_default(18)
-    colours = [_rgb(QUADRANT_COLOURS[q]) for q in quadrants.NAMES]
-    cut = quadrants.Coefficients().cut_off
+    colours = [_rgb(QUADRANT_COLOURS[q]) for q in snapshot.QUADRANTS]
+    cut = snapshot.CUT_OFF
     side, left, top = 440, 70, 60
     teams = shots.balance.shape[1]
     cell = min(380 // shots.columns, 300 // math.ceil(teams / shots.columns))
@@ -198,7 +188,7 @@ def gif(shots: Shots, phases: list[tuple[int, str]], lang: str) -> bytes:
             ((6, 6, "la"), (side - 6, 6, "ra"), (6, side - 6, "ld"), (side - 6, side - 6, "rd")),
             strict=True,
         ):
-            colour = colours[quadrants.NAMES.index(q)]
+            colour = colours[snapshot.QUADRANTS.index(q)]
             draw.text((left + x, top + y), texts.text(f"quadrant.{q}", lang), colour, small, anchor)
         xs = left + shots.x[i] / 255 * side
         ys = top + side - shots.y[i] / 255 * side

@@ -10,12 +10,23 @@ import streamlit as st
 
 from sim import texts
 
-LANGUAGES = ("NL", "EN")
+import keys
+
+LANGUAGES = texts.LANGS
+"""The languages as the catalogue names them (``"nl"``, ``"en"``): the value of the language
+setting, in the state and in saved sessions."""
+
+
+def language_label(language: str) -> str:
+    """How the language switch shows a language, and so how a link writes it: ``NL``, ``EN``
+    (Streamlit binds the switch to the link by its labels)."""
+    return language.upper()
 
 
 def lang() -> str:
     """The chosen language as the catalogue names it: ``"nl"`` or ``"en"``."""
-    return "en" if st.session_state.get("lang") == "EN" else "nl"
+    chosen = st.session_state.get(keys.LANG)
+    return chosen if chosen in LANGUAGES else LANGUAGES[0]
 
 
 def t(key: str, **values) -> str:

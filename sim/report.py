@@ -73,6 +73,12 @@ class Findings:
     why: Why | None = None
 
 
+def variants(scenarios: Sequence[str | Path | Scenario]) -> dict[str, Scenario]:
+    """The variants of a comparison by the labels the report and ``sim.compare`` give them (a
+    scenario's name, duplicates told apart as ``name (2)``)."""
+    return labelled(scenarios)
+
+
 def compare_with_series(
     scenarios: Sequence[str | Path | Scenario],
     *,
@@ -83,7 +89,7 @@ def compare_with_series(
 ) -> tuple[dict[str, Scenario], pd.DataFrame, pd.DataFrame]:
     """The variants by label, ``sim.compare``'s frame and the weekly series of every
     replication, from one experiment (the same runs as ``sim.compare``)."""
-    named = labelled(scenarios)
+    named = variants(scenarios)
     batches = [common_batch(s, reps, seed, {"scenario": label}) for label, s in named.items()]
     table, series = run_batches(
         batches, {"kind": "compare"}, executor=executor, series=True, progress=progress

@@ -1,4 +1,13 @@
-"""No import cycles in sim/, dashboards/ or benchmarks/, function-level imports included.
+"""The layers of the code: no import cycles in sim/, dashboards/ or benchmarks/ (function-level
+imports included); the dashboard on the simulator's public API; the command line on top.
+
+The dashboard (``dashboards/``) imports from ``sim`` only the modules in :data:`PUBLIC` — the
+package itself (``sim.run``, ``sim.compare``, ``sim.ExperimentError`` …), its words, charts,
+report, claims, patterns, coefficients and scenarios, the events and snapshots of a run, the
+mechanisms' catalogue and the workshop's package API — never ``sim.cli``, ``sim.experiments.*``,
+``sim.mechanisms.*`` or the workshop's inner modules, and it reads no model's ``.employees`` or
+``.managers`` arrays (a snapshot, :mod:`sim.snapshot`, shows the people). Nothing in ``sim`` but
+the command line imports ``sim.cli``.
 
 Every .py file is parsed with ``ast`` and each ``import`` and ``from … import`` statement, at any
 depth, is an edge of the module graph: ``from sim import kpis`` leads to ``sim.kpis`` when that is
@@ -14,6 +23,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = ("sim", "dashboards", "benchmarks")
+PUBLIC = {
+    "sim",
+    "sim.catalogue",
+    "sim.charts",
+    "sim.claims",
+    "sim.coefficients",
+    "sim.events",
+    "sim.patterns",
+    "sim.report",
+    "sim.scenario",
+    "sim.snapshot",
+    "sim.texts",
+    "sim.workshop",
+    "sim.workshop.export",
+    "sim.workshop.views",
+}
+"""The modules of ``sim`` the dashboard may import."""
+ARRAYS = {"employees", "managers"}
+"""A model's state, which the dashboard does not read."""
 
 
 def module_name(path: Path) -> str:
@@ -115,6 +143,69 @@ def _cycle_through(graph: dict[str, set[str]], part: list[str]) -> list[str]:
     raise AssertionError(f"no cycle through {part}")
 
 
+def in_dashboard(module: str) -> bool:
+    return not module.startswith(("sim", "benchmarks"))
+
+
+def test_the_dashboard_imports_only_the_public_api_of_sim():
+    graph = import_graph()
+    found = sorted(
+        f"{module} imports {other}"
+        for module, imported in graph.items()
+        if in_dashboard(module)
+        for other in imported
+        if (other == "sim" or other.startswith("sim.")) and other not in PUBLIC
+    )
+    assert not found, (
+        "the dashboard reaches past sim's public API (give what it needs a public home: "
+        "sim.snapshot, sim.catalogue, sim.report, the sim.workshop package):\n" + "\n".join(found)
+    )
+
+
+def array_reads(source: str, filename: str = "<source>") -> list[str]:
+    """``line: expression`` of each read of a model's ``.employees`` or ``.managers`` in
+    ``source`` (a scenario's headcount, ``….organisation.employees``, is no array)."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename)):
+        if isinstance(node, ast.Attribute) and node.attr in ARRAYS:
+            headcount = isinstance(node.value, ast.Attribute) and node.value.attr == "organisation"
+            if not headcount:
+                found.append((node.lineno, ast.unparse(node)))
+    return [f"{line}: {expression}" for line, expression in sorted(found)]
+
+
+def test_the_dashboard_reads_no_model_arrays():
+    found = [
+        f"{path.relative_to(ROOT)}:{read}"
+        for path in sorted((ROOT / "dashboards").rglob("*.py"))
+        for read in array_reads(path.read_text(encoding="utf-8"), str(path))
+    ]
+    assert not found, "the dashboard reads a model's arrays (use sim.snapshot):\n" + "\n".join(
+        found
+    )
+
+
+def test_array_reads_are_found_and_a_headcount_is_not_one():
+    source = (
+        "people = model.employees.energy\n"
+        "teams = getattr(model, 'x').managers\n"
+        "size = scenario.organisation.employees\n"
+    )
+    assert array_reads(source) == ["1: model.employees", "2: getattr(model, 'x').managers"]
+
+
+def test_only_the_command_line_imports_the_command_line():
+    graph = import_graph()
+    found = sorted(
+        f"{module} imports {other}"
+        for module, imported in graph.items()
+        if module != "sim.cli" and not module.startswith("sim.cli.")
+        for other in imported
+        if other == "sim.cli" or other.startswith("sim.cli.")
+    )
+    assert not found, "sim.cli is the top layer:\n" + "\n".join(found)
+
+
 def test_no_import_cycles():
     found = cycles(import_graph())
     assert not found, "import cycles:\n" + "\n".join(" → ".join(cycle) for cycle in found)
@@ -125,9 +216,10 @@ def test_the_graph_sees_the_project_s_imports():
     assert {"sim.cli.run", "sim.cli.experiments"} <= graph["sim.cli"]  # from package import module
     assert "sim.kpis" in graph["sim.model"]  # from sim import kpis
     assert "sim" in graph["benchmarks.cases"]  # import sim
-    assert {"common", "film", "i18n", "sim", "sim.experiments.batches"} <= graph[
+    assert {"compute", "film", "i18n", "keys", "sim", "sim.events"} <= graph[
         "views.workshop"
     ]  # the dashboard's helpers, as Streamlit imports them
+    assert {"roomkit.figures", "roomkit.store", "sim.workshop"} <= graph["views.room"]
 
 
 def test_imports_at_any_depth_and_relative_ones_are_edges(tmp_path):

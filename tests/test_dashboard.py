@@ -27,14 +27,15 @@ from streamlit.testing.v1 import AppTest
 import sim
 from sim.claims import CLAIMS
 from sim.coefficients import listing
-from sim.experiments.batches import batch_seed
+from sim.experiments.batches import batch_seed, run_seed
 from sim.patterns import GROUPS, PATTERNS
+from sim.snapshot import QUADRANTS
 from sim.texts import mechanism_doc
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))
 
-import common  # noqa: E402
+import compute  # noqa: E402
 import facts  # noqa: E402
 import film  # noqa: E402
 
@@ -123,7 +124,7 @@ def test_tiles_are_the_kpis_of_the_runs():
     scenario = sim.load_scenario("baseline", **{"organisation.employees": 20}).with_weeks(30)
     series = sim.replicate(scenario, reps=2, seed=3, series=True)
     names = ("burnout_rate", "engagement_rate", "productivity", "absence_rate", "profit")
-    means = common.window_means(series, scenario.run.measure_weeks, names)
+    means = compute.window_means(series, scenario.run.measure_weeks, names)
     runs = [r.kpis for r in sim.run_batch(scenario, 2, seed=batch_seed(3))]
     for name in names:
         assert means[name] == pytest.approx(sum(r[name] for r in runs) / 2, rel=1e-9)
@@ -152,12 +153,23 @@ def test_every_other_lever_and_size_control_works():
     assert at.query_params["courage"] == "0.7" and at.query_params["seed"] == "2"
 
 
+def test_cached_experiments_give_every_session_its_own_copy():
+    """One session changing what the cache gave it leaves the next session's copy alone."""
+    scenario = sim.load_scenario("baseline", **{"organisation.employees": 20}).with_weeks(8)
+    first = compute.replicate(scenario.model_dump_json(), 1, 1)
+    kept = first["burnout_rate"].copy()
+    first["burnout_rate"] = -1.0
+    again = compute.replicate(scenario.model_dump_json(), 1, 1)
+    assert again is not first
+    pd.testing.assert_series_equal(again["burnout_rate"], kept)
+
+
 def test_letting_go_and_taking_control_are_events_and_phases():
     at = open_page(**SMALL)
-    at.toggle(key="letgo").set_value(True).run()
-    at.slider(key="letgo_week").set_value(8).run()
-    at.toggle(key="grab").set_value(True).run()
-    at.slider(key="grab_week").set_value(16).run()
+    at.toggle(key="let_go").set_value(True).run()
+    at.slider(key="let_go_week").set_value(8).run()
+    at.toggle(key="tighten").set_value(True).run()
+    at.slider(key="tighten_week").set_value(16).run()
     assert not at.exception
     data = film_data(at)
     mine = [(e["week"], e["kind"], e["label"]) for e in data["events"] if "(u)" in e["label"]]
@@ -167,7 +179,19 @@ def test_letting_go_and_taking_control_are_events_and_phases():
     assert any(t.startswith("Week 16: u grijpt in — vertrouwen 0,2") for t in texts)
     at.button(key="undo").click().run()
     assert not any("(u)" in e["label"] for e in film_data(at)["events"])
-    assert at.toggle(key="letgo").value is False
+    assert at.toggle(key="let_go").value is False
+    assert "let_go" not in at.query_params  # off is the default
+
+
+def test_links_with_the_old_names_of_the_interventions_still_work():
+    """``letgo``/``grab`` (before they were named as the story's events) are read and rewritten
+    in the link under their names now, ``let_go``/``tighten``."""
+    at = open_page(**SMALL, letgo="true", letgo_week="8", grab="true", grab_week="16")
+    assert not at.exception
+    assert at.toggle(key="let_go").value is True and at.slider(key="let_go_week").value == 8
+    assert at.toggle(key="tighten").value is True and at.slider(key="tighten_week").value == 16
+    assert at.query_params["let_go_week"] == "8" and at.query_params["tighten"] == "true"
+    assert not {"letgo", "letgo_week", "grab", "grab_week"} & set(at.query_params)
 
 
 def test_story_sets_its_own_levers_and_its_phases():
@@ -197,6 +221,21 @@ def test_the_film_as_a_gif_for_slides():
     assert "Film als GIF (voor dia's)" in [b.label for b in at.get("download_button")]
 
 
+def test_the_film_counts_burnout_as_the_burnout_series_does():
+    """Someone on long burnout leave is a burnout dot: each frame's burnout share is the weekly
+    burnout rate of the run filmed (sim.snapshot's one rule, not a re-classification)."""
+    scenario = sim.load_scenario("vicious_circle", **{"organisation.employees": 60})
+    shots = film.shoot.__wrapped__(scenario.model_dump_json(), 4, 1)
+    model = sim.OrgModel(scenario, seed=run_seed(4, 0))
+    for _ in range(scenario.run.weeks):
+        model.step()
+    rates = model.timeseries().set_index("week")["burnout_rate"]
+    burnout = ((shots.code & 3) == QUADRANTS.index("burnout")).mean(axis=1)
+    np.testing.assert_allclose(burnout[1:], rates.loc[shots.weeks[1:]].to_numpy(), atol=1e-12)
+    on_leave = (shots.code & 4).astype(bool) & ((shots.code & 3) == QUADRANTS.index("burnout"))
+    assert on_leave.any()
+
+
 def test_link_reproduces_settings_and_warns_about_bad_values():
     at = open_page(**SMALL, trust="0.8", lang="EN", story="let_go")
     assert at.select_slider(key="trust").value == pytest.approx(0.8)
@@ -216,7 +255,7 @@ def test_language_switch_changes_every_word():
     at = open_page(**SMALL)
     dutch = words(at)
     assert "vertrouwen" in dutch and "trust" not in dutch
-    at.segmented_control(key="lang").set_value("EN").run()
+    at.segmented_control(key="lang").set_value("en").run()
     english = words(at)
     assert "trust" in english and "vertrouwen" not in english
     assert "engaged" in [m.label for m in at.metric] and "." in at.metric[2].value
@@ -237,7 +276,7 @@ def test_presenter_mode_is_large_and_has_a_way_out():
 
 def test_presenter_menu_switches_the_language():
     at = open_page(**SMALL, present="true")
-    at.segmented_control(key="lang_menu").set_value("EN").run()
+    at.segmented_control(key="lang_menu").set_value("en").run()
     assert not at.exception
     assert at.button(key="exit_presenter").label == "Leave presenter mode"
 
@@ -519,7 +558,7 @@ def test_model_page_shows_all_claims_from_sim_claims(lang, header, full):
     shown = expander.markdown[0].value
     for c in CLAIMS.values():
         assert f"**{c.id} {c.title(lang)}.** {c.text(lang)}" in shown
-    other = "en" if lang == "NL" else "nl"
+    other = "nl" if lang.lower() == "en" else "en"
     assert CLAIMS["C4"].text(other) not in shown
     channels = at.main.expander[1]  # the first mechanism module
     assert channels.markdown[0].value == mechanism_doc("channels", lang.lower())

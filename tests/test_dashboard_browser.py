@@ -216,9 +216,9 @@ def test_film_plays_by_keyboard_and_lets_go_now(app_url, page):
         page.locator(".film .controls button").nth(3).click()  # a week forward
     assert _week(page) == 40
     page.get_by_role("button", name="Laat nu los").click()
-    page.wait_for_function("() => location.search.includes('letgo_week=41')")
+    page.wait_for_function("() => location.search.includes('let_go_week=41')")
     _settled(page, FILM)
-    assert "letgo=true" in page.url
+    assert "let_go=true" in page.url
     assert _week(page) == 40  # the film goes on from where it was
     _shows(page, "loslaten (u)")  # on the timeline
     page.keyboard.press("ArrowRight")

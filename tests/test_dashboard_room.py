@@ -27,7 +27,7 @@ from sim.workshop.session import running_code_version
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))
 
-import roomkit  # noqa: E402
+from roomkit import qr, store, style  # noqa: E402
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -127,7 +127,7 @@ def test_the_facilitator_starts_a_session_and_gets_the_big_screen_with_a_qr_code
 
 
 def test_the_qr_code_holds_the_join_link():
-    code = roomkit.qr_image("http://192.168.1.20:8501/room?session=ABC234")
+    code = qr.qr_image("http://192.168.1.20:8501/room?session=ABC234")
     assert code.startswith("data:image/svg+xml")
     assert len(code) > 1000
 
@@ -205,10 +205,10 @@ def test_closing_rounds_until_the_end_and_the_debrief_with_export(ws):
     downloads = {b.label: b for b in screen.main.get("download_button")}
     assert set(downloads) == {"Sessie (JSON)", "Tabellen (CSV en Parquet, zip)"}
     tables = export.tables(ws, created.code, created.facilitator_token, counterfactuals=True)
-    document = json.loads(roomkit.export_json(tables))
+    document = json.loads(store.export_json(tables))
     assert document["session"]["code"] == created.code and len(document["rounds"]) == 2 * 3
     assert len(document["counterfactuals"]) == 2 * 3
-    archive = roomkit.export_zip(tables)
+    archive = store.export_zip(tables)
     names = set(zipfile.ZipFile(io.BytesIO(archive)).namelist())
     assert {"rounds.csv", "rounds.parquet", "counterfactuals.parquet"} <= names
 
@@ -248,14 +248,14 @@ def tiles_page(lang: str, dashboards: str) -> None:
     import streamlit as st
 
     sys.path.insert(0, dashboards)
-    import roomkit
+    from roomkit import figures
 
-    st.session_state["lang"] = lang
+    st.session_state["lang"] = lang.lower()  # the state holds the catalogue's name
     names = ["engagement_rate", "burnout_rate", "manager_hours", "productivity"]
     before = {"engagement_rate": 0.40, "burnout_rate": 0.10, "manager_hours": 45.0,
               "productivity": 1.0}  # fmt: skip
-    roomkit.tiles({k: v + 0.0003 for k, v in before.items()}, before, names)
-    roomkit.tiles({**before, "engagement_rate": 0.45, "burnout_rate": 0.12}, before, names)
+    figures.tiles({k: v + 0.0003 for k, v in before.items()}, before, names)
+    figures.tiles({**before, "engagement_rate": 0.45, "burnout_rate": 0.12}, before, names)
 
 
 @pytest.mark.parametrize(("lang", "zeros", "up", "down"), [
@@ -314,7 +314,7 @@ def test_the_big_screen_in_presenter_mode_is_large_and_dark_with_a_way_out(ws):
     screen = room(session=created.code, facilitator=created.facilitator_token, present="true")
     styles = "".join(h.proto.body for h in screen.get("html"))
     assert "font-size: 22px" in styles  # the dashboard's presenter mode …
-    assert roomkit.BIG_CSS.strip() in styles  # … on the room's tiles, cards, join code and clock
+    assert style.BIG_CSS.strip() in styles  # … on the room's tiles, cards, join code and clock
     assert f'<div class="code">{created.code}</div>' in styles and 'class="room-card' in styles
     charts = [json.loads(c.proto.spec) for c in screen.get("plotly_chart")]
     large = {"size": 22, "color": "#1a1a1a"}  # ticks, axis titles and legend too
@@ -331,7 +331,7 @@ def test_the_big_screen_in_presenter_mode_is_large_and_dark_with_a_way_out(ws):
     screen.button(key="exit_presenter").click()
     again(screen)
     assert screen.toggle(key="present").value is False
-    assert roomkit.BIG_CSS.strip() not in "".join(h.proto.body for h in screen.get("html"))
+    assert style.BIG_CSS.strip() not in "".join(h.proto.body for h in screen.get("html"))
     assert screen.dataframe and not screen.table  # the grid again
 
 
@@ -381,7 +381,7 @@ def test_a_seat_acts_only_for_its_own_team(ws):
     assert [d.team for d in ws.log(created.code).decisions] == [2]
     with pytest.raises(WorkshopError) as refused:  # what the page would send with a forged team
         ws.decide(created.code, created.seats[1].token, team=1, trust=0.5)
-    assert roomkit.refusal(refused.value) == (
+    assert store.refusal(refused.value) == (
         "Deze link hoort niet bij team 1: u kiest alleen voor uw eigen team."
     )
     assert [d.team for d in ws.log(created.code).decisions] == [2]
@@ -466,7 +466,7 @@ def test_every_refusal_of_the_backend_has_its_words_in_both_languages(ws):
         ws.decide(created.code, seat, trust=0.5)
     messages.append(refused.value)
     for message in messages:
-        assert any(re.match(p, str(message)) for p, _ in roomkit.REFUSALS), message
+        assert any(re.match(p, str(message)) for p, _ in store.REFUSALS), message
 
 
 def test_the_default_page_sends_a_session_link_to_the_room(ws):

@@ -20,8 +20,9 @@ import sim
 from sim.cli.output import clean
 from sim.mechanisms import control
 from sim.workshop import CHOICES, Workshop, WorkshopError, export, replay, views
+from sim.workshop.checks import CODE_ALPHABET, CODE_LENGTH
 from sim.workshop.measure import TEAM_KPIS
-from sim.workshop.session import CODE_ALPHABET, CODE_LENGTH, running_code_version
+from sim.workshop.session import running_code_version
 
 STORY, TEAMS, WEEKS = "vicious_circle", 4, 13
 

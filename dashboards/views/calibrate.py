@@ -6,11 +6,12 @@ import streamlit as st
 import sim
 from sim import texts
 from sim.charts import plotly_config
-from sim.experiments import ExperimentError
-from sim.experiments.calibrate import STEPS, free_parameters
 
 import charts
-import common
+import compute
+import keys
+import library
+import settings
 from i18n import kpi, lang, lever, number, problem, story, t, value
 
 # The figures a client can bring, with the public Dutch figures as defaults (docs/subject.md).
@@ -24,8 +25,8 @@ FIGURES = {
 }
 TICKED = {"burnout_rate", "engagement_rate"}
 
-library = common.stories()
-big = common.presenting()
+stories = library.stories()
+big = settings.presenting()
 
 if big:
     st.subheader(t("page.calibrate"), anchor=False)
@@ -34,26 +35,28 @@ else:
     st.caption(t("calibrate.intro"))
 
 cols = st.columns(5)
-key = common.select(
-    t("calibrate.start_from"), "story", list(library), "baseline", story, where=cols[0]
+key = settings.select(
+    t("calibrate.start_from"), "story", list(stories), "baseline", story, where=cols[0]
 )
-employees = common.number(
+employees = settings.number(
     t("common.employees"),
     "employees",
-    *common.EMPLOYEES,
-    library[key].organisation.employees,
+    *library.EMPLOYEES,
+    stories[key].organisation.employees,
     10,
     cols[1],
 )
-weeks = common.number(t("common.weeks"), "weeks", *common.WEEKS, library[key].run.weeks, 4, cols[2])
-reps = common.number(t("common.reps"), "reps", 1, 10, 3, 1, cols[3])
-seed = common.number(t("common.seed"), "seed", *common.SEEDS, 1, 1, cols[4])
+weeks = settings.number(
+    t("common.weeks"), "weeks", *library.WEEKS, stories[key].run.weeks, 4, cols[2]
+)
+reps = settings.number(t("common.reps"), "reps", 1, 10, 3, 1, cols[3])
+seed = settings.number(t("common.seed"), "seed", *library.SEEDS, 1, 1, cols[4])
 
 targets = {}
 for column, (name, default) in zip(st.columns(len(FIGURES)), FIGURES.items(), strict=True):
     share = name in texts.SHARES
-    use = common.toggle(kpi(name), f"use_{name}", column, default=name in TICKED)
-    figure = common.number(
+    use = settings.toggle(kpi(name), f"use_{name}", column, default=name in TICKED)
+    figure = settings.number(
         f"{kpi(name)} ({'%' if share else t('calibrate.target')})",
         name,
         0.0,
@@ -66,22 +69,21 @@ for column, (name, default) in zip(st.columns(len(FIGURES)), FIGURES.items(), st
     )
     if use:
         targets[name] = figure / 100 if share else figure
-common.url_warnings()
+settings.url_warnings()
 
 asked = (key, employees, weeks, reps, seed, tuple(sorted(targets.items())))
 if st.button(t("calibrate.fit"), type="primary", disabled=not targets, key="fit"):
-    runs = ((STEPS + 1) * (len(free_parameters(targets)) + 1) + 1) * reps
     try:
-        scenario = library[key].with_overrides(**{"organisation.employees": employees})
+        scenario = stories[key].with_overrides(**{"organisation.employees": employees})
         scenario = scenario.with_weeks(weeks)
-        with common.stopwatch() as watch, common.progress(runs) as tell:
+        with compute.stopwatch() as watch, compute.progress(None) as tell:
             result = sim.calibrate(scenario, targets, reps=reps, seed=seed, progress=tell)
     except sim.ScenarioError as err:
-        common.show_problems(err)
-    except ExperimentError as err:
+        library.show_problems(err)
+    except sim.ExperimentError as err:
         st.error(problem(str(err)))
     else:
-        st.session_state["calibration"] = {
+        st.session_state[keys.CALIBRATION] = {
             "asked": asked,
             "yaml": result.scenario.to_yaml(),
             "name": result.scenario.name,
@@ -92,7 +94,7 @@ if st.button(t("calibrate.fit"), type="primary", disabled=not targets, key="fit"
 if not targets:
     st.info(t("calibrate.need_target"))
 
-fit = st.session_state.get("calibration")
+fit = st.session_state.get(keys.CALIBRATION)
 if fit:
     if fit["asked"] != asked:
         st.info(t("calibrate.stale"))
@@ -134,4 +136,4 @@ if fit:
         "application/yaml",
         on_click="ignore",
     )
-    st.caption(t("common.computed_in", seconds=common.seconds(fit["seconds"])))
+    st.caption(t("common.computed_in", seconds=compute.seconds(fit["seconds"])))

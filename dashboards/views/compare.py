@@ -6,11 +6,13 @@ import streamlit as st
 
 import sim
 from sim import charts, report, texts
-from sim.experiments.compare import labelled
 
-import common
-from common import param
+import compute
+import keys
+import library
+import settings
 from i18n import kpi, lang, lever, number, story, t
+from settings import param
 
 LEVERS = (
     "levers.trust",
@@ -27,26 +29,28 @@ DEFAULT = ["baseline", "baseline~trust=0.8~control=0.2~responsibility=0.8~freedo
 MOST = 4
 STEPS = ["", *(f"{v / 20:g}" for v in range(21))]  # a lever's values; "": the story's
 
-library = common.stories()
-big = common.presenting()
+stories = library.stories()
+big = settings.presenting()
 
 
 def incoming_variants() -> None:
     """On a first visit, the variants in the link (``v=baseline~trust=0.8~name=…``) become the
     controls' values; what is not a lever is named in a warning."""
-    if "variants" in st.session_state or "variants" in st.session_state.get("_incoming", {}):
+    if keys.VARIANTS in st.session_state or keys.VARIANTS in st.session_state.get(
+        keys.INCOMING, {}
+    ):
         return
     given = st.query_params.get_all("v") or DEFAULT
-    incoming = st.session_state.setdefault("_incoming", {})
-    incoming["variants"] = str(min(max(len(given), 2), MOST))
+    incoming = st.session_state.setdefault(keys.INCOMING, {})
+    incoming[keys.VARIANTS] = str(min(max(len(given), 2), MOST))
     names = [param(p) for p in LEVERS]
     for i, text in enumerate(given[:MOST]):
         story_key, *changes = text.split("~")
-        incoming[f"v{i}_story"] = story_key
+        incoming[keys.variant(i, "story")] = story_key
         for change in changes:
             name, _, value = change.partition("=")
             if name == "name":
-                incoming[f"v{i}_name"] = value
+                incoming[keys.variant(i, "name")] = value
             elif name in names:
                 try:  # the levers' values are steps of 0.05
                     number_ = float(value)
@@ -54,9 +58,9 @@ def incoming_variants() -> None:
                         value = f"{round(number_ * 20) / 20:g}"
                 except ValueError:
                     pass
-                incoming[f"v{i}_{name}"] = value
+                incoming[keys.variant(i, name)] = value
             else:
-                st.session_state.setdefault("_url_warnings", []).append(
+                st.session_state.setdefault(keys.URL_WARNINGS, []).append(
                     t(
                         "url.unknown_choice",
                         field="v",
@@ -70,25 +74,25 @@ def incoming_variants() -> None:
 def encode(i: int) -> str:
     """A variant as the link writes it."""
     changes = [
-        f"{param(p)}={st.session_state[f'v{i}_{param(p)}']}"
+        f"{param(p)}={st.session_state[keys.variant(i, param(p))]}"
         for p in LEVERS
-        if st.session_state.get(f"v{i}_{param(p)}")
+        if st.session_state.get(keys.variant(i, param(p)))
     ]
-    name = (st.session_state.get(f"v{i}_name") or "").replace("~", "-")
+    name = (st.session_state.get(keys.variant(i, "name")) or "").replace("~", "-")
     return "~".join(
-        [st.session_state[f"v{i}_story"], *changes, *([f"name={name}"] if name else [])]
+        [st.session_state[keys.variant(i, "story")], *changes, *([f"name={name}"] if name else [])]
     )
 
 
 def variant(i: int, employees: int | None, weeks: int | None) -> sim.Scenario:
     """The scenario of variant ``i``: its story with the levers filled in, named in words."""
-    key = st.session_state[f"v{i}_story"]
+    key = st.session_state[keys.variant(i, "story")]
     changes = {
-        p: float(st.session_state[f"v{i}_{param(p)}"])
+        p: float(st.session_state[keys.variant(i, param(p))])
         for p in LEVERS
-        if st.session_state.get(f"v{i}_{param(p)}")
+        if st.session_state.get(keys.variant(i, param(p)))
     }
-    label = st.session_state.get(f"v{i}_name") or story(key) + (
+    label = st.session_state.get(keys.variant(i, "name")) or story(key) + (
         " ("
         + ", ".join(
             f"{lever(p)} {number(v, 2).rstrip('0').rstrip(',.')}" for p, v in changes.items()
@@ -97,8 +101,8 @@ def variant(i: int, employees: int | None, weeks: int | None) -> sim.Scenario:
         if changes
         else ""
     )
-    scenario = library[key].with_overrides(
-        name=label, description=common.described(key, library[key]), **changes
+    scenario = stories[key].with_overrides(
+        name=label, description=library.described(key, stories[key]), **changes
     )
     if employees is not None:
         scenario = scenario.with_overrides(**{"organisation.employees": employees})
@@ -106,11 +110,11 @@ def variant(i: int, employees: int | None, weeks: int | None) -> sim.Scenario:
 
 
 def more() -> None:
-    st.session_state["variants"] = min(MOST, st.session_state["variants"] + 1)
+    st.session_state[keys.VARIANTS] = min(MOST, st.session_state[keys.VARIANTS] + 1)
 
 
 def fewer() -> None:
-    st.session_state["variants"] = max(2, st.session_state["variants"] - 1)
+    st.session_state[keys.VARIANTS] = max(2, st.session_state[keys.VARIANTS] - 1)
 
 
 if big:
@@ -121,25 +125,27 @@ else:
 
 incoming_variants()
 st.subheader(t("compare.variants"), anchor=False)
-common.setting("variants", 2, lambda raw: max(2, min(MOST, int(raw))))
-count = st.session_state["variants"]
+settings.setting(keys.VARIANTS, 2, lambda raw: max(2, min(MOST, int(raw))))
+count = st.session_state[keys.VARIANTS]
 columns = st.columns(count)
 for i, column in enumerate(columns):
     with column:
         st.markdown(f"**{t('compare.variant', n=i + 1)}**")
-        key = common.select(
-            t("common.story"), f"v{i}_story", list(library), "baseline", story, url=False
+        key = settings.select(
+            t("common.story"), keys.variant(i, "story"), list(stories), "baseline", story, url=False
         )
-        common.setting(f"v{i}_name", "", str)
+        settings.setting(keys.variant(i, "name"), "", str)
         st.text_input(
-            t("compare.name"), key=f"v{i}_name", placeholder=t("compare.name_placeholder")
+            t("compare.name"),
+            key=keys.variant(i, "name"),
+            placeholder=t("compare.name_placeholder"),
         )
         with st.expander(t("compare.levers")):
             for path in LEVERS:
-                own = number(texts.value_at(library[key], path), 2)
-                common.select(
+                own = number(texts.value_at(stories[key], path), 2)
+                settings.select(
                     lever(path),
-                    f"v{i}_{param(path)}",
+                    keys.variant(i, param(path)),
                     STEPS,
                     "",
                     lambda v, own=own: (
@@ -157,28 +163,28 @@ buttons[1].button(
 st.query_params["v"] = [encode(i) for i in range(count)]
 
 cols = st.columns(4)
-reps = common.number(t("common.reps"), "reps", *common.REPS, 10, 1, cols[0])
-seed = common.number(t("common.seed"), "seed", *common.SEEDS, 1, 1, cols[1])
-employees = common.number(
+reps = settings.number(t("common.reps"), "reps", *library.REPS, 10, 1, cols[0])
+seed = settings.number(t("common.seed"), "seed", *library.SEEDS, 1, 1, cols[1])
+employees = settings.number(
     t("common.employees"),
     "employees",
-    *common.EMPLOYEES,
+    *library.EMPLOYEES,
     None,
     10,
     cols[2],
     placeholder=t("common.story_value"),
 )
-weeks = common.number(
+weeks = settings.number(
     t("common.weeks"),
     "weeks",
-    *common.WEEKS,
+    *library.WEEKS,
     None,
     4,
     cols[3],
     placeholder=t("common.story_value"),
 )
 shown = (
-    common.multiselect(
+    settings.multiselect(
         t("common.kpis"),
         "kpis",
         sim.KPI_NAMES,
@@ -188,19 +194,19 @@ shown = (
     )
     or SHOWN
 )
-common.url_warnings()
+settings.url_warnings()
 
 try:
     scenarios = [variant(i, employees, weeks) for i in range(count)]
 except sim.ScenarioError as err:
-    common.show_problems(err)
+    library.show_problems(err)
     st.stop()
-named = labelled(scenarios)
+named = report.variants(scenarios)
 labels = list(named)
 jsons = tuple(s.model_dump_json() for s in named.values())
 
-with common.stopwatch() as watch, common.progress(len(jsons) * reps) as tell:
-    summary, series = common.compare(jsons, reps, seed, _progress=tell)
+with compute.stopwatch() as watch, compute.progress(len(jsons) * reps) as tell:
+    summary, series = compute.compare(jsons, reps, seed, _progress=tell)
 found = report.Findings(named, reps, seed, summary, series)
 
 st.subheader(t("report.table_title", ref=labels[0]), anchor=False)
@@ -213,10 +219,10 @@ st.plotly_chart(
 
 st.subheader(t("why.title"), anchor=False)
 why = None
-if common.toggle(t("why.show"), "why"):
+if settings.toggle(t("why.show"), "why"):
     left, middle, right = st.columns([2, 2, 1])
     other = int(
-        common.select(
+        settings.select(
             t("why.pair", first=labels[0]),
             "why_with",
             [str(i) for i in range(1, len(labels))],
@@ -225,7 +231,7 @@ if common.toggle(t("why.show"), "why"):
             where=left,
         )
     )
-    name = common.select(
+    name = settings.select(
         t("why.kpi"),
         "why_kpi",
         shown,
@@ -233,11 +239,11 @@ if common.toggle(t("why.show"), "why"):
         kpi,
         where=middle,
     )
-    why_reps = common.number(t("why.reps"), "why_reps", *common.REPS, 5, 1, right)
-    common.url_warnings()
+    why_reps = settings.number(t("why.reps"), "why_reps", *library.REPS, 5, 1, right)
+    settings.url_warnings()
     runs = 2 * (len(sim.scenario.Mechanisms.model_fields) + 1) * why_reps
-    with common.progress(runs) as tell:
-        parts = common.explain(jsons[0], jsons[other], why_reps, seed, _progress=tell)
+    with compute.progress(runs) as tell:
+        parts = compute.explain(jsons[0], jsons[other], why_reps, seed, _progress=tell)
     why = report.Why(labels[0], labels[other], name, why_reps, parts)
     st.plotly_chart(
         charts.contributions(parts, name, lang(), why.a, why.b, big),
@@ -246,7 +252,7 @@ if common.toggle(t("why.show"), "why"):
     )
     for note in report.why_notes(why, lang()):
         st.caption(note)
-st.caption(t("common.computed_in", seconds=common.seconds(watch.seconds)))
+st.caption(t("common.computed_in", seconds=compute.seconds(watch.seconds)))
 
 st.subheader(t("common.downloads"), anchor=False)
 found = report.Findings(named, reps, seed, summary, series, why)

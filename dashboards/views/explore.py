@@ -6,10 +6,11 @@ import streamlit as st
 import sim
 from sim import texts
 from sim.charts import plotly_config
-from sim.experiments import ExperimentError
 
 import charts
-import common
+import compute
+import library
+import settings
 from i18n import kpi, lang, lever, number, story, t
 
 LEVERS = (
@@ -32,23 +33,23 @@ LEVERS = (
 OUTCOMES = ("adaptation_error", "productivity", "profit", "engagement_rate", "burnout_rate")
 VIEWS = ("sweep", "phase")
 
-library = common.stories()
-big = common.presenting()
+stories = library.stories()
+big = settings.presenting()
 
 
-def settings(prefix: str, points: int, reps: int) -> tuple[sim.Scenario, int, int, int]:
+def experiment(prefix: str, points: int, reps: int) -> tuple[sim.Scenario, int, int, int]:
     """The story, grid size, replications and seed of one view (keys start with ``prefix``)."""
     cols = st.columns(5)
-    key = common.select(
-        t("common.story"), f"{prefix}story", list(library), "baseline", story, where=cols[0]
+    key = settings.select(
+        t("common.story"), f"{prefix}story", list(stories), "baseline", story, where=cols[0]
     )
-    points = common.slider(t("explore.points"), f"{prefix}points", 2, 9, points, 1, cols[1])
-    reps = common.slider(t("common.reps"), f"{prefix}reps", 1, 10, reps, 1, cols[2])
-    seed = common.number(t("common.seed"), f"{prefix}seed", *common.SEEDS, 1, 1, cols[3])
-    weeks = common.number(
-        t("common.weeks"), f"{prefix}weeks", *common.WEEKS, library[key].run.weeks, 4, cols[4]
+    points = settings.slider(t("explore.points"), f"{prefix}points", 2, 9, points, 1, cols[1])
+    reps = settings.slider(t("common.reps"), f"{prefix}reps", 1, 10, reps, 1, cols[2])
+    seed = settings.number(t("common.seed"), f"{prefix}seed", *library.SEEDS, 1, 1, cols[3])
+    weeks = settings.number(
+        t("common.weeks"), f"{prefix}weeks", *library.WEEKS, stories[key].run.weeks, 4, cols[4]
     )
-    return library[key].with_weeks(weeks), points, reps, seed
+    return stories[key].with_weeks(weeks), points, reps, seed
 
 
 def decentralised(scenario: sim.Scenario, d: float) -> sim.Scenario:
@@ -61,12 +62,12 @@ def decentralised(scenario: sim.Scenario, d: float) -> sim.Scenario:
     )
 
 
-@common.memo(8)
+@compute.memo(8)
 def phase_diagram(scenario_json: str, points: int, reps: int, seed: int, _progress=False):
     """Every level of decentralisation at every turbulence, compared with common random numbers
     (one experiment: the points are simulated side by side)."""
     scenario = sim.Scenario.model_validate_json(scenario_json)
-    grid = common.grid(points)
+    grid = compute.grid(points)
     cells = [(d, tb) for tb in grid for d in grid]
     variants = [
         decentralised(scenario, d).with_overrides(
@@ -92,7 +93,7 @@ if big:
     st.subheader(t("page.explore"), anchor=False)
 else:
     st.title(t("page.explore"), anchor=False)
-view = common.select(
+view = settings.select(
     t("page.explore"),
     "view",
     VIEWS,
@@ -105,22 +106,22 @@ view = common.select(
 if view == "sweep":
     if not big:
         st.caption(t("explore.intro"))
-    scenario, points, reps, seed = settings("", 7, 2)
+    scenario, points, reps, seed = experiment("", 7, 2)
     cols = st.columns(3)
-    x = common.select(t("explore.lever_x"), "x", LEVERS, "levers.trust", lever, where=cols[0])
-    y = common.select(t("explore.lever_y"), "y", LEVERS, "levers.control", lever, where=cols[1])
-    name = common.select(
+    x = settings.select(t("explore.lever_x"), "x", LEVERS, "levers.trust", lever, where=cols[0])
+    y = settings.select(t("explore.lever_y"), "y", LEVERS, "levers.control", lever, where=cols[1])
+    name = settings.select(
         t("common.kpi"), "kpi", sim.KPI_NAMES, "engagement_rate", kpi, where=cols[2]
     )
-    common.url_warnings()
+    settings.url_warnings()
     if x == y:
         st.info(t("explore.same_lever"))
     else:
-        vary = ((x, common.grid(points)), (y, common.grid(points)))
+        vary = ((x, compute.grid(points)), (y, compute.grid(points)))
         try:
-            with common.stopwatch() as watch, common.progress(points**2 * reps) as tell:
-                table = common.sweep(scenario.model_dump_json(), vary, reps, seed, _progress=tell)
-        except ExperimentError as err:
+            with compute.stopwatch() as watch, compute.progress(points**2 * reps) as tell:
+                table = compute.sweep(scenario.model_dump_json(), vary, reps, seed, _progress=tell)
+        except sim.ExperimentError as err:
             st.error(str(err))
         else:
             fig = charts.heatmap(table, x, y, name, lever(x), lever(y), big)
@@ -128,7 +129,7 @@ if view == "sweep":
             st.caption(
                 charts.colour_note(name)
                 + " · "
-                + t("common.computed_in", seconds=common.seconds(watch.seconds))
+                + t("common.computed_in", seconds=compute.seconds(watch.seconds))
             )
             st.download_button(
                 t("common.summary_csv"),
@@ -141,8 +142,8 @@ if view == "sweep":
 else:
     if not big:
         st.markdown(t("explore.phase_intro"))
-    scenario, points, reps, seed = settings("phase_", 5, 5)
-    name = common.select(
+    scenario, points, reps, seed = experiment("phase_", 5, 5)
+    name = settings.select(
         t("explore.phase_kpi"),
         "phase_kpi",
         OUTCOMES,
@@ -150,8 +151,8 @@ else:
         kpi,
         widget="segmented_control",
     )
-    common.url_warnings()
-    with common.stopwatch() as watch, common.progress(points**2 * reps) as tell:
+    settings.url_warnings()
+    with compute.stopwatch() as watch, compute.progress(points**2 * reps) as tell:
         table = phase_diagram(scenario.model_dump_json(), points, reps, seed, _progress=tell)
     best = charts.best_per_row(table, "decentralisation", "turbulence", name)
     fig = charts.heatmap(
@@ -174,7 +175,7 @@ else:
         notes.append(t("explore.no_direction", kpi=kpi(name)))
     for note in notes:
         st.caption(note)
-    st.caption(t("common.computed_in", seconds=common.seconds(watch.seconds)))
+    st.caption(t("common.computed_in", seconds=compute.seconds(watch.seconds)))
     tidy = pd.DataFrame(table).drop(columns=["scenario", "diff", "diff_low", "diff_high"])
     st.download_button(
         t("common.summary_csv"),

@@ -4,25 +4,24 @@ against, the claims, the mechanisms that carry them, every coefficient and the f
 The patterns take seconds to compute: they run on demand, after the rest of the page has been
 drawn, and are kept (``facts.evaluate``)."""
 
-import importlib
-import inspect
-import pkgutil
-
 import pandas as pd
 import streamlit as st
 
-import sim.mechanisms
 from sim import texts
+from sim.catalogue import mechanism_modules
 from sim.charts import plotly_config
-from sim.claims import CLAIMS, cited
+from sim.claims import CLAIMS
 from sim.coefficients import PROVENANCES
-from sim.mechanisms import quadrants
 from sim.patterns import GROUPS, PATTERNS
 from sim.scenario import Mechanisms
+from sim.snapshot import CUT_OFF
 
 import charts
-import common
+import compute
 import facts
+import keys
+import library
+import settings
 from i18n import lang, lever, number, quadrant, story, t
 
 FIGURES = (
@@ -33,22 +32,7 @@ FIGURES = (
     ("absence", "37 d / 6 d", "TNO"),
     ("types", "50% / 33%", "Fischbacher, Gächter & Fehr 2001"),
 )
-big = common.presenting()
-
-
-@st.cache_data(show_spinner=False)
-def mechanisms() -> dict[str, tuple[str, list[str]]]:
-    """Each mechanism module: its docstring and the claims it and its functions cite."""
-    out = {}
-    for info in pkgutil.iter_modules(sim.mechanisms.__path__):
-        module = importlib.import_module(f"sim.mechanisms.{info.name}")
-        docs = [module.__doc__ or ""] + [
-            f.__doc__ or ""
-            for _, f in inspect.getmembers(module, inspect.isfunction)
-            if f.__module__ == module.__name__
-        ]
-        out[info.name] = (inspect.cleandoc(module.__doc__ or ""), cited(" ".join(docs)))
-    return out
+big = settings.presenting()
 
 
 @st.cache_data(show_spinner=False)
@@ -71,8 +55,8 @@ def variants_in_words(key: str) -> str:
 
 def open_compare(key: str) -> None:
     """Open the compare page with a limit's variants (as a loaded session would)."""
-    st.session_state.setdefault("_saved", {})["compare"] = facts.compare_settings(key)
-    st.session_state["_goto"] = "compare"
+    st.session_state.setdefault(keys.SAVED, {})["compare"] = facts.compare_settings(key)
+    st.session_state[keys.GOTO] = "compare"
 
 
 if big:
@@ -110,11 +94,11 @@ for key, _names, variants in facts.LIMITS:
 st.subheader(t("model.patterns.title", count=len(PATTERNS)), anchor=False)
 st.markdown(t("model.patterns.intro"))
 left, middle, right = st.columns([2, 1, 1], vertical_alignment="bottom")
-reps = common.number(
+reps = settings.number(
     t("common.reps"), "reps", *facts.REPS, 10, 1, middle, help=t("model.patterns.reps_help")
 )
-seed = common.number(t("common.seed"), "seed", *common.SEEDS, 1, 1, right)
-show = common.toggle(
+seed = settings.number(t("common.seed"), "seed", *library.SEEDS, 1, 1, right)
+show = settings.toggle(
     t("model.patterns.show"),
     "patterns",
     left,
@@ -124,7 +108,7 @@ found = st.container()
 
 # --- the claims and the mechanisms --------------------------------------------------------------
 
-carried = mechanisms()
+carried = mechanism_modules()
 st.subheader(t("model.claims"), anchor=False)
 st.dataframe(
     pd.DataFrame(
@@ -132,7 +116,7 @@ st.dataframe(
             t("model.claim"): list(CLAIMS),
             "": [c.title(lang()) for c in CLAIMS.values()],
             t("model.carried_by"): [
-                ", ".join(t(f"module.{m}") for m, (_, cs) in carried.items() if c in cs)
+                ", ".join(t(f"module.{m}") for m, module in carried.items() if c in module.claims)
                 or t("common.none")
                 for c in CLAIMS
             ],
@@ -150,14 +134,15 @@ with st.expander(t("model.claims_full")):
     )
 
 st.subheader(t("model.mechanisms"), anchor=False)
-for name, (doc, ids) in carried.items():
+for name, module in carried.items():
+    ids = module.claims
     title = t(f"module.{name}")
     with st.expander(f"{title} — {', '.join(ids)}" if ids else title):
         st.markdown(texts.mechanism_doc(name, lang()))
         if ids:
             st.markdown(texts.claim_titles(ids, lang()))
         st.caption(t("model.from_source"))
-        st.markdown(doc)
+        st.markdown(module.doc)
 
 st.subheader(t("model.switches"), anchor=False)
 st.caption(t("model.switches_note"))
@@ -188,7 +173,7 @@ for tile, kind in zip(tiles, PROVENANCES, strict=True):
 st.markdown(t("model.coefficients.counts", total=number(len(every), 0), **counted))
 st.info(t("model.coefficients.assumed"), icon=":material/info:")
 left, right = st.columns([3, 2])
-chosen = common.multiselect(
+chosen = settings.multiselect(
     t("model.coefficients.mechanism_filter"),
     "mechanism",
     list(dict.fromkeys(every["mechanism"])),
@@ -197,7 +182,7 @@ chosen = common.multiselect(
     left,
     placeholder=t("model.coefficients.all"),
 )
-kinds = common.multiselect(
+kinds = settings.multiselect(
     t("model.coefficients.provenance_filter"),
     "provenance",
     PROVENANCES,
@@ -237,7 +222,7 @@ download.download_button(
 left, right = st.columns(2)
 with left:
     st.subheader(t("model.quadrants_title"), anchor=False)
-    cut = quadrants.Coefficients().cut_off
+    cut = CUT_OFF
     st.caption(t("model.quadrants_text", cut=number(cut, 1)))
     energy, pleasure = t("film.energy_axis"), t("film.pleasure_axis")
     st.table(
@@ -265,14 +250,14 @@ with right:
     )
 
 with warnings:
-    common.url_warnings()
+    settings.url_warnings()
 
 # --- the patterns, computed last so that the page is drawn first --------------------------------
 
 
 def show_patterns() -> None:
     """Compute the patterns (or take them from the cache) and fill in their places above."""
-    with found, common.progress(facts.runs(reps)) as tell:
+    with found, compute.progress(facts.runs(reps)) as tell:
         frame, took = facts.evaluate(reps, seed, _progress=tell)
     by_name = {row.name: row for row in frame.itertuples()}
     for key, names, _variants in facts.LIMITS:
@@ -285,7 +270,7 @@ def show_patterns() -> None:
             total=len(frame),
             reps=reps,
             seed=seed,
-            seconds=common.seconds(took),
+            seconds=compute.seconds(took),
         )
         if met == len(frame):
             st.success(summary, icon=":material/check_circle:")

@@ -14,20 +14,24 @@ import streamlit as st
 
 from sim import texts
 from sim.scenario import MAX_WEEKS
-from sim.workshop import WorkshopError, export, views
-from sim.workshop.replay import hold_on_to_trust
-from sim.workshop.session import (
+from sim.workshop import (
+    CHOICES,
     DEFAULT_BASE_URL,
     DEFAULT_ROUND_WEEKS,
     MAX_ROUND_SECONDS,
     MAX_ROUND_WEEKS,
     MAX_TEAMS,
-    link,
+    WorkshopError,
+    export,
+    hold_on_to_trust,
+    views,
 )
 
-import common
-import roomkit
-from i18n import counted, lang, story, t
+import keys
+import library
+import settings
+from i18n import LANGUAGES, counted, lang, language_label, story, t
+from roomkit import figures, poll, qr, store, style
 
 PARTICIPANT_FIGURES = ["productivity", "engagement_rate", "burnout_rate", "trust_in_manager",
                        "manager_hours", "manager_energy"]  # fmt: skip
@@ -35,10 +39,11 @@ ORGANISATION_FIGURES = ["productivity", "engagement_rate", "burnout_rate", "prof
                         "manager_hours"]  # fmt: skip
 DEBRIEF_FIGURES = ("engagement_rate", "burnout_rate", "productivity", "trust_in_manager")
 LINK = ("session", "seat", "facilitator")
+PAGE = "room"
 
-ws = roomkit.workshop()
-big = common.presenting()
-st.html(roomkit.css(big))
+ws = store.workshop()
+big = settings.presenting()
+st.html(style.css(big))
 
 
 def go_to(**params: str) -> None:
@@ -47,20 +52,22 @@ def go_to(**params: str) -> None:
         if key in st.query_params:
             del st.query_params[key]
     st.query_params.update(params)
-    st.session_state["room_link"] = params
+    st.session_state[keys.ROOM_LINK] = params
     st.rerun()
 
 
 def here(**params: str) -> str:
     """This page's address in the browser with ``params`` as its query (a link to hand out)."""
-    url = st.context.url or f"{DEFAULT_BASE_URL}/{roomkit.PAGE}"
+    url = st.context.url or f"{DEFAULT_BASE_URL}/{PAGE}"
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params), ""))
 
 
 def with_lang(url: str) -> str:
     """A link for the room in the facilitator's language (Dutch needs nothing)."""
-    return f"{url}&lang=EN" if lang() == "en" else url
+    if lang() == LANGUAGES[0]:
+        return url
+    return f"{url}&{urlencode({keys.LANG: language_label(lang())})}"
 
 
 # --- no session yet: start one, or join one -------------------------------------------------------
@@ -71,17 +78,17 @@ def start() -> None:
     st.caption(t("room.intro"))
     join_form(None)
     st.subheader(t("room.new_title"), anchor=False)
-    library = {k: v for k, v in common.stories().items()}
+    stories = {k: v for k, v in library.stories().items()}
     left, right = st.columns(2)
     key = left.selectbox(
         t("common.story"),
-        list(library),
-        index=list(library).index("vicious_circle"),
+        list(stories),
+        index=list(stories).index("vicious_circle"),
         format_func=story,
         key="room_story",
     )
-    chosen = library[key]
-    left.caption(common.described(key, chosen))
+    chosen = stories[key]
+    left.caption(library.described(key, chosen))
     teams = right.number_input(
         t("room.teams"), 1, MAX_TEAMS, 8, 1, key="room_teams", help=t("room.teams_help")
     )
@@ -107,7 +114,7 @@ def start() -> None:
     if st.button(t("room.create"), type="primary", key="room_create", icon=":material/groups:"):
         try:
             created = ws.create(
-                chosen if key.startswith(common.UPLOAD) else key,
+                chosen if key.startswith(library.UPLOAD) else key,
                 int(teams),
                 round_weeks=int(weeks),
                 rounds=int(rounds),
@@ -115,7 +122,7 @@ def start() -> None:
                 base_url=address.strip(),
             )
         except WorkshopError as err:
-            roomkit.refuse(err)
+            store.refuse(err)
             return
         go_to(session=created.code, facilitator=created.facilitator_token)
 
@@ -137,7 +144,7 @@ def join_form(code: str | None) -> None:
     try:
         seat = ws.join(code, name)
     except WorkshopError as err:
-        roomkit.refuse(err)
+        store.refuse(err)
         return
     go_to(session=code.strip().upper(), seat=seat.token)
 
@@ -146,7 +153,7 @@ def join_page(code: str) -> None:
     try:
         status = ws.status(code)
     except WorkshopError as err:
-        roomkit.refuse(err)
+        store.refuse(err)
         join_form(None)
         return
     st.title(t("room.welcome", code=status.code), anchor=False)
@@ -165,17 +172,17 @@ def join_page(code: str) -> None:
 def defaults(chosen: dict, scenario) -> dict[str, float]:
     """The form's values: the choices as they stand; where nobody chose yet, the story's own
     levers (no fire-fighting, non-performers addressed)."""
-    reference = hold_on_to_trust(dict.fromkeys(roomkit.CHOICE_KEYS), scenario)
+    reference = hold_on_to_trust(dict.fromkeys(CHOICES), scenario)
     reference |= {"coaching": scenario.levers.connection, "vision": scenario.levers.vision,
                   "address": 1.0}  # fmt: skip
-    return {k: reference[k] if chosen.get(k) is None else chosen[k] for k in roomkit.CHOICE_KEYS}
+    return {k: reference[k] if chosen.get(k) is None else chosen[k] for k in CHOICES}
 
 
 def participant(code: str, token: str) -> None:
     try:
         view = views.participant(ws, code, token)
     except WorkshopError as err:
-        roomkit.refuse(err)
+        store.refuse(err)
         st.stop()
     status = ws.status(code)
     if view["name"] is None:  # a seat's link opened the first time
@@ -187,72 +194,72 @@ def participant(code: str, token: str) -> None:
             try:
                 ws.seat(code, token, name=name)
             except WorkshopError as err:
-                roomkit.refuse(err)
+                store.refuse(err)
                 st.stop()
             st.rerun()
         st.stop()
 
     st.subheader(f"{view['name']} · {t('room.team', team=view['team'])}", anchor=False)
-    roomkit.other_code(status)
-    roomkit.watch(code, status, screen=False)
+    store.other_code(status)
+    poll.watch(code, status, screen=False)
     now, history = view["now"], view["history"]
     signal = view["signal"]["code"]
     st.info(t(f"room.signal.{signal}"), icon=":material/record_voice_over:")
     if now is not None:
         before = history.iloc[-2].to_dict() if len(history) > 1 else None
         st.caption(t("room.after_round", round=int(now["round"])))
-        roomkit.tiles(now, before, PARTICIPANT_FIGURES, own=True)
-        roomkit.manager_week(now)
+        figures.tiles(now, before, PARTICIPANT_FIGURES, own=True)
+        figures.manager_week(now)
     if status.round is not None:
         decide(code, token, view, status)
     else:
         st.success(t("room.thanks"))
-    st.plotly_chart(roomkit.plane(view["plane"], big), key="room_plane",
-                    config=roomkit._config())  # fmt: skip
+    st.plotly_chart(figures.plane(view["plane"], big), key="room_plane",
+                    config=figures.config())  # fmt: skip
     st.caption(t("room.plane_caption", round=view["closed"]))
     if len(history):
-        st.plotly_chart(roomkit.history(history, big), key="room_history",
-                        config=roomkit._config())  # fmt: skip
-    roomkit.mark("participant", status)
+        st.plotly_chart(figures.history(history, big), key="room_history",
+                        config=figures.config())  # fmt: skip
+    poll.mark("participant", status)
 
 
 def decide(code: str, token: str, view: dict, status) -> None:
     """The round's choices: trust, monitoring, how the week is split, and non-performers."""
     mine = (code, token)
-    if st.session_state.get("room_form_for") != mine:  # the first look (or after a reload)
+    if st.session_state.get(keys.ROOM_FORM_FOR) != mine:  # the first look (or after a reload)
         values = defaults(view["choices"], ws.log(code).scenario)
-        for k in roomkit.CHOICE_KEYS:
-            st.session_state[f"room_{k}"] = (
+        for k in CHOICES:
+            st.session_state[keys.room_choice(k)] = (
                 values[k] >= 0.5 if k == "address" else round(100 * values[k])
             )
-        st.session_state["room_form_for"] = mine
+        st.session_state[keys.ROOM_FORM_FOR] = mine
     with st.form("room_decide"):
         st.markdown(f"**{t('room.choices_title', round=status.round)}**")
         for k in ("trust", "monitoring"):
-            st.slider(t(f"room.choice.{k}"), 0, 100, step=5, format="%d%%", key=f"room_{k}",
+            st.slider(t(f"room.choice.{k}"), 0, 100, step=5, format="%d%%", key=keys.room_choice(k),
                       help=t(f"room.choice_help.{k}"))  # fmt: skip
         st.markdown(t("room.week_split"))
         for k in ("coaching", "vision", "firefighting"):
-            st.slider(t(f"room.choice.{k}"), 0, 100, step=5, format="%d%%", key=f"room_{k}",
+            st.slider(t(f"room.choice.{k}"), 0, 100, step=5, format="%d%%", key=keys.room_choice(k),
                       help=t(f"room.choice_help.{k}"))  # fmt: skip
-        st.toggle(t("room.choice.address"), key="room_address",
+        st.toggle(t("room.choice.address"), key=keys.ROOM_ADDRESS,
                   help=t("room.choice_help.address"))  # fmt: skip
         sent = st.form_submit_button(
             t("room.submit", round=status.round), type="primary", width="stretch", key="room_submit"
         )
-    shown = st.session_state.get("room_round_shown", status.round)  # what the page showed
-    st.session_state["room_round_shown"] = status.round
+    shown = st.session_state.get(keys.ROOM_ROUND_SHOWN, status.round)  # what the page showed
+    st.session_state[keys.ROOM_ROUND_SHOWN] = status.round
     if sent:
-        chosen = {k: st.session_state[f"room_{k}"] / 100 for k in roomkit.CHOICE_KEYS[:-1]}
-        chosen["address"] = 1.0 if st.session_state["room_address"] else 0.0
+        chosen = {k: st.session_state[keys.room_choice(k)] / 100 for k in CHOICES[:-1]}
+        chosen["address"] = 1.0 if st.session_state[keys.ROOM_ADDRESS] else 0.0
         try:
             ws.decide(code, token, team=view["team"], round=shown, **chosen)
         except WorkshopError as err:
-            roomkit.refuse(err)
+            store.refuse(err)
             return
-        st.session_state["room_sent"] = (code, token, status.round)
+        st.session_state[keys.ROOM_SENT] = (code, token, status.round)
         st.rerun()
-    if view["submitted"] or st.session_state.get("room_sent") == (code, token, status.round):
+    if view["submitted"] or st.session_state.get(keys.ROOM_SENT) == (code, token, status.round):
         st.success(t("room.submitted", round=status.round), icon=":material/check:")
     else:
         st.caption(t("room.not_submitted"))
@@ -266,12 +273,12 @@ def facilitator(code: str, token: str) -> None:
         ws.check_facilitator(code, token)
         screen = views.big_screen(ws, code)
     except WorkshopError as err:
-        roomkit.refuse(err)
+        store.refuse(err)
         st.stop()
     status = ws.status(code)
     title = t("room.screen_title", code=status.code, story=story(status.story))
     (st.subheader if big else st.title)(title, anchor=False)
-    roomkit.other_code(status)
+    store.other_code(status)
     view = st.segmented_control(
         t("room.view"),
         ["screen", "debrief", "seats"],
@@ -288,14 +295,14 @@ def facilitator(code: str, token: str) -> None:
         seats(code, token)
     else:
         big_screen(code, token, status, screen)
-    roomkit.mark("screen", status)
+    poll.mark("screen", status)
 
 
 def controls(code: str, token: str, status) -> None:
     open_round = status.round
     left, middle, right = st.columns([1.3, 1.6, 1], vertical_alignment="bottom")
     with left:
-        roomkit.watch(code, status, screen=True)
+        poll.watch(code, status, screen=True)
         if open_round is not None and st.button(
             t("room.close_round", round=open_round), type="primary", key="room_close",
             icon=":material/skip_next:", width="stretch",
@@ -303,7 +310,7 @@ def controls(code: str, token: str, status) -> None:
             try:
                 ws.close_round(code, token, round=open_round)
             except WorkshopError as err:
-                roomkit.refuse(err)
+                store.refuse(err)
             else:
                 st.rerun()
     if open_round is None:
@@ -311,7 +318,7 @@ def controls(code: str, token: str, status) -> None:
     with middle:
         row = st.columns([1, 1], vertical_alignment="bottom")
         seconds = row[0].number_input(
-            t("room.timer_seconds"), 10, MAX_ROUND_SECONDS, status_seconds(code), 10,
+            t("room.timer_seconds"), 10, MAX_ROUND_SECONDS, status.round_seconds or 120, 10,
             key="room_timer_seconds",
         )  # fmt: skip
         if row[1].button(t("room.start_timer"), key="room_timer", icon=":material/timer:",
@@ -319,7 +326,7 @@ def controls(code: str, token: str, status) -> None:
             try:
                 ws.start_timer(code, token, int(seconds))
             except WorkshopError as err:
-                roomkit.refuse(err)
+                store.refuse(err)
             else:
                 st.rerun()
     with right.popover(t("room.end"), icon=":material/stop_circle:", width="stretch"):
@@ -328,20 +335,9 @@ def controls(code: str, token: str, status) -> None:
             try:
                 ws.end(code, token)
             except WorkshopError as err:
-                roomkit.refuse(err)
+                store.refuse(err)
             else:
                 st.rerun()
-
-
-def stored(code: str):
-    """The session's row (its round length and the participants' address)."""
-    with ws.store.read() as tx:
-        return tx.session(code.strip().upper())
-
-
-def status_seconds(code: str) -> int:
-    found = stored(code)
-    return int(found.round_seconds or 120) if found else 120
 
 
 def big_screen(code: str, token: str, status, screen: dict) -> None:
@@ -349,7 +345,7 @@ def big_screen(code: str, token: str, status, screen: dict) -> None:
     left, right = st.columns([3, 1])
     if status.round is not None:  # nobody joins a session that has ended
         with right:
-            roomkit.join_box(status.code, with_lang(join_url(code)))
+            qr.join_box(status.code, with_lang(status.join_url))
     with left:
         joined = sum(name is not None for name in status.names.values())
         decided = len(status.submitted)
@@ -370,20 +366,16 @@ def big_screen(code: str, token: str, status, screen: dict) -> None:
             last = organisation.iloc[-1].to_dict()
             before = organisation.iloc[-2].to_dict() if len(organisation) > 1 else None
             st.caption(t("room.organisation_after", round=int(last["round"])))
-            roomkit.tiles(last, before, ORGANISATION_FIGURES)
+            figures.tiles(last, before, ORGANISATION_FIGURES)
         else:
             st.caption(t("room.nothing_yet"))
-    roomkit.team_cards(teams, open_round=status.round is not None)
+    figures.team_cards(teams, open_round=status.round is not None)
     if len(organisation):
         st.plotly_chart(
-            roomkit.organisation_path(screen["weeks"], status.round_weeks, big),
+            figures.organisation_path(screen["weeks"], status.round_weeks, big),
             key="room_path",
-            config=roomkit._config(),
+            config=figures.config(),
         )
-
-
-def join_url(code: str) -> str:
-    return link(stored(code).base_url, session=code.strip().upper())
 
 
 def seats(code: str, token: str) -> None:
@@ -410,9 +402,9 @@ def debrief(code: str, token: str) -> None:
         return
     st.subheader(t("room.debrief.path"), anchor=False)
     st.plotly_chart(
-        roomkit.organisation_path(found["weeks"], found["status"]["round_weeks"], big),
+        figures.organisation_path(found["weeks"], found["status"]["round_weeks"], big),
         key="room_debrief_path",
-        config=roomkit._config(),
+        config=figures.config(),
     )
     st.subheader(t("room.debrief.held_title"), anchor=False)
     st.caption(t("room.debrief.held_note"))
@@ -445,21 +437,21 @@ def debrief(code: str, token: str) -> None:
     )
     rows = compared[compared.team == team].sort_values("round")
     st.markdown(held_sentence(rows.iloc[-1], label[team]))
-    st.plotly_chart(roomkit.choices_and_outcomes(rows, big), key="room_debrief_team_chart",
-                    config=roomkit._config())  # fmt: skip
+    st.plotly_chart(figures.choices_and_outcomes(rows, big), key="room_debrief_team_chart",
+                    config=figures.config())  # fmt: skip
     st.subheader(t("room.export_title"), anchor=False)
     tables = export.tables(ws, code, token, counterfactuals=True)
     left, right = st.columns(2)
-    left.download_button(t("room.export_json"), roomkit.export_json(tables),
+    left.download_button(t("room.export_json"), store.export_json(tables),
                          f"loslaten-{code}.json", "application/json", key="room_export_json",
                          on_click="ignore", width="stretch")  # fmt: skip
-    right.download_button(t("room.export_zip"), lambda: roomkit.export_zip(tables),
+    right.download_button(t("room.export_zip"), lambda: store.export_zip(tables),
                           f"loslaten-{code}.zip", "application/zip", key="room_export_zip",
                           on_click="ignore", width="stretch")  # fmt: skip
 
 
 def kpi_or(name: str) -> str:
-    return roomkit.figure_name(name)
+    return figures.figure_name(name)
 
 
 def held_sentence(row: pd.Series, name: str) -> str:
@@ -475,8 +467,8 @@ def held_sentence(row: pd.Series, name: str) -> str:
 
 # --- which screen -------------------------------------------------------------------------------
 
-if "session" not in st.query_params and st.session_state.get("room_link"):
-    st.query_params.update(st.session_state["room_link"])  # back on this page from another one
+if "session" not in st.query_params and st.session_state.get(keys.ROOM_LINK):
+    st.query_params.update(st.session_state[keys.ROOM_LINK])  # back on this page from another one
 code = st.query_params.get("session")
 if code is None:
     start()

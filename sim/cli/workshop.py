@@ -18,15 +18,9 @@ import time
 from sim.cli.output import print_json, print_table
 from sim.cli.parsing import non_negative_int, parse_sets, positive_int
 from sim.workshop import export
+from sim.workshop.checks import DEFAULT_BASE_URL, DEFAULT_ROUND_WEEKS, counted_rounds
 from sim.workshop.log import CHOICES
-from sim.workshop.session import (
-    DEFAULT_BASE_URL,
-    DEFAULT_ROUND_WEEKS,
-    Status,
-    Workshop,
-    counted_rounds,
-    other_code_warning,
-)
+from sim.workshop.session import Status, Workshop, other_code_warning
 from sim.workshop.store import DB_ENVIRONMENT, DEFAULT_DB
 
 CHOICE_HELP = {

@@ -2,10 +2,11 @@
 
 A session is its story, seed and the ordered log of decisions, kept in an SQLite database
 (:mod:`~sim.workshop.store`); who may do what is :mod:`~sim.workshop.session`'s
-(:class:`Workshop`); the simulation is a deterministic replay of the log
-(:mod:`~sim.workshop.replay`), so a restarted server resumes exactly and counterfactuals are
-exact replays; :mod:`~sim.workshop.views` gives each screen its data and
-:mod:`~sim.workshop.export` the session's tables. ``loslaten workshop`` is the command line.
+(:class:`Workshop`), what it accepts :mod:`~sim.workshop.checks`'; the simulation is a
+deterministic replay of the log (:mod:`~sim.workshop.replay`), so a restarted server resumes
+exactly and counterfactuals are exact replays; :mod:`~sim.workshop.views` gives each screen its
+data and :mod:`~sim.workshop.export` the session's tables. ``loslaten workshop`` is the command
+line, the dashboard's room page the screens; both use only the names below.
 
     from sim.workshop import Workshop
 
@@ -16,17 +17,37 @@ exact replays; :mod:`~sim.workshop.views` gives each screen its data and
     ws.played(session.code).teams  # a row per round and team: choices and figures
 """
 
+from sim.workshop import export, views
+from sim.workshop.checks import (
+    DEFAULT_BASE_URL,
+    DEFAULT_ROUND_WEEKS,
+    MAX_ROUND_SECONDS,
+    MAX_ROUND_WEEKS,
+    MAX_TEAMS,
+)
 from sim.workshop.errors import WorkshopError
 from sim.workshop.log import CHOICES, Log
 from sim.workshop.replay import Played, counterfactual, hold_on_to_trust
-from sim.workshop.session import Workshop
+from sim.workshop.session import Created, Seat, Status, Workshop
+from sim.workshop.store import default_db
 
 __all__ = [
     "CHOICES",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_ROUND_WEEKS",
+    "MAX_ROUND_SECONDS",
+    "MAX_ROUND_WEEKS",
+    "MAX_TEAMS",
+    "Created",
     "Log",
     "Played",
+    "Seat",
+    "Status",
     "Workshop",
     "WorkshopError",
     "counterfactual",
+    "default_db",
+    "export",
     "hold_on_to_trust",
+    "views",
 ]

@@ -7,6 +7,7 @@ Parquet files, and for the client report.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,9 @@ def document(t: SessionTables) -> dict[str, Any]:
     None where the story's manager decided, and ``kpis``, the team's figures),
     ``organisation`` (a row per round: ``round``, ``kpis``) and, if computed,
     ``counterfactuals`` (a row per team and round: ``decisions`` and ``kpis`` had that team held
-    on to trust, and the organisation's KPIs then, ``organisation_kpis``)."""
+    on to trust, and the organisation's KPIs then, ``organisation_kpis``). Plain Python values
+    throughout, a missing figure as None, so that ``json.dumps(..., allow_nan=False)`` writes
+    it as the command line does."""
     status = t.status.as_dict()
     session = {k: status[k] for k in status if k != "seats"}
     out: dict[str, Any] = {
@@ -134,7 +137,7 @@ def document(t: SessionTables) -> dict[str, Any]:
             }
             for r in t.counterfactuals.to_dict("records")
         ]
-    return out
+    return _plain(out)
 
 
 def write(t: SessionTables, folder: str | Path) -> list[Path]:
@@ -162,6 +165,19 @@ def write(t: SessionTables, folder: str | Path) -> list[Path]:
                 frame.to_parquet(path, index=False)
             written.append(path)
     return written
+
+
+def _plain(value: Any) -> Any:
+    """Plain Python numbers (NaN → None), all the way down."""
+    if hasattr(value, "item"):  # a numpy scalar
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _decisions(row: dict) -> dict[str, float | None]:

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sim import snapshot
 from sim.kpis import KPI_NAMES
-from sim.mechanisms import quadrants
 from sim.model import OrgModel
 from sim.scenario import Scenario, load_scenario
 from sim.workshop.log import CHOICES, Choices, Log
@@ -141,15 +141,15 @@ def team_columns() -> list[str]:
 
 def plane(model: OrgModel) -> pd.DataFrame:
     """Every employee on the well-being plane now: team (from 1), energy, pleasure, quadrant
-    and whether absent."""
-    e = model.employees
+    as the KPIs count it (:mod:`sim.snapshot`) and whether absent."""
+    people = snapshot.take(model).people
     return pd.DataFrame(
         {
-            "team": e.team + 1,
-            "energy": e.energy.copy(),
-            "pleasure": e.pleasure.copy(),
-            "quadrant": np.asarray(quadrants.NAMES)[e.quadrant],
-            "absent": ~e.present,
+            "team": people["team"] + 1,
+            "energy": people["energy"],
+            "pleasure": people["pleasure"],
+            "quadrant": people["quadrant"].astype(str),
+            "absent": people["status"] == "absent",
         }
     )
 

@@ -16,20 +16,33 @@ reads it, :meth:`Workshop.played` simulates it.
 
 from __future__ import annotations
 
-import math
 import secrets
 import time
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from sim.experiments.store import code_version
 from sim.scenario import MAX_WEEKS, Scenario
+from sim.workshop.checks import (
+    DEFAULT_BASE_URL,
+    DEFAULT_ROUND_WEEKS,
+    MAX_ROUND_SECONDS,
+    MAX_ROUND_WEEKS,
+    MAX_TEAMS,
+    checked_base_url,
+    checked_choices,
+    checked_name,
+    counted_rounds,
+    link,
+    new_code,
+    new_token,
+    normal_code,
+    whole,
+)
 from sim.workshop.errors import WorkshopError
-from sim.workshop.log import CHOICES, Decision, Log
+from sim.workshop.log import Decision, Log
 from sim.workshop.replay import Played, live, session_scenario
 from sim.workshop.store import (
     BY_FACILITATOR,
@@ -43,16 +56,6 @@ from sim.workshop.store import (
     default_db,
     scenario_json,
 )
-
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed on phones
-CODE_LENGTH = 6
-TOKEN_BYTES = 24  # secrets.token_urlsafe: 32 characters
-DEFAULT_BASE_URL = "http://localhost:8501"
-DEFAULT_ROUND_WEEKS = 13
-MAX_TEAMS = 100
-MAX_ROUND_WEEKS = 104
-MAX_ROUND_SECONDS = 24 * 3600
-MAX_NAME = 40
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,13 @@ class Status:
     names: dict[int, str | None]  # team → participant (None: the story's manager)
     submitted: set[int]  # teams with a decision for the open round
     code_version: str  # the simulator the session was started on (a digest of its source)
+    round_seconds: int | None = None  # the countdown's length (None: none set)
+    base_url: str = DEFAULT_BASE_URL  # the participants' address
+
+    @property
+    def join_url(self) -> str:
+        """The link with which participants join (``?session=CODE``)."""
+        return link(self.base_url, session=self.code)
 
     @property
     def other_code(self) -> tuple[str, str] | None:
@@ -147,19 +157,19 @@ class Workshop:
         """A new session of ``story`` (a built-in scenario, a path or a scenario) for ``teams``
         teams, ``round_weeks`` weeks a round, ``rounds`` rounds (default: as many as fit the
         story's horizon, at least one), ``round_seconds`` the length of a countdown."""
-        _whole("teams", teams, 1, MAX_TEAMS)
-        _whole("round_weeks", round_weeks, 1, MAX_ROUND_WEEKS)
-        _whole("seed", seed, 0, 2**63 - 1)
+        whole("teams", teams, 1, MAX_TEAMS)
+        whole("round_weeks", round_weeks, 1, MAX_ROUND_WEEKS)
+        whole("seed", seed, 0, 2**63 - 1)
         if round_seconds is not None:
-            _whole("round_seconds", round_seconds, 1, MAX_ROUND_SECONDS)
-        base_url = _base_url(base_url)
+            whole("round_seconds", round_seconds, 1, MAX_ROUND_SECONDS)
+        base_url = checked_base_url(base_url)
         scenario = session_scenario(story, teams, **(overrides or {}))
         if rounds is None:
             rounds = max(1, scenario.run.weeks // round_weeks)
-        _whole("rounds", rounds, 1, max(1, MAX_WEEKS // round_weeks))
-        facilitator, *tokens = (_new_token() for _ in range(teams + 1))
+        whole("rounds", rounds, 1, max(1, MAX_WEEKS // round_weeks))
+        facilitator, *tokens = (new_token() for _ in range(teams + 1))
         with self.store.write() as tx:
-            code = _new_code(tx)
+            code = new_code(tx)
             tx.insert_session(
                 SessionRow(
                     code=code,
@@ -217,7 +227,7 @@ class Workshop:
                 raise WorkshopError(
                     "seconds: this session has no round length; give the countdown's seconds"
                 )
-            _whole("seconds", seconds, 1, MAX_ROUND_SECONDS)
+            whole("seconds", seconds, 1, MAX_ROUND_SECONDS)
             deadline = time.time() + seconds
             tx.set_deadline(session.code, deadline)
             return deadline
@@ -263,7 +273,7 @@ class Workshop:
     def join(self, code: str, name: str) -> Seat:
         """Take the first free seat under ``name`` (unique in the session, 1 to 40
         characters)."""
-        name = _name(name)
+        name = checked_name(name)
         with self.store.write() as tx:
             session = self._session(tx, code)
             self._check_open(session)
@@ -293,7 +303,7 @@ class Workshop:
                 session = self._session(tx, code)
                 found = self._seat(tx, session, token)
         else:
-            name = _name(name)
+            name = checked_name(name)
             with self.store.write() as tx:
                 session = self._session(tx, code)
                 found = self._seat(tx, session, token)
@@ -324,7 +334,7 @@ class Workshop:
         :data:`~sim.workshop.log.CHOICES`, each in [0, 1] (None: not given now). A second
         decision in the same round replaces the choices it gives. Returns the round's decision
         as it now stands."""
-        given = _choices(choices)
+        given = checked_choices(choices)
         now = time.time()
         timed_out = None
         with self.store.write() as tx:
@@ -379,6 +389,8 @@ class Workshop:
             names={s.team: s.name for s in seats},
             submitted={d.team for d in decisions if is_open and d.round == session.round},
             code_version=session.code_version,
+            round_seconds=session.round_seconds,
+            base_url=session.base_url,
         )
 
     def log(self, code: str) -> Log:
@@ -405,12 +417,12 @@ class Workshop:
     def played(self, code: str) -> Played:
         """The session's closed rounds simulated (continuing this process's organisation when
         it can, else replayed from the log)."""
-        return live(self.log(code), (str(self.store.path.resolve()), _code(code)))
+        return live(self.log(code), (str(self.store.path.resolve()), normal_code(code)))
 
     # --- checks -------------------------------------------------------------------------------
 
     def _session(self, tx: Transaction, code: str) -> SessionRow:
-        session = tx.session(_code(code))
+        session = tx.session(normal_code(code))
         if session is None:
             raise WorkshopError(f"code: no session {code!r} in {self.store.path}")
         return session
@@ -468,87 +480,3 @@ def other_code_warning(status: Status) -> str | None:
         f"{running}. Its figures follow the running code and may differ from those seen when "
         "it was played."
     )
-
-
-# --- validation -----------------------------------------------------------------------------------
-
-
-def counted_rounds(count: int) -> str:
-    """A count of rounds in words: "1 round", "3 rounds"."""
-    return f"{count} round{'' if count == 1 else 's'}"
-
-
-def _code(code: str) -> str:
-    return str(code).strip().upper()
-
-
-def _new_code(tx: Transaction) -> str:
-    while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        if tx.session(code) is None:
-            return code
-
-
-def _new_token() -> str:
-    """A secret for a link: URL-safe, never starting with '-' (which a command line would take
-    for an option)."""
-    while True:
-        token = secrets.token_urlsafe(TOKEN_BYTES)
-        if not token.startswith("-"):
-            return token
-
-
-def _whole(name: str, value: Any, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise WorkshopError(
-            f"{name}: {value!r} is not allowed; it must be a whole number from {low} to {high}"
-        )
-
-
-def _choices(choices: dict[str, float | None]) -> dict[str, float]:
-    """The choices given, checked: known names, numbers in [0, 1]."""
-    unknown = [name for name in choices if name not in CHOICES]
-    if unknown:
-        raise WorkshopError(f"{unknown[0]}: not a choice; the choices are {', '.join(CHOICES)}")
-    given = {}
-    for name, value in choices.items():
-        if value is None:
-            continue
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            number = math.nan
-        if isinstance(value, bool) or not math.isfinite(number) or not 0.0 <= number <= 1.0:
-            raise WorkshopError(f"{name}: {value!r} is not allowed; it must be between 0 and 1")
-        given[name] = number
-    if not given:
-        raise WorkshopError(f"choices: give at least one of {', '.join(CHOICES)}")
-    return given
-
-
-def _name(name: str) -> str:
-    cleaned = " ".join(str(name).split())
-    if not 1 <= len(cleaned) <= MAX_NAME or any(
-        unicodedata.category(ch).startswith("C") for ch in cleaned
-    ):
-        raise WorkshopError(
-            f"name: {name!r} is not allowed; give 1 to {MAX_NAME} printable characters"
-        )
-    return cleaned
-
-
-def _base_url(url: str) -> str:
-    parts = urlsplit(str(url))
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise WorkshopError(
-            f"base_url: {url!r} is not allowed; give an http:// or https:// address such as "
-            f"{DEFAULT_BASE_URL}"
-        )
-    return str(url)
-
-
-def link(base_url: str, **params: str) -> str:
-    """``base_url`` with ``params`` added to its query (``?session=CODE&seat=TOKEN``)."""
-    parts = urlsplit(base_url)
-    query = "&".join(q for q in (parts.query, urlencode(params)) if q)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, parts.fragment))
