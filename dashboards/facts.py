@@ -113,12 +113,22 @@ def interval(unit: str, low: float, high: float) -> str:
     return f"{shown(unit, low)} … {shown(unit, high)}"
 
 
+def kinds(frame: pd.DataFrame) -> str:
+    """How many patterns of each kind of evidence are met: "validatie 13/13 · …"."""
+    return " · ".join(
+        f"{t(f'model.kind.{kind}')} {int(part['met'].sum())}/{len(part)}"
+        for kind in facts.KINDS
+        if len(part := frame[frame["kind"] == kind])
+    )
+
+
 def verdict(met: bool) -> str:
     return t("model.patterns.met" if met else "model.patterns.not_met")
 
 
 def table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The patterns of ``frame`` in words: name, claim, target, value, interval, met, source."""
+    """The patterns of ``frame`` in words: name, target, value, interval, met, kind of evidence,
+    claim, source."""
     return pd.DataFrame(
         {
             t("model.patterns.col_pattern"): [words(n, "name") for n in frame["name"]],
@@ -130,6 +140,7 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
                 interval(r.unit, r.ci_low, r.ci_high) for r in frame.itertuples()
             ],
             t("model.patterns.col_met"): [("✓ " if m else "✗ ") + verdict(m) for m in frame["met"]],
+            t("model.patterns.col_kind"): [t(f"model.kind.{k}") for k in frame["kind"]],
             t("model.patterns.col_claim"): [
                 texts.claim_titles([c], lang()) for c in frame["claim"]
             ],

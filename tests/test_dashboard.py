@@ -30,7 +30,7 @@ from sim.coefficients import listing
 from sim.experiments.batches import batch_seed, run_seed
 from sim.patterns import GROUPS, PATTERNS
 from sim.snapshot import QUADRANTS
-from sim.texts import mechanism_doc
+from sim.texts import mechanism_doc, text
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))
@@ -592,10 +592,17 @@ def pattern_tables(at: AppTest) -> list:
     return [d.value for d in at.dataframe if "patroon" in d.value or "pattern" in d.value]
 
 
+def first_kind(tables: list) -> str:
+    return tables[0].iloc[0]["soort bewijs"]
+
+
 def test_model_page_shows_where_trust_does_not_win_near_the_top():
     at = open_page("model")
     headings = [h.value for h in at.subheader]
-    assert headings[:2] == ["Waar vertrouwen niet wint", "Getoetst aan 49 patronen uit onderzoek"]
+    assert headings[:2] == [
+        "Waar vertrouwen niet wint",
+        f"Getoetst aan {len(PATTERNS)} patronen uit onderzoek",
+    ]
     said = " ".join(m.value for m in at.markdown)
     for start in ("Als er veel opportunisten zijn, loont controle",
                   "wint centraal besluiten", "Vrijheid zonder visie loopt uiteen",
@@ -645,7 +652,14 @@ def test_patterns_are_computed_on_demand_grouped_with_intervals_in_dutch():
     at.toggle(key="patterns").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
     summary = " ".join(m.value for m in (*at.success, *at.warning))
-    met = int(re.search(r"(\d+) van de 49 patronen gehaald \(2 herhalingen, seed 1;", summary)[1])
+    found = re.search(r"(\d+) van de (\d+) patronen gehaald \(2 herhalingen, seed 1;", summary)
+    met = int(found[1])
+    assert int(found[2]) == len(PATTERNS)
+    assert "Per soort bewijs: kalibratie " in summary and "bekend gat 0/" in summary
+    gaps = [p for p in PATTERNS if p.kind == "gap"]
+    listed = " ".join(m.value for m in at.markdown)
+    assert "**Bekende gaten.**" in listed
+    assert all(text(f"model.pattern.{p.name}.name", "nl") in listed for p in gaps)
     tabs = [tab.label for tab in at.tabs]
     assert [label.rsplit(" (", 1)[0] for label in tabs] == [
         "Kalibratie: de publieke cijfers", "Geloofwaardige grenzen", "Vertrouwen", "Controle",
@@ -657,8 +671,9 @@ def test_patterns_are_computed_on_demand_grouped_with_intervals_in_dutch():
     shown = pd.concat(tables)
     assert len(shown) == len(PATTERNS) and (shown["gehaald?"] == "✓ gehaald").sum() == met
     assert list(tables[0].columns) == [
-        "patroon", "doel", "waarde", "95%-interval", "gehaald?", "claim", "bron",
+        "patroon", "doel", "waarde", "95%-interval", "gehaald?", "soort bewijs", "claim", "bron",
     ]  # fmt: skip
+    assert first_kind(tables) == "kalibratie"
     first = tables[0].iloc[0]
     assert first["patroon"] == "burn-outklachten" and first["waarde"].endswith("%")
     assert "," in first["waarde"] and " … " in first["95%-interval"]
@@ -689,7 +704,7 @@ def test_patterns_in_english_and_a_missed_one_named(monkeypatch):
         rows = [
             {"name": p.name, "claim": p.claim, "source": p.source, "target": p.target,
              "value": p.low, "ci_low": p.low, "ci_high": p.low, "low": p.low, "high": p.high,
-             "met": True, "group": p.group, "unit": p.unit}
+             "met": True, "kind": p.kind, "group": p.group, "unit": p.unit}
             for p in PATTERNS
         ]  # fmt: skip
         rows[0] |= {"value": 0.3, "ci_low": 0.29, "ci_high": 0.31, "met": False}
@@ -702,13 +717,16 @@ def test_patterns_in_english_and_a_missed_one_named(monkeypatch):
     finally:
         facts.evaluate.clear()
     summary = at.warning[0].value
-    assert summary.startswith("48 of 49 patterns met (3 replications, seed 7;")
+    assert summary.startswith(
+        f"{len(PATTERNS) - 1} of {len(PATTERNS)} patterns met (3 replications"
+    )
     assert "Not met: burnout complaints." in summary
     table = pattern_tables(at)[0]
     assert table.iloc[0]["met?"] == "✗ not met" and table.iloc[0]["value"] == "30.0%"
     dot = chart(at, "patterns_calibration")["data"][1]["marker"]
     assert dot["symbol"] == "x"  # not met: a cross, not only a colour
-    assert at.tabs[0].label == "Calibration: the public figures (7/8)"
+    calibration = sum(p.group == "calibration" for p in PATTERNS)
+    assert at.tabs[0].label == f"Calibration: the public figures ({calibration - 1}/{calibration})"
     assert "Where trust does not win" in [h.value for h in at.subheader]
 
 

@@ -272,11 +272,17 @@ def show_patterns() -> None:
             seed=seed,
             seconds=compute.seconds(took),
         )
-        if met == len(frame):
+        summary += " " + t("model.patterns.kinds", counts=facts.kinds(frame))
+        gap = frame["kind"] == "gap"
+        missed = frame[~frame["met"] & ~gap]
+        if missed.empty:
             st.success(summary, icon=":material/check_circle:")
         else:
-            missed = ", ".join(facts.words(n, "name") for n in frame.loc[~frame["met"], "name"])
-            st.warning(summary + " " + t("model.patterns.missed", names=missed))
+            names = ", ".join(facts.words(n, "name") for n in missed["name"])
+            st.warning(summary + " " + t("model.patterns.missed", names=names))
+        if gap.any():
+            st.markdown(f"**{t('model.patterns.gaps_title')}** {t('model.patterns.gaps_intro')}")
+            st.markdown("\n".join(f"- {facts.measured(r)}" for r in frame[gap].itertuples()))
         st.caption(t("model.patterns.chart_caption"))
         groups = [g for g in GROUPS if (frame["group"] == g).any()]
         tabs = st.tabs(
