@@ -61,7 +61,7 @@ def shoot(scenario_json: str, seed: int, step: int) -> Shots:
     for week in range(scenario.run.weeks + 1):
         if week % step == 0 or week == scenario.run.weeks:
             e = model.employees
-            q = quadrants.classify(e.energy, e.pleasure, cut)
+            q = quadrants.classify(e.energy, e.pleasure, c=cut)
             size = np.maximum(np.bincount(e.team, minlength=teams), 1)
             engaged = np.bincount(e.team, q == quadrants.ENGAGEMENT, teams)
             burnout = np.bincount(e.team, q == quadrants.BURNOUT, teams)

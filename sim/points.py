@@ -21,8 +21,12 @@ from types import SimpleNamespace
 
 import numpy as np
 from pydantic import BaseModel
+from scipy import sparse
 
+from sim.mechanisms import crossover, environment
+from sim.population import draw_employees, draw_managers, side_by_side, team_sizes
 from sim.scenario import Scenario, ScenarioError
+from sim.streams import SideBySide
 
 NUMERIC_SECTIONS = (
     "levers",
@@ -117,3 +121,80 @@ def _subset(numbers: SimpleNamespace, index: np.ndarray) -> SimpleNamespace:
             for name, value in vars(numbers).items()
         }
     )
+
+
+def populate(s: Scenario, rng: dict, replications: int) -> dict:
+    """The people, ties and environment of ``replications`` organisations of one point."""
+    headcount = s.organisation.employees
+    sizes = np.tile(team_sizes(headcount, s.organisation.team_size), replications)
+    employees = draw_employees(headcount * replications, s, rng["organisation"], newcomer=False)
+    employees.team = np.repeat(np.arange(sizes.size), sizes)
+    managers = draw_managers(sizes, s, rng["organisation"])
+    ties = crossover.cross_team_ties(
+        employees.team, s.organisation.cross_team_ties, rng["organisation"], headcount
+    )
+    optimum = environment.initial_optimum(
+        s.environment.turbulence,
+        sizes.size,
+        rng["environment"],
+        c=s.coefficients.environment,
+        organisations=replications,
+    )
+    return {"employees": employees, "managers": managers, "ties": ties, "optimum": optimum}
+
+
+class Layout:
+    """The points laid out side by side in one model (:class:`sim.OrgModel` composes this):
+    their people, teams, ties, environments, random streams and numbers per unit."""
+
+    points: list[Scenario]
+
+    def _lay_out(self, streams: list[dict], replications: int) -> None:
+        """``replications`` organisations of each point, one after another, drawn with that
+        point's ``streams`` (one generator per mechanism)."""
+        parts = [
+            populate(point, own, replications)
+            for point, own in zip(self.points, streams, strict=True)
+        ]
+        self._place_side_by_side(parts)
+        self.replications = replications * len(self.points)  # organisations side by side
+        # the organisation each team belongs to (organisations are consecutive blocks of teams)
+        self.replication = np.repeat(
+            np.arange(self.replications), self.managers.team_size.size // self.replications
+        )
+        point_of_organisation = np.repeat(np.arange(len(self.points)), replications)
+        point_of_team = point_of_organisation[self.replication]
+        self._point_of = (point_of_organisation, point_of_team, point_of_team[self.employees.team])
+        if len(self.points) == 1:
+            self.streams = streams[0]
+        else:
+            self.streams = {
+                name: SideBySide([own[name] for own in streams], self._point_of)
+                for name in streams[0]
+            }
+        self._tabulate_numbers()
+
+    def _place_side_by_side(self, parts: list[dict]) -> None:
+        """The points' organisations one after another: teams, people and ties renumbered."""
+        teams = np.cumsum([0, *(p["managers"].team_size.size for p in parts[:-1])])
+        people = np.cumsum([0, *(p["employees"].size for p in parts[:-1])])
+        for part, first_team, first_person in zip(parts, teams, people, strict=True):
+            part["employees"].team += first_team
+            part["employees"].person_id += first_person
+        self.employees = side_by_side([p["employees"] for p in parts])
+        self.managers = side_by_side([p["managers"] for p in parts])
+        self._next_person = self.employees.size
+        self._cross_ties = (
+            parts[0]["ties"]
+            if len(parts) == 1
+            else sparse.block_diag([p["ties"] for p in parts], format="csr")
+        )
+        self._cross_degree = np.asarray(self._cross_ties.sum(axis=1)).ravel()
+        self._global_optimum = np.concatenate([p["optimum"][0] for p in parts])
+        self._local_optimum = np.concatenate([p["optimum"][1] for p in parts])
+
+    def _tabulate_numbers(self) -> None:
+        """The points' levers and other numbers per organisation, team and employee."""
+        self.by_organisation, self.by_team, self.by_employee = (
+            Values(self.points, point) for point in self._point_of
+        )

@@ -24,12 +24,12 @@ from sim.mechanisms.channels import REFERENCE
 from sim.mechanisms.quadrants import BURNOUT, ENGAGEMENT, SATISFACTION, WORKAHOLISM
 
 
-def mix(on: float, when_on: float, when_off: float) -> float:
+def mix(when_on: float, when_off: float, *, on: float) -> float:
     """A channel at strength ``on`` (``channels.choose`` for one number)."""
     return on * when_on + (1 - on) * when_off
 
 
-def through(on: float, value: float) -> float:
+def through(value: float, *, on: float) -> float:
     """``value`` where the channel is on, else the reference level (``channels.through``)."""
     return on * value + (1 - on) * REFERENCE
 
@@ -169,7 +169,7 @@ class Employee(Person):
         if on:
             c = self.model.c.decisions
             noise = c.employee_noise * (c.noise_at_no_skill - self.skill)
-            self.read = mix(on, m.optimum + noise * self.random.gauss(0.0, 1.0), m.view)
+            self.read = mix(m.optimum + noise * self.random.gauss(0.0, 1.0), m.view, on=on)
 
     def decide(self) -> None:
         """The view leaning to the organisation's (``decisions.share_knowledge``), the decision
@@ -179,7 +179,7 @@ class Employee(Person):
         c, on = model.c.decisions, model.on
         lean = on.coordination * c.mutual_adjustment * model.scenario.environment.interdependence
         view = (1 - lean) * self.view + lean * model.common_view
-        vision = through(on.shared_goals, model.scenario.levers.vision)
+        vision = through(model.scenario.levers.vision, on=on.shared_goals)
         aim = view + c.scatter * (1 - vision) * self.random.gauss(0.0, 1.0)
         own, rule, manager = m.weights
         self.decision = own * aim + rule * model.rule_course + manager * m.view
@@ -198,7 +198,7 @@ class Employee(Person):
         self.coordination_error = distance / (distance + c.decisions.coordination_scale)
         ct = c.trust
         checked = 1 - on.trust_abuse * ct.trust_blindness * self.trust_given
-        monitoring = through(on.deterrence, m.control_level) * checked
+        monitoring = through(m.control_level, on=on.deterrence) * checked
         self.manager_chance = ct.base_observation + (ct.catch - ct.base_observation) * monitoring
         self.noticed = 1 - (1 - self.manager_chance) * (1 - model.peer_chance)
         if not self.present:
@@ -235,7 +235,7 @@ class Employee(Person):
                 c.pleasure_weight * self.pleasure
                 + c.felt_trust_weight
                 * self.reciprocity
-                * through(on.reciprocity, self.trust_in_manager)
+                * through(self.trust_in_manager, on=on.reciprocity)
                 + c.initiative_weight * self.initiative
             )
             legitimate = c.legitimate_control + c.legitimacy_from_slacking * m.slack_share
@@ -259,7 +259,7 @@ class Employee(Person):
             return
         model, c = self.model, self.model.c.production
         opportunity = (self.trust_given + model.scenario.levers.freedom) / 2
-        room = 1 + c.opportunity_gain * (through(model.on.trust_abuse, opportunity) - REFERENCE)
+        room = 1 + c.opportunity_gain * (through(opportunity, on=model.on.trust_abuse) - REFERENCE)
         share = clip01(c.misconduct * room)
         self.misconduct = share * (1 - self.noticed) * self.manager.output_per_head
 
@@ -274,7 +274,7 @@ class Employee(Person):
         if self.present:
             d = c.demands
             workload = (
-                d.pressure_workload * through(on.workload, model.scenario.environment.pressure)
+                d.pressure_workload * through(model.scenario.environment.pressure, on=on.workload)
                 + d.cover_workload * m.absent_share
             )
             challenge = min(workload, d.capacity)
@@ -287,12 +287,12 @@ class Employee(Person):
         r = c.resources
         resources = (
             r.autonomy_weight
-            * through(on.autonomy_resource, m.weights[0])
+            * through(m.weights[0], on=on.autonomy_resource)
             * (r.autonomy_need_base + self.autonomy_need)
-            + r.trust_weight * through(on.trust_resource, self.trust_given)
-            + r.coaching_weight * through(on.coaching, m.coaching_received)
-            + r.safety_weight * through(on.safety_resource, lv.safety)
-            + r.clarity_weight * through(on.role_clarity, model.clarity)
+            + r.trust_weight * through(self.trust_given, on=on.trust_resource)
+            + r.coaching_weight * through(m.coaching_received, on=on.coaching)
+            + r.safety_weight * through(lv.safety, on=on.safety_resource)
+            + r.clarity_weight * through(model.clarity, on=on.role_clarity)
             + r.fit_weight * self.fit
             + r.peers_weight * (1 - on.bad_apples * m.slack_share)
         )
@@ -329,14 +329,14 @@ class Employee(Person):
         ``learn``), with the coaching and take-over of the manager's week so far."""
         model, m = self.model, self.manager
         c, on, lv = model.c.growth, model.on, model.scenario.levers
-        coaching = through(on.coaching, m.coaching_received)
+        coaching = through(m.coaching_received, on=on.coaching)
         believed = through(
-            on.initiative, lv.responsibility * (c.belief_base + self.trust_in_manager)
+            lv.responsibility * (c.belief_base + self.trust_in_manager), on=on.initiative
         )
         target = clip01(
             c.base
             + c.believed_weight * believed
-            + c.freedom_weight * through(on.initiative, lv.freedom)
+            + c.freedom_weight * through(lv.freedom, on=on.initiative)
             + c.pleasure_weight * self.pleasure
             + c.coaching_weight * coaching
             - on.lean_back * c.lean_back * m.taken_over
@@ -503,7 +503,7 @@ class Manager(Person):
             )
             gap = self.control_level - e.control_believed
             moved = e.control_believed + (c.belief_up if gap < 0 else c.belief_down) * gap
-            e.control_believed = mix(on.credibility, moved, self.control_level)
+            e.control_believed = mix(moved, self.control_level, on=on.credibility)
 
     def react_to_results(self) -> None:
         """Results, expectations, shortfall and grabbing control (``control.smooth_results``,
@@ -522,7 +522,7 @@ class Manager(Person):
         propensity, courage = s.managers.control_propensity, s.managers.courage
         urge = min(1.0, c.urge * propensity * (1 - courage) * self.shortfall)
         rate = c.tighten if urge > self.grab else c.release + c.let_go * courage
-        self.grab = mix(model.on.control_grab, self.grab + rate * (urge - self.grab), self.grab)
+        self.grab = mix(self.grab + rate * (urge - self.grab), self.grab, on=model.on.control_grab)
 
     def plan_week(self) -> None:
         """Next week's hours by activity and what becomes of the team's problems
@@ -531,7 +531,7 @@ class Manager(Person):
         c, s, on = model.c.manager_time, model.scenario, model.on
         lv, size, grab = s.levers, len(self.staff), self.grab
         solved = sum(e.initiative for e in self.staff if e.present) / size
-        solved += (1 - solved) * c.raised_early * through(on.speaking_up, lv.safety)
+        solved += (1 - solved) * c.raised_early * through(lv.safety, on=on.speaking_up)
         self.taken_over = grab * solved
         fixing = self.taken_over + (1 - solved) * (1 - lv.responsibility * (1 - grab))
         control_level = lv.control + grab * (1 - lv.control)
