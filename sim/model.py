@@ -35,9 +35,9 @@ from sim.mechanisms import (
 )
 from sim.mechanisms.channels import choose, gate
 from sim.mechanisms.teams import others_mean, team_mean, team_sum
-from sim.points import Layout, check_side_by_side
+from sim.points import Layout, points_and_seeds
 from sim.population import Recruits
-from sim.scenario import MAX_REPORT_DELAY, Scenario, load_scenario
+from sim.scenario import Scenario
 from sim.steering import Steerable
 from sim.week import Steering, ThisWeek
 
@@ -59,19 +59,10 @@ RANDOM_STREAMS = (
 class OrgModel(AgentViews, Layout, Steerable, Model):
     """An organisation simulated week by week (one ``step`` is one week).
 
-    The points it simulates side by side are laid out by :class:`sim.points.Layout`, workshop
-    steering is :class:`sim.steering.Steerable`, the Mesa views are :class:`sim.agents.AgentViews`.
+    Its parts: the points simulated side by side are laid out by :class:`sim.points.Layout`;
+    the managers' plans of the week and workshop steering are :class:`sim.steering.Steerable`;
+    the Mesa views are :class:`sim.agents.AgentViews`.
     """
-
-    @property
-    def scenario(self) -> Scenario:
-        """What all points share: size, run, interventions (the model owns this name; Mesa 3.5's
-        own ``Model.scenario`` would tie its experiment scenarios to it)."""
-        return self._scenario
-
-    @scenario.setter
-    def scenario(self, scenario: Scenario) -> None:
-        self._scenario = scenario
 
     def __init__(
         self,
@@ -86,12 +77,7 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         ``replications`` copies of each, every point exactly as it would be alone
         (:mod:`sim.points`, ``sim.run_points``).
         """
-        points = [scenario] if isinstance(scenario, Scenario | str) else list(scenario)
-        points = [p if isinstance(p, Scenario) else load_scenario(p) for p in points]
-        seeds = list(seed) if isinstance(seed, Sequence) else [seed] * len(points)
-        if len(seeds) != len(points):
-            raise ValueError(f"{len(points)} scenarios need {len(points)} seeds, not {len(seeds)}")
-        check_side_by_side(points)
+        points, seeds = points_and_seeds(scenario, seed)
         super().__init__(rng=seeds[0])
         self.points = points
         self.scenario = points[0]
@@ -103,9 +89,6 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
             dict(zip(RANDOM_STREAMS, g.spawn(len(RANDOM_STREAMS)), strict=True)) for g in generators
         ]
         self._lay_out(streams, replications)
-        self.optimum = self._global_optimum[self.replication] + self._local_optimum
-        self._history = np.tile(self.optimum, (MAX_REPORT_DELAY + 1, 1))  # for delayed reports
-        self.rule_course = self._global_optimum[self.replication]
         self.this_week = self._new_week()
         self.steering = Steering.nobody(self.managers.team_size.size)
         self.recruits = Recruits()
@@ -147,14 +130,10 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         """The best course drifts; rules catch up with it only when they are revised."""
         org, team = self.by_organisation, self.by_team
         self._global_optimum, self._local_optimum = environment.move_optimum(
-            self._global_optimum,
-            self._local_optimum,
-            org.environment.turbulence,
-            self.streams["environment"],
-            c=org.coefficients.environment,
-            c_local=team.coefficients.environment,
-            local_turbulence=team.environment.turbulence,
-        )
+            self._global_optimum, self._local_optimum, org.environment.turbulence,
+            self.streams["environment"], c=org.coefficients.environment,
+            c_local=team.coefficients.environment, local_turbulence=team.environment.turbulence,
+        )  # fmt: skip
         self.optimum = self._global_optimum[self.replication] + self._local_optimum
         self._history[self.week % len(self._history)] = self.optimum
         if self.week % self.scenario.environment.rule_revision_weeks == 0:
@@ -166,9 +145,7 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         s, e, m, team = self.scenario, self.employees, self.managers, self.by_team
         staff, week = self.by_employee, self.this_week
         c_team, c = team.coefficients.decisions, staff.coefficients.decisions
-        week.control_level = self._steered(
-            "monitoring", control.control_level(team.levers.control, m.grab)
-        )
+        week.control_level = self._control_level()
         weights = week.decision_weights = decisions.decision_weights(
             team.levers.responsibility, team.levers.freedom, team.levers.rules,
             week.control_level, c=c_team,
@@ -178,32 +155,19 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         rng = self.streams["decisions"]
         attention = (m.monitoring + m.vision) / m.team_size
         view = decisions.coordinate(
-            decisions.manager_report(reported, attention, rng, c=c_team),
-            self.replication,
-            team.environment.interdependence,
-            on=team.mechanisms.coordination,
-        )
+            decisions.manager_report(reported, attention, rng, c=c_team), self.replication,
+            team.environment.interdependence, on=team.mechanisms.coordination,
+        )  # fmt: skip
         local = decisions.read_locally(self.optimum[e.team], e.skill, rng, c=c)
         read = choose(local, view[e.team], on=staff.mechanisms.local_knowledge)
+        shared = decisions.share_knowledge(
+            read, e.team, m.team_size, self.replication[e.team],
+            staff.environment.interdependence, c=c, coordination=staff.mechanisms.coordination,
+        )  # fmt: skip
         e.decision = decisions.decide(
-            decisions.share_knowledge(
-                read,
-                e.team,
-                m.team_size,
-                self.replication[e.team],
-                staff.environment.interdependence,
-                c=c,
-                coordination=staff.mechanisms.coordination,
-            ),
-            self.rule_course[e.team],
-            view,
-            weights,
-            e.team,
-            staff.levers.vision,
-            rng,
-            c=c,
-            shared_goals=staff.mechanisms.shared_goals,
-        )
+            shared, self.rule_course[e.team], view, weights, e.team, staff.levers.vision, rng,
+            c=c, shared_goals=staff.mechanisms.shared_goals,
+        )  # fmt: skip
         e.adaptation_error = decisions.adaptation_error(e.decision, self.optimum[e.team], c=c)
         week.coordination_error = decisions.coordination_error(
             e.decision, self.replication[e.team], c=c
@@ -225,56 +189,37 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         present = e.present
         felt = effort.felt_control(e.control_believed, e.autonomy_need, c=c.effort)
         colleagues = others_mean(e.effort, present, e.team, self.managers.team_size.size)
+        motivation = effort.motivation(
+            e.pleasure, e.trust_in_manager, e.initiative, e.reciprocity, c=c.effort,
+            on=on.reciprocity,
+        )  # fmt: skip
+        distrust = effort.distrust(felt, self.managers.slack_share[e.team], c=c.effort)
         e.effort = present * effort.put_in_effort(
-            e.energy,
-            effort.motivation(
-                e.pleasure, e.trust_in_manager, e.initiative, e.reciprocity, c=c.effort,
-                on=on.reciprocity,
-            ),
-            effort.distrust(felt, self.managers.slack_share[e.team], c=c.effort),
-            e.control_sensitivity,
-            week.noticed,
-            e.opportunist,
-            colleagues,
-            c=c.effort,
-            crowding_out=on.crowding_out,
+            e.energy, motivation, distrust, e.control_sensitivity, week.noticed, e.opportunist,
+            colleagues, c=c.effort, crowding_out=on.crowding_out,
             conditional=on.conditional_cooperation,
         )  # fmt: skip
         quality = production.decision_quality(
-            e.adaptation_error,
-            week.coordination_error,
-            staff.environment.interdependence,
-            week.decision_weights[0][e.team],
-            c=c.production,
-            adaptation=on.adaptation,
+            e.adaptation_error, week.coordination_error, staff.environment.interdependence,
+            week.decision_weights[0][e.team], c=c.production, adaptation=on.adaptation,
             coordination=on.coordination,
-        )
+        )  # fmt: skip
         clarity = resources.clarity(lv.vision, lv.rules, c=c.resources)
         team = self.by_team
         problems = manager_time.problems_cost(
-            self.managers.unsolved,
-            c=team.coefficients.manager_time,
+            self.managers.unsolved, c=team.coefficients.manager_time,
             on=team.mechanisms.unsolved_problems,
-        )
-        e.output = (
-            production.produce(
-                e.effort,
-                production.capability(e.skill, e.fit, c=c.production),
-                quality,
-                production.clarity_yield(clarity, c=c.production, on=on.role_clarity),
-                staff.environment.shock,
-            )
-            * problems[e.team]
-        )
+        )  # fmt: skip
+        e.output = problems[e.team] * production.produce(
+            e.effort, production.capability(e.skill, e.fit, c=c.production), quality,
+            production.clarity_yield(clarity, c=c.production, on=on.role_clarity),
+            staff.environment.shock,
+        )  # fmt: skip
         per_head = team_mean(e.output, e.team, self.managers.team_size)
         week.misconduct = production.misconduct(
-            e.opportunist & present,
-            week.noticed,
-            per_head[e.team],
-            (e.trust_given + lv.freedom) / 2,
-            c=c.production,
-            abuse=on.trust_abuse,
-        )
+            e.opportunist & present, week.noticed, per_head[e.team],
+            (e.trust_given + lv.freedom) / 2, c=c.production, abuse=on.trust_abuse,
+        )  # fmt: skip
 
     def feel(self) -> None:
         """Job demands and resources move exhaustion, energy and pleasure; moods cross over."""
@@ -283,32 +228,24 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         team, present = e.team, e.present
         control_level = self.this_week.control_level[team]
         absent_share = 1 - team_mean(present.astype(float), team, m.team_size)
+        workload = demands.workload(
+            staff.environment.pressure, absent_share[team], c=c.demands, on=on.workload
+        )
+        felt = effort.felt_control(e.control_believed, e.autonomy_need, c=c.effort)
         load = demands.job_demands(
-            demands.workload(
-                staff.environment.pressure, absent_share[team], c=c.demands, on=on.workload
-            ),
-            lv.rules,
-            effort.felt_control(e.control_believed, e.autonomy_need, c=c.effort),
-            e.fit,
-            c=c.demands,
-            red_tape=on.red_tape,
+            workload, lv.rules, felt, e.fit, c=c.demands, red_tape=on.red_tape,
             control_stress=on.control_stress,
-        )
+        )  # fmt: skip
         load = demands.Demands(load.challenge * present, load.hindrance * present)  # at work only
-        have = resources.job_resources(
-            autonomy=resources.autonomy(
-                lv.responsibility, lv.freedom, control_level, takeback=c.decisions.control_takeback
-            ),
-            autonomy_need=e.autonomy_need,
-            trust_received=e.trust_given,
-            coaching=self.coaching_received()[team],
-            safety=lv.safety,
-            clarity=resources.clarity(lv.vision, lv.rules, c=c.resources),
-            fit=e.fit,
-            slack_share=m.slack_share[team],
-            c=c.resources,
-            on=on,
+        autonomy = resources.autonomy(
+            lv.responsibility, lv.freedom, control_level, takeback=c.decisions.control_takeback
         )
+        have = resources.job_resources(
+            autonomy=autonomy, autonomy_need=e.autonomy_need, trust_received=e.trust_given,
+            coaching=self.coaching_received()[team], safety=lv.safety,
+            clarity=resources.clarity(lv.vision, lv.rules, c=c.resources), fit=e.fit,
+            slack_share=m.slack_share[team], c=c.resources, on=on,
+        )  # fmt: skip
         rng = self.streams["wellbeing"]
         e.life_strain = wellbeing.outside_strain(e.life_strain, rng, c=c.wellbeing)
         target = wellbeing.exhaustion_target(
@@ -337,20 +274,11 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
             team_sum(present.astype(float), e.team, m.team_size.size), 1
         )
         seen, bad, week.observed, week.effort_seen = trust.observe(
-            e.effort,
-            team_effort[e.team],
-            week.manager_chance,
-            week.peer_chance,
-            self.streams["trust"],
-            c=c,
-        )
+            e.effort, team_effort[e.team], week.manager_chance, week.peer_chance,
+            self.streams["trust"], c=c,
+        )  # fmt: skip
         week.observed &= present
-        disposition = self._steered(
-            "trust",
-            control.trust_disposition(
-                self.by_team.levers.trust, m.grab, c=self.by_team.coefficients.control
-            ),
-        )
+        disposition = self._trust_disposition()
         e.trust_given = trust.update_trust_given(
             e.trust_given, disposition[e.team], seen & present, bad & present, c=c
         )
@@ -364,9 +292,8 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         e, m, team = self.employees, self.managers, self.by_team
         staff = self.by_employee
         c_team, c = team.coefficients.control, staff.coefficients.growth
-        m.results = control.smooth_results(
-            m.results, team_mean(e.output, e.team, m.team_size), c=c_team
-        )
+        results = team_mean(e.output, e.team, m.team_size)
+        m.results = control.smooth_results(m.results, results, c=c_team)
         m.expected = control.update_expectation(m.expected, m.results, c=c_team)
         shortfall = control.shortfall(m.results, m.expected, team.environment.pressure, c=c_team)
         self.this_week.shortfall = shortfall
@@ -376,15 +303,9 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         m.grab = choose(grabbed, m.grab, on=team.mechanisms.control_grab)
         coaching = self.coaching_received()[e.team]
         target = growth.initiative_target(
-            staff.levers.responsibility,
-            staff.levers.freedom,
-            e.trust_in_manager,
-            e.pleasure,
-            coaching,
-            m.taken_over[e.team],
-            c=c,
-            on=staff.mechanisms,
-        )
+            staff.levers.responsibility, staff.levers.freedom, e.trust_in_manager, e.pleasure,
+            coaching, m.taken_over[e.team], c=c, on=staff.mechanisms,
+        )  # fmt: skip
         e.initiative = growth.update_initiative(e.initiative, target, c=c)
         e.skill = growth.learn(e.skill, coaching, e.present, c=c, on=staff.mechanisms.coaching)
         self._plan_week()
@@ -393,16 +314,11 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         """Overtime, the squeeze between directors and team, and frustration drain managers."""
         s, m, e = self.by_team, self.managers, self.employees
         load, have = manager_time.manager_conditions(
-            m.hours,
-            m.coaching + m.vision,
-            m.unsolved,
-            contract_hours=s.managers.contract_hours,
-            pressure=s.environment.pressure,
-            shortfall=self.this_week.shortfall,
+            m.hours, m.coaching + m.vision, m.unsolved, contract_hours=s.managers.contract_hours,
+            pressure=s.environment.pressure, shortfall=self.this_week.shortfall,
             team_trust=team_mean(e.trust_in_manager, e.team, m.team_size),
-            safety=s.levers.safety,
-            c=s.coefficients.manager_time,
-        )
+            safety=s.levers.safety, c=s.coefficients.manager_time,
+        )  # fmt: skip
         c, rng = s.coefficients.wellbeing, self.streams["managers"]
         m.life_strain = wellbeing.outside_strain(m.life_strain, rng, c=c)
         target = wellbeing.exhaustion_target(
@@ -419,25 +335,17 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
     def follow_up(self) -> None:
         """Observed non-performers are addressed by managers with time, or by peers (C9, C10)."""
         e, m, week = self.employees, self.managers, self.this_week
-        c, on, present = (
-            self.by_employee.coefficients.consequences,
-            self.by_employee.mechanisms,
-            e.present,
-        )
-        rng = self.streams["follow_up"]
+        staff, present, rng = self.by_employee, e.present, self.streams["follow_up"]
+        c, on = staff.coefficients.consequences, staff.mechanisms
         e.seen_performance = consequences.update_seen_performance(
             e.seen_performance, week.effort_seen, week.observed, c=c
         )
         attention = self._steered("address", self.coaching_received())
         slacking, addressed = consequences.follow_up(
-            e.seen_performance,
-            present,
-            attention[e.team],
-            gate(week.self_steering, on=on.social_control),
-            rng,
-            c=c,
+            e.seen_performance, present, attention[e.team],
+            gate(week.self_steering, on=on.social_control), rng, c=c,
             managers_follow_up=on.consequences,
-        )
+        )  # fmt: skip
         m.slack_share = team_mean((slacking & ~addressed).astype(float), e.team, m.team_size)
         broken = addressed & e.agreed  # nothing changed since the agreements
         week.dismissed = broken & e.opportunist
@@ -454,8 +362,7 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
         )
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
         quits = workforce.leave(e.pleasure, e.exhaustion, self.streams["turnover"], c=c)
-        leaving = quits | week.dismissed
-        leavers = np.flatnonzero(leaving)
+        leavers = np.flatnonzero(quits | week.dismissed)
         week.leavers = np.bincount(self.replication[e.team[leavers]], minlength=self.replications)
         self.recruits.keep_fresh(e.size, self.by_employee, self.streams["hiring"])
         if leavers.size:
@@ -482,50 +389,6 @@ class OrgModel(AgentViews, Layout, Steerable, Model):
 
     def _new_week(self) -> ThisWeek:
         return ThisWeek.start(self.employees.size, self.managers.team_size.size, self.replications)
-
-    def _control_level(self) -> np.ndarray:
-        return self._steered(
-            "monitoring", control.control_level(self.by_team.levers.control, self.managers.grab)
-        )
-
-    def coaching_received(self) -> np.ndarray:
-        """Coaching per employee per team, as a share of the norm at full connection."""
-        m, c = self.managers, self.by_team.coefficients.manager_time
-        return np.minimum(1.0, m.coaching / (c.coaching_hours * m.team_size))
-
-    def _plan_week(self, only: int | None = None) -> None:
-        """Plan next week's hours of every manager (``only``: of that team's manager; the other
-        teams keep the plan they have)."""
-        s, m, e = self.by_team, self.managers, self.employees
-        week = manager_time.plan_week(
-            team_size=m.team_size,
-            solved_by_staff=team_mean(e.initiative * e.present, e.team, m.team_size),
-            grab=self._steered("firefighting", m.grab),
-            responsibility=s.levers.responsibility,
-            control_level=self._control_level(),
-            pressure=s.environment.pressure,
-            rules=s.levers.rules,
-            vision=self._steered("vision", s.levers.vision),
-            connection=self._steered("coaching", s.levers.connection),
-            safety=s.levers.safety,
-            max_hours=s.managers.max_hours,
-            c=s.coefficients.manager_time,
-            speaking_up=s.mechanisms.speaking_up,
-        )
-        planned = {
-            "reporting": week.reporting,
-            "monitoring": week.monitoring,
-            "rules": week.rules,
-            "firefighting": week.firefighting,
-            "vision": week.vision,
-            "coaching": week.coaching,
-            "hours": week.hours,
-            "taken_over": week.taken_over,
-            "unsolved": week.unsolved,
-        }
-        mine = None if only is None else np.arange(m.team_size.size) == only
-        for name, new in planned.items():
-            setattr(m, name, new if mine is None else np.where(mine, new, getattr(m, name)))
 
     # --- outputs ------------------------------------------------------------------------------
 

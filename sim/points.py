@@ -10,7 +10,8 @@ exactly those of simulating it alone.
 
 :class:`Values` gives the model those numbers per organisation, team or employee: the scenario's
 own number where all points agree (a single scenario computes exactly as before), else an array
-with each unit's point's number.
+with each unit's point's number. :class:`Layout` (part of :class:`sim.OrgModel`) lays the points'
+organisations out one after another.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from scipy import sparse
 
 from sim.mechanisms import crossover, environment
 from sim.population import draw_employees, draw_managers, side_by_side, team_sizes
-from sim.scenario import Scenario, ScenarioError
+from sim.scenario import MAX_REPORT_DELAY, Scenario, ScenarioError, load_scenario
 from sim.streams import SideBySide
 
 NUMERIC_SECTIONS = (
@@ -55,6 +56,20 @@ def structure(scenario: Scenario) -> str:
         for name in names or values:
             content[f"{section}.{name}"] = values[name]
     return json.dumps(content, sort_keys=True, separators=(",", ":"))
+
+
+def points_and_seeds(
+    scenario: Scenario | str | Sequence[Scenario | str], seed: int | Sequence[int] | None
+) -> tuple[list[Scenario], list]:
+    """The points to simulate together, loaded, and one seed for each (``seed`` for all, or a
+    sequence with one per point); an error if they cannot be simulated together."""
+    points = [scenario] if isinstance(scenario, Scenario | str) else list(scenario)
+    points = [p if isinstance(p, Scenario) else load_scenario(p) for p in points]
+    seeds = list(seed) if isinstance(seed, Sequence) else [seed] * len(points)
+    if len(seeds) != len(points):
+        raise ValueError(f"{len(points)} scenarios need {len(points)} seeds, not {len(seeds)}")
+    check_side_by_side(points)
+    return points, seeds
 
 
 def check_side_by_side(scenarios: Sequence[Scenario]) -> None:
@@ -149,6 +164,16 @@ class Layout:
 
     points: list[Scenario]
 
+    @property
+    def scenario(self) -> Scenario:
+        """What all points share: size, run, interventions (the model owns this name; Mesa 3.5's
+        own ``Model.scenario`` would tie its experiment scenarios to it)."""
+        return self._scenario
+
+    @scenario.setter
+    def scenario(self, scenario: Scenario) -> None:
+        self._scenario = scenario
+
     def _lay_out(self, streams: list[dict], replications: int) -> None:
         """``replications`` organisations of each point, one after another, drawn with that
         point's ``streams`` (one generator per mechanism)."""
@@ -173,6 +198,9 @@ class Layout:
                 for name in streams[0]
             }
         self._tabulate_numbers()
+        self.optimum = self._global_optimum[self.replication] + self._local_optimum
+        self._history = np.tile(self.optimum, (MAX_REPORT_DELAY + 1, 1))  # for delayed reports
+        self.rule_course = self._global_optimum[self.replication]
 
     def _place_side_by_side(self, parts: list[dict]) -> None:
         """The points' organisations one after another: teams, people and ties renumbered."""

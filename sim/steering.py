@@ -1,21 +1,27 @@
-"""Workshop steering: someone runs a team as its manager (C4, C5, C9 in the room).
+"""The manager's week and workshop steering: someone may run a team as its manager (C4, C5, C9
+in the room).
 
-:class:`sim.OrgModel` composes :class:`Steerable`: ``model.steer(team, trust=…, …)`` records a
-participant's choices in ``model.steering`` (a :class:`sim.week.Steering`), and the week's verbs
-ask :meth:`Steerable._steered` for each team's choice, or what the story's manager does where
-nobody chose.
+:class:`sim.OrgModel` composes :class:`Steerable`: each manager plans the hours of next week
+(``_plan_week``: reporting, monitoring, rules, fire-fighting, vision, coaching), and
+``model.steer(team, trust=…, …)`` records a participant's choices in ``model.steering`` (a
+:class:`sim.week.Steering`); the week's verbs ask :meth:`Steerable._steered` for each team's
+choice, or what the story's manager does where nobody chose.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import numpy as np
 
+from sim.mechanisms import control, manager_time
+from sim.mechanisms.teams import team_mean
 from sim.week import Steering
 
 
 class Steerable:
-    """What a workshop participant chose for their team, in place of the story's manager (the
-    model that composes it plans the manager's week, ``_plan_week``)."""
+    """Each manager's plan of the week, and what a workshop participant chose for their team in
+    place of the story's manager."""
 
     steering: Steering
 
@@ -50,6 +56,45 @@ class Steerable:
             steered[team] = value
         if replan:
             self._plan_week(only=team)
+
+    def _control_level(self) -> np.ndarray:
+        return self._steered(
+            "monitoring", control.control_level(self.by_team.levers.control, self.managers.grab)
+        )
+
+    def _trust_disposition(self) -> np.ndarray:
+        """Per team: the trust the manager is willing to give (``steer``: the participant's)."""
+        lever, c = self.by_team.levers.trust, self.by_team.coefficients.control
+        return self._steered("trust", control.trust_disposition(lever, self.managers.grab, c=c))
+
+    def coaching_received(self) -> np.ndarray:
+        """Coaching per employee per team, as a share of the norm at full connection."""
+        m, c = self.managers, self.by_team.coefficients.manager_time
+        return np.minimum(1.0, m.coaching / (c.coaching_hours * m.team_size))
+
+    def _plan_week(self, only: int | None = None) -> None:
+        """Plan next week's hours of every manager (``only``: of that team's manager; the other
+        teams keep the plan they have)."""
+        s, m, e = self.by_team, self.managers, self.employees
+        week = manager_time.plan_week(
+            team_size=m.team_size,
+            solved_by_staff=team_mean(e.initiative * e.present, e.team, m.team_size),
+            grab=self._steered("firefighting", m.grab),
+            responsibility=s.levers.responsibility,
+            control_level=self._control_level(),
+            pressure=s.environment.pressure,
+            rules=s.levers.rules,
+            vision=self._steered("vision", s.levers.vision),
+            connection=self._steered("coaching", s.levers.connection),
+            safety=s.levers.safety,
+            max_hours=s.managers.max_hours,
+            c=s.coefficients.manager_time,
+            speaking_up=s.mechanisms.speaking_up,
+        )
+        planned = {f.name: getattr(week, f.name) for f in fields(week)} | {"hours": week.hours}
+        mine = None if only is None else np.arange(m.team_size.size) == only
+        for name, new in planned.items():
+            setattr(m, name, new if mine is None else np.where(mine, new, getattr(m, name)))
 
 
 def _same(old: float, new: float) -> bool:
