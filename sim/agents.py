@@ -11,7 +11,7 @@ import mesa
 import numpy as np
 from scipy import sparse
 
-from sim.mechanisms.quadrants import NAMES, classify
+from sim.mechanisms.quadrants import NAMES, as_counted, classify
 
 
 def _column(table: str, name: str, doc: str) -> property:
@@ -50,11 +50,18 @@ class Employee(mesa.Agent):
 
     @property
     def quadrant(self) -> str:
-        return NAMES[self.model.employees.quadrant[self.row]]
+        """The well-being quadrant as the KPIs count it: burnout while on long burnout leave."""
+        e = self.model.employees
+        return NAMES[as_counted(e.quadrant[self.row], e.burnout_leave[self.row])]
 
     @property
     def status(self) -> str:
-        return "absent" if self.model.employees.absent_weeks[self.row] > 0 else "working"
+        """``"burnout leave"`` (long sick leave with burnout), ``"absent"`` (a short spell of
+        sick leave) or ``"working"``."""
+        e = self.model.employees
+        if e.absent_weeks[self.row] <= 0:
+            return "working"
+        return "burnout leave" if e.burnout_leave[self.row] else "absent"
 
 
 class Manager(mesa.Agent):
