@@ -91,9 +91,22 @@ class Coefficients(Record):
 
 def capability(skill: np.ndarray, fit: np.ndarray, *, c: Coefficients) -> np.ndarray:
     """Output per unit of effort, 1 for an employee of typical skill and fit."""
-    return (skill / c.typical_skill) ** c.skill_elasticity * (
-        fit / c.typical_fit
-    ) ** c.fit_elasticity
+    return _power(skill / c.typical_skill, c.skill_elasticity) * _power(
+        fit / c.typical_fit, c.fit_elasticity
+    )
+
+
+def _power(base: np.ndarray, exponent: float | np.ndarray) -> np.ndarray:
+    """``base ** exponent``, with an exponent per unit (points side by side) raised one distinct
+    exponent at a time: numpy takes a square root for a single exponent of 0.5, which differs in
+    the last bit from its power function, and a point must compute as it would alone."""
+    if np.ndim(exponent) == 0:
+        return base**exponent
+    out = np.empty_like(base)
+    for value in np.unique(exponent):
+        same = exponent == value
+        out[same] = base[same] ** value
+    return out
 
 
 def decision_quality(
