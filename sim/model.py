@@ -38,7 +38,7 @@ from sim.mechanisms.teams import others_mean, team_mean, team_sum
 from sim.points import Layout, points_and_seeds
 from sim.population import Recruits
 from sim.scenario import Scenario
-from sim.steering import Steerable
+from sim.steering import ManagersChoices
 from sim.week import Steering, ThisWeek
 
 RANDOM_STREAMS = (
@@ -56,11 +56,11 @@ RANDOM_STREAMS = (
 )
 
 
-class OrgModel(AgentViews, Layout, Steerable, Model):
+class OrgModel(AgentViews, Layout, ManagersChoices, Model):
     """An organisation simulated week by week (one ``step`` is one week).
 
     Its parts: the points simulated side by side are laid out by :class:`sim.points.Layout`;
-    the managers' plans of the week and workshop steering are :class:`sim.steering.Steerable`;
+    the managers' plans of the week and workshop steering are :class:`sim.steering.ManagersChoices`;
     the Mesa views are :class:`sim.agents.AgentViews`.
     """
 

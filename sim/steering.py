@@ -1,10 +1,10 @@
 """The manager's week and workshop steering: someone may run a team as its manager (C4, C5, C9
 in the room).
 
-:class:`sim.OrgModel` composes :class:`Steerable`: each manager plans the hours of next week
+:class:`sim.OrgModel` composes :class:`ManagersChoices`: each manager plans the hours of next week
 (``_plan_week``: reporting, monitoring, rules, fire-fighting, vision, coaching), and
 ``model.steer(team, trust=…, …)`` records a participant's choices in ``model.steering`` (a
-:class:`sim.week.Steering`); the week's verbs ask :meth:`Steerable._steered` for each team's
+:class:`sim.week.Steering`); the week's verbs ask :meth:`ManagersChoices._steered` for each team's
 choice, or what the story's manager does where nobody chose.
 """
 
@@ -19,7 +19,7 @@ from sim.mechanisms.teams import team_mean
 from sim.week import Steering
 
 
-class Steerable:
+class ManagersChoices:
     """Each manager's plan of the week, and what a workshop participant chose for their team in
     place of the story's manager."""
 

@@ -127,10 +127,10 @@ def python(where: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def pytest_in(where: Path, test_file: str, select: str) -> subprocess.CompletedProcess:
+def pytest_in(where: Path, test_file: str, select: str, *more: str) -> subprocess.CompletedProcess:
     return python(
         where, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(where),
-        test_file, "-k", select,
+        test_file, "-k", select, *more,
     )  # fmt: skip
 
 
@@ -143,9 +143,15 @@ def test_a_new_mechanism_by_the_steps_is_a_scenario_field_and_a_working_channel(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(copy / "sim" / "__init__.py"), "0.03", "1.0"]
-    checked = pytest_in(copy, SWITCH_TEST, NAME)
+    checked = pytest_in(copy, SWITCH_TEST, NAME, "-rA")
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "3 passed" in checked.stdout  # off changes the course; side by side as alone (2)
+    for case in (
+        f"switches_and_records_are_keyword_only_without_a_default[sim.mechanisms.{NAME}.thinned]",
+        f"switching_a_channel_off_changes_the_course[{SWITCH}]",
+        f"a_point_side_by_side_gives_its_results_alone[mechanisms.{SWITCH}]",
+        f"a_point_side_by_side_gives_its_results_alone[coefficients.{NAME}.thinning]",
+    ):
+        assert f"PASSED {SWITCH_TEST}::test_{case}" in checked.stdout, checked.stdout
 
 
 def test_a_switch_declared_but_not_passed_on_fails_the_switch_test(copy):

@@ -1,6 +1,8 @@
 """Nothing silent: generated from the scenario's own schema, so a new switch or coefficient is
 tested the moment it is declared.
 
+* Every switch and coefficient record a mechanism function takes is keyword-only, without a
+  default: a call that forgets one fails.
 * Every switch of ``Mechanisms``, switched off, changes the course of a small world in which every
   channel has work to do (a switch declared but not passed on to its mechanism fails here).
 * Every switch and every coefficient with a range, changed on its own in one point, gives that
@@ -12,10 +14,15 @@ All the changed points run side by side in one model; each is then run alone.
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
+
 import pandas as pd
 import pytest
 
 import sim
+import sim.mechanisms
 from sim.coefficients import listing
 from sim.scenario import Mechanisms
 
@@ -81,6 +88,34 @@ def together() -> dict[str, sim.RunResult]:
 
 def same(a: sim.RunResult, b: sim.RunResult) -> bool:
     return pd.Series(a.kpis).equals(pd.Series(b.kpis)) and a.timeseries.equals(b.timeseries)
+
+
+FUNCTIONS = [
+    function
+    for info in pkgutil.iter_modules(sim.mechanisms.__path__)
+    for _, function in inspect.getmembers(
+        importlib.import_module(f"sim.mechanisms.{info.name}"), inspect.isfunction
+    )
+    if function.__module__ == f"sim.mechanisms.{info.name}"
+]
+
+
+def silent(parameter: inspect.Parameter) -> bool:
+    """A coefficient record (``c``, ``c_team``, ``c_local``) or switch (``on``) that may be passed
+    by position or left out, or any parameter that defaults to a switch's ``True``/``False``."""
+    record_or_on = parameter.name in ("c", "on") or parameter.name.startswith("c_")
+    keyword_only = parameter.kind is parameter.KEYWORD_ONLY
+    defaulted = parameter.default is not parameter.empty
+    return (record_or_on and (not keyword_only or defaulted)) or isinstance(parameter.default, bool)
+
+
+@pytest.mark.parametrize("function", FUNCTIONS, ids=lambda f: f"{f.__module__}.{f.__name__}")
+def test_switches_and_records_are_keyword_only_without_a_default(function):
+    found = [p.name for p in inspect.signature(function).parameters.values() if silent(p)]
+    assert not found, (
+        f"{function.__module__}.{function.__name__}: make {', '.join(found)} keyword-only "
+        "without a default (after a *), so a call cannot leave a channel on by forgetting it"
+    )
 
 
 def test_the_world_is_generated_from_the_schema():
