@@ -176,7 +176,8 @@ class Layout:
 
     def _lay_out(self, streams: list[dict], replications: int) -> None:
         """``replications`` organisations of each point, one after another, drawn with that
-        point's ``streams`` (one generator per mechanism)."""
+        point's ``streams`` (one generator per mechanism), and the environment's starting course
+        with the history that delayed reports read."""
         parts = [
             populate(point, own, replications)
             for point, own in zip(self.points, streams, strict=True)
