@@ -8,8 +8,10 @@ person: ``model.agents_by_type[Employee].select(lambda a: a.quadrant == "burnout
 from __future__ import annotations
 
 import mesa
+import numpy as np
+from scipy import sparse
 
-from sim.mechanisms.quadrants import NAMES, classify
+from sim.mechanisms.quadrants import NAMES, as_counted, classify
 
 
 def _column(table: str, name: str, doc: str) -> property:
@@ -48,11 +50,18 @@ class Employee(mesa.Agent):
 
     @property
     def quadrant(self) -> str:
-        return NAMES[self.model.employees.quadrant[self.row]]
+        """The well-being quadrant as the KPIs count it: burnout while on long burnout leave."""
+        e = self.model.employees
+        return NAMES[as_counted(e.quadrant[self.row], e.burnout_leave[self.row])]
 
     @property
     def status(self) -> str:
-        return "absent" if self.model.employees.absent_weeks[self.row] > 0 else "working"
+        """``"burnout leave"`` (long sick leave with burnout), ``"absent"`` (a short spell of
+        sick leave) or ``"working"``."""
+        e = self.model.employees
+        if e.absent_weeks[self.row] <= 0:
+            return "working"
+        return "burnout leave" if e.burnout_leave[self.row] else "absent"
 
 
 class Manager(mesa.Agent):
@@ -79,4 +88,55 @@ class Manager(mesa.Agent):
     @property
     def quadrant(self) -> str:
         m, cut = self.model.managers, self.model.scenario.coefficients.quadrants
-        return NAMES[classify(m.energy[self.row], m.pleasure[self.row], cut)]
+        return NAMES[classify(m.energy[self.row], m.pleasure[self.row], c=cut)]
+
+
+class AgentViews:
+    """The Mesa side of :class:`sim.OrgModel` (composed before ``mesa.Model``): the agents as
+    views created on first use, and the colleague network as a graph."""
+
+    _views_created = False
+
+    @property
+    def agents(self):
+        """All Mesa agents; the Employee and Manager views are created on first use."""
+        self._create_views()
+        return super().agents
+
+    @property
+    def agents_by_type(self):
+        self._create_views()
+        return super().agents_by_type
+
+    @property
+    def agent_types(self):
+        self._create_views()
+        return super().agent_types
+
+    def _create_views(self) -> None:
+        """One view per row, made when someone first asks for agents (the step never does).
+
+        A million views take seconds and hundreds of MB, so runs that only need arrays skip them.
+        """
+        if not self._views_created:
+            self._views_created = True
+            n_employees, n_managers = self.employees.size, self.managers.team_size.size
+            Employee.create_agents(self, n_employees, np.arange(n_employees))
+            Manager.create_agents(self, n_managers, np.arange(n_managers))
+
+    @property
+    def colleagues(self):
+        """The colleague network as a networkx graph (built on first use)."""
+        import networkx as nx
+
+        graph = nx.Graph()
+        graph.add_nodes_from(range(self.employees.size))
+        team = self.employees.team
+        for t in range(self.managers.team_size.size):
+            members = np.flatnonzero(team == t)
+            graph.add_edges_from(
+                (a, b) for i, a in enumerate(members.tolist()) for b in members[i + 1 :].tolist()
+            )
+        upper = sparse.triu(self._cross_ties, k=1).tocoo()
+        graph.add_edges_from(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
+        return graph

@@ -152,7 +152,7 @@ class Tally:
             "control": week.control_level,
             "grab": m.grab,
         }
-        managers = quadrants.classify(m.energy, m.pleasure, model.by_team.coefficients.quadrants)
+        managers = quadrants.classify(m.energy, m.pleasure, c=model.by_team.coefficients.quadrants)
         return cls(
             employees=n,
             teams=m.team_size.size // reps,

@@ -10,7 +10,8 @@ exactly those of simulating it alone.
 
 :class:`Values` gives the model those numbers per organisation, team or employee: the scenario's
 own number where all points agree (a single scenario computes exactly as before), else an array
-with each unit's point's number.
+with each unit's point's number. :class:`Layout` (part of :class:`sim.OrgModel`) lays the points'
+organisations out one after another.
 """
 
 from __future__ import annotations
@@ -21,8 +22,12 @@ from types import SimpleNamespace
 
 import numpy as np
 from pydantic import BaseModel
+from scipy import sparse
 
-from sim.scenario import Scenario, ScenarioError
+from sim.mechanisms import crossover, environment
+from sim.population import draw_employees, draw_managers, side_by_side, team_sizes
+from sim.scenario import MAX_REPORT_DELAY, Scenario, ScenarioError, load_scenario
+from sim.streams import SideBySide
 
 NUMERIC_SECTIONS = (
     "levers",
@@ -51,6 +56,20 @@ def structure(scenario: Scenario) -> str:
         for name in names or values:
             content[f"{section}.{name}"] = values[name]
     return json.dumps(content, sort_keys=True, separators=(",", ":"))
+
+
+def points_and_seeds(
+    scenario: Scenario | str | Sequence[Scenario | str], seed: int | Sequence[int] | None
+) -> tuple[list[Scenario], list]:
+    """The points to simulate together, loaded, and one seed for each (``seed`` for all, or a
+    sequence with one per point); an error if they cannot be simulated together."""
+    points = [scenario] if isinstance(scenario, Scenario | str) else list(scenario)
+    points = [p if isinstance(p, Scenario) else load_scenario(p) for p in points]
+    seeds = list(seed) if isinstance(seed, Sequence) else [seed] * len(points)
+    if len(seeds) != len(points):
+        raise ValueError(f"{len(points)} scenarios need {len(points)} seeds, not {len(seeds)}")
+    check_side_by_side(points)
+    return points, seeds
 
 
 def check_side_by_side(scenarios: Sequence[Scenario]) -> None:
@@ -117,3 +136,94 @@ def _subset(numbers: SimpleNamespace, index: np.ndarray) -> SimpleNamespace:
             for name, value in vars(numbers).items()
         }
     )
+
+
+def populate(s: Scenario, rng: dict, replications: int) -> dict:
+    """The people, ties and environment of ``replications`` organisations of one point."""
+    headcount = s.organisation.employees
+    sizes = np.tile(team_sizes(headcount, s.organisation.team_size), replications)
+    employees = draw_employees(headcount * replications, s, rng["organisation"], newcomer=False)
+    employees.team = np.repeat(np.arange(sizes.size), sizes)
+    managers = draw_managers(sizes, s, rng["organisation"])
+    ties = crossover.cross_team_ties(
+        employees.team, s.organisation.cross_team_ties, rng["organisation"], headcount
+    )
+    optimum = environment.initial_optimum(
+        s.environment.turbulence,
+        sizes.size,
+        rng["environment"],
+        c=s.coefficients.environment,
+        organisations=replications,
+    )
+    return {"employees": employees, "managers": managers, "ties": ties, "optimum": optimum}
+
+
+class Layout:
+    """The points laid out side by side in one model (:class:`sim.OrgModel` composes this):
+    their people, teams, ties, environments, random streams and numbers per unit."""
+
+    points: list[Scenario]
+
+    @property
+    def scenario(self) -> Scenario:
+        """What all points share: size, run, interventions (the model owns this name; Mesa 3.5's
+        own ``Model.scenario`` would tie its experiment scenarios to it)."""
+        return self._scenario
+
+    @scenario.setter
+    def scenario(self, scenario: Scenario) -> None:
+        self._scenario = scenario
+
+    def _lay_out(self, streams: list[dict], replications: int) -> None:
+        """``replications`` organisations of each point, one after another, drawn with that
+        point's ``streams`` (one generator per mechanism), and the environment's starting course
+        with the history that delayed reports read."""
+        parts = [
+            populate(point, own, replications)
+            for point, own in zip(self.points, streams, strict=True)
+        ]
+        self._place_side_by_side(parts)
+        self.replications = replications * len(self.points)  # organisations side by side
+        # the organisation each team belongs to (organisations are consecutive blocks of teams)
+        self.replication = np.repeat(
+            np.arange(self.replications), self.managers.team_size.size // self.replications
+        )
+        point_of_organisation = np.repeat(np.arange(len(self.points)), replications)
+        point_of_team = point_of_organisation[self.replication]
+        self._point_of = (point_of_organisation, point_of_team, point_of_team[self.employees.team])
+        if len(self.points) == 1:
+            self.streams = streams[0]
+        else:
+            self.streams = {
+                name: SideBySide([own[name] for own in streams], self._point_of)
+                for name in streams[0]
+            }
+        self._tabulate_numbers()
+        self.optimum = self._global_optimum[self.replication] + self._local_optimum
+        self._history = np.tile(self.optimum, (MAX_REPORT_DELAY + 1, 1))  # for delayed reports
+        self.rule_course = self._global_optimum[self.replication]
+
+    def _place_side_by_side(self, parts: list[dict]) -> None:
+        """The points' organisations one after another: teams, people and ties renumbered."""
+        teams = np.cumsum([0, *(p["managers"].team_size.size for p in parts[:-1])])
+        people = np.cumsum([0, *(p["employees"].size for p in parts[:-1])])
+        for part, first_team, first_person in zip(parts, teams, people, strict=True):
+            part["employees"].team += first_team
+            part["employees"].person_id += first_person
+        self.employees = side_by_side([p["employees"] for p in parts])
+        self.managers = side_by_side([p["managers"] for p in parts])
+        self._next_person = self.employees.size
+        self._cross_ties = (
+            parts[0]["ties"]
+            if len(parts) == 1
+            else sparse.block_diag([p["ties"] for p in parts], format="csr")
+        )
+        self._cross_degree = np.asarray(self._cross_ties.sum(axis=1)).ravel()
+        self._global_optimum = np.concatenate([p["optimum"][0] for p in parts])
+        self._local_optimum = np.concatenate([p["optimum"][1] for p in parts])
+
+    def _tabulate_numbers(self) -> None:
+        """The points' levers and other numbers per organisation, team and employee."""
+        self.by_organisation, self.by_team, self.by_employee = (
+            Values(self.points, point) for point in self._point_of
+        )

@@ -272,7 +272,7 @@ def draw_employees(
         output=np.ones(n),
         decision=zeros.copy(),
         adaptation_error=zeros.copy(),
-        quadrant=quadrants.classify(energy, pleasure, scenario.coefficients.quadrants),
+        quadrant=quadrants.classify(energy, pleasure, c=scenario.coefficients.quadrants),
     )
 
 

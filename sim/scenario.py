@@ -2,14 +2,13 @@
 
 A scenario is a YAML file (see ``scenarios/``) checked against the schema below. Every field has a
 range; anything unknown, misspelt, out of range, NaN or absurdly large is refused with a
-:class:`ScenarioError` that names the field, the value and what is allowed.
+:class:`ScenarioError` that names the field, the value and what is allowed (its messages:
+:mod:`sim.scenario_errors`; reading files within their limits: :mod:`sim.scenario_files`).
 """
 
 from __future__ import annotations
 
-import difflib
 import json
-import math
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,32 +25,53 @@ from pydantic import (
     model_validator,
 )
 
-from sim import kpis, population
+from sim import kpis, mechanisms, population
 from sim.coefficients import Record, bounds
-from sim.mechanisms import (
-    channels,
-    consequences,
-    control,
-    crossover,
-    decisions,
-    demands,
-    effort,
-    environment,
-    growth,
-    manager_time,
-    production,
-    quadrants,
-    resources,
-    trust,
-    wellbeing,
-    workforce,
+from sim.scenario_errors import ScenarioError, describe, model_at, unknown
+from sim.scenario_files import (
+    MAX_FILE_BYTES,
+    parse_value,
+    parse_yaml,
+    read_yaml,
+    resolve,
+    scenarios_dir,
 )
+
+__all__ = [
+    "MAX_EMPLOYEES",
+    "MAX_FILE_BYTES",
+    "MAX_REPORT_DELAY",
+    "MAX_WEEKS",
+    "RECORDS",
+    "RENAMED",
+    "Coefficients",
+    "Environment",
+    "Intervention",
+    "Levers",
+    "Managers",
+    "Mechanisms",
+    "Organisation",
+    "Run",
+    "Scenario",
+    "ScenarioError",
+    "Switch",
+    "Unit",
+    "Workforce",
+    "apply_overrides",
+    "builtin_scenarios",
+    "check_path",
+    "current_name",
+    "field_at",
+    "field_bounds",
+    "load_scenario",
+    "parse_scenario_text",
+    "parse_value",
+    "scenarios_dir",
+]
 
 MAX_EMPLOYEES = 2_000_000
 MAX_WEEKS = 5_200
 MAX_REPORT_DELAY = 52  # weeks; the model keeps this much history of the environment
-MAX_FILE_BYTES = 1_000_000
-MAX_YAML_VALUES = 100_000  # after expanding aliases: refuses YAML bombs
 
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 
@@ -67,15 +87,6 @@ Switch = Annotated[
     Field(ge=0.0, le=1.0),
     PlainSerializer(lambda v: bool(v) if v in (0.0, 1.0) else v, return_type=bool | float),
 ]
-
-
-class ScenarioError(ValueError):
-    """A scenario that cannot be used; ``problems`` lists one readable line per field."""
-
-    def __init__(self, problems: list[str], source: str = "scenario"):
-        self.problems = problems
-        self.source = source
-        super().__init__(f"{source} is not valid:\n  " + "\n  ".join(problems))
 
 
 class _Section(Record):
@@ -212,22 +223,7 @@ class Mechanisms(_Section):
 
 
 RECORDS: dict[str, type[Record]] = {
-    "environment": environment.Coefficients,
-    "decisions": decisions.Coefficients,
-    "effort": effort.Coefficients,
-    "production": production.Coefficients,
-    "demands": demands.Coefficients,
-    "resources": resources.Coefficients,
-    "wellbeing": wellbeing.Coefficients,
-    "crossover": crossover.Coefficients,
-    "quadrants": quadrants.Coefficients,
-    "trust": trust.Coefficients,
-    "control": control.Coefficients,
-    "growth": growth.Coefficients,
-    "manager_time": manager_time.Coefficients,
-    "consequences": consequences.Coefficients,
-    "workforce": workforce.Coefficients,
-    "channels": channels.Coefficients,
+    **mechanisms.records(),
     "population": population.Coefficients,
     "kpis": kpis.Coefficients,
 }
@@ -357,20 +353,11 @@ class Scenario(_Section):
 # --- loading ------------------------------------------------------------------------------------
 
 
-def scenarios_dir() -> Path:
-    """The folder of built-in scenarios (source checkout or installed copy)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "scenarios", here / "scenarios"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "scenarios"
-
-
 def builtin_scenarios() -> dict[str, str]:
     """Built-in scenario names with their one-line descriptions."""
     out = {}
     for path in sorted(scenarios_dir().glob("*.yaml")):
-        lines = str(_read_yaml(path).get("description", "")).strip().splitlines()
+        lines = str(read_yaml(path).get("description", "")).strip().splitlines()
         out[path.stem] = lines[0] if lines else ""
     return out
 
@@ -386,8 +373,8 @@ def load_scenario(source: str | Path | dict | Scenario = "baseline", **overrides
     elif isinstance(source, dict):
         data, label = dict(source), "scenario"
     else:
-        path = _resolve(source)
-        data, label = _read_yaml(path), str(source)
+        path = resolve(source)
+        data, label = read_yaml(path), str(source)
         data.setdefault("name", path.stem)
     return _validated(apply_overrides(data, overrides), label)
 
@@ -396,95 +383,10 @@ def parse_scenario_text(text: str, label: str = "uploaded scenario") -> Scenario
     """Validate YAML text (e.g. an upload) as a scenario."""
     if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
         raise ScenarioError([f"file is larger than {MAX_FILE_BYTES:,} bytes"], label)
-    return _validated(_parse_yaml(text, label), label)
-
-
-def _resolve(source: str | Path) -> Path:
-    path = Path(source)
-    if path.suffix in {".yaml", ".yml"} or path.exists():
-        if not path.is_file():
-            raise ScenarioError([f"no scenario file at '{path}'"], str(source))
-        return path
-    builtin = scenarios_dir() / f"{source}.yaml"
-    if builtin.is_file():
-        return builtin
-    names = sorted(p.stem for p in scenarios_dir().glob("*.yaml"))
-    close = difflib.get_close_matches(str(source), names, n=1)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    raise ScenarioError(
-        [f"'{source}' is neither a file nor a built-in scenario ({', '.join(names)}).{hint}"],
-        str(source),
-    )
-
-
-def _read_yaml(path: Path) -> dict:
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise ScenarioError([f"file is larger than {MAX_FILE_BYTES:,} bytes"], str(path))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ScenarioError(["file is not UTF-8 text"], str(path)) from None
-    return _parse_yaml(text, str(path))
-
-
-def _parse_yaml(text: str, label: str) -> dict:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        where = getattr(err, "problem_mark", None)
-        at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""
-        problem = getattr(err, "problem", None) or "not valid YAML"
-        raise ScenarioError([f"malformed YAML{at}: {problem}"], label) from None
-    except RecursionError:
-        raise ScenarioError(["malformed YAML: nested too deeply"], label) from None
-    if not _bounded(data):
-        raise ScenarioError([_too_many_values("the file")], label)
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ScenarioError(
-            [f"the file must be a mapping of sections, got {type(data).__name__}"], label
-        )
-    return data
+    return _validated(parse_yaml(text, label), label)
 
 
 # --- overrides ----------------------------------------------------------------------------------
-
-
-def parse_value(text: str, key: str = "value") -> Any:
-    """A ``--set`` value from the command line, read as YAML (``0.8``, ``true``, ``[]``)."""
-    try:
-        value = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text
-    except RecursionError:
-        raise ScenarioError([f"{key}: the value is nested too deeply"], "--set") from None
-    if not _bounded(value):
-        raise ScenarioError([_too_many_values(key)], "--set")
-    return value
-
-
-def _bounded(data: Any) -> bool:
-    """Whether ``data`` holds at most MAX_YAML_VALUES values with its aliases expanded."""
-    stack, count = [data], 0
-    while stack:
-        count += 1
-        if count > MAX_YAML_VALUES:
-            return False
-        node = stack.pop()
-        if isinstance(node, dict):
-            stack.extend(node.keys())
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return True
-
-
-def _too_many_values(what: str) -> str:
-    return (
-        f"{what} expands to more than {MAX_YAML_VALUES:,} values "
-        "(nested YAML aliases, a 'YAML bomb'?); a scenario needs a few dozen"
-    )
 
 
 def apply_overrides(data: dict, overrides: dict[str, Any]) -> dict:
@@ -518,18 +420,12 @@ def check_path(parts: list[str], key: str) -> None:
         fields = model.model_fields
         if part not in fields:
             where = ".".join(parts[:depth]) or "scenario"
-            raise ScenarioError([_unknown(key, part, list(fields), where)])
+            raise ScenarioError([unknown(key, part, list(fields), where)])
         annotation = fields[part].annotation
         if depth < len(parts) - 1:
             if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
                 raise ScenarioError([f"{key}: '{part}' has no sub-fields"])
             model = annotation
-
-
-def _unknown(key: str, part: str, allowed: list[str], where: str) -> str:
-    close = difflib.get_close_matches(part, allowed, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"{key}: unknown field{hint}; {where} allows: {', '.join(allowed)}"
 
 
 # --- validation and messages --------------------------------------------------------------------
@@ -539,72 +435,16 @@ def _validated(data: dict, label: str) -> Scenario:
     try:
         return Scenario.model_validate(data)
     except ValidationError as err:
-        raise ScenarioError([_describe(e) for e in err.errors()], label) from None
+        raise ScenarioError([describe(e, Scenario) for e in err.errors()], label) from None
     except RecursionError:
         raise ScenarioError(["scenario is nested too deeply"], label) from None
-
-
-def _describe(error: dict) -> str:
-    loc = ".".join(str(p) for p in error["loc"]) or "scenario"
-    value = error.get("input")
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        parent = _model_at(error["loc"][:-1])
-        allowed = list(parent.model_fields) if parent else []
-        return _unknown(
-            loc, str(error["loc"][-1]), allowed, ".".join(map(str, error["loc"][:-1])) or "scenario"
-        )
-    message = error["msg"]
-    ctx = error.get("ctx") or {}
-    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        field = field_at(error["loc"])
-        lo, hi = field_bounds(field) if field else (None, None)
-        if lo is not None and hi is not None:
-            message = f"must be between {_number(lo)} and {_number(hi)}"
-    elif kind == "finite_number":
-        message = "must be a finite number (not NaN or infinity)"
-    elif kind == "value_error":
-        message = str(ctx.get("error", message))
-    shown = _short(value)
-    return f"{loc}: {shown} is not allowed; {message}" if shown else f"{loc}: {message}"
-
-
-def _number(bound: float) -> str:
-    """A bound as people write it: ``2,000,000`` rather than ``2e+06``."""
-    return f"{bound:,}" if isinstance(bound, int) else f"{bound:g}"
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, dict):
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return "nan"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _model_at(loc: tuple) -> type[BaseModel] | None:
-    model: type[BaseModel] = Scenario
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(str(part))
-        if field is None:
-            return None
-        ann = field.annotation
-        inner = getattr(ann, "__args__", (ann,))
-        sub = next((a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)), None)
-        if sub is None:
-            return None
-        model = sub
-    return model
 
 
 def field_at(loc: tuple):
     """The pydantic field at a location such as ``("levers", "trust")``, or None."""
     if all(isinstance(part, str) for part in loc):
         loc = tuple(current_name(".".join(loc)).split("."))
-    parent = _model_at(loc[:-1])
+    parent = model_at(loc[:-1], Scenario)
     return parent.model_fields.get(str(loc[-1])) if parent else None
 
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import sim
-from sim.mechanisms.quadrants import NAMES
+from sim.mechanisms.quadrants import BURNOUT, NAMES, as_counted
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_views_follow_the_arrays_as_the_model_steps(model):
 def test_quadrant_behaviour_and_team_as_documented(model):
     e = model.employees
     for agent in model.agents_by_type[sim.Employee]:
-        assert agent.quadrant == NAMES[e.quadrant[agent.row]]
+        assert agent.quadrant == NAMES[as_counted(e.quadrant, e.burnout_leave)[agent.row]]
         assert agent.behaviour == ("opportunist" if e.opportunist[agent.row] else "reciprocal")
         assert agent.team == e.team[agent.row]
         assert isinstance(agent.energy, float) and isinstance(agent.team, int)
@@ -61,7 +61,23 @@ def test_agentset_select_and_agg_work_on_the_views(model):
     employees = model.agents_by_type[sim.Employee]
     e = model.employees
     burnout = employees.select(lambda a: a.quadrant == "burnout")
-    assert len(burnout) == int((e.quadrant == NAMES.index("burnout")).sum())
+    assert len(burnout) == int((as_counted(e.quadrant, e.burnout_leave) == BURNOUT).sum())
     assert employees.agg("energy", np.mean) == pytest.approx(e.energy.mean())
     team0 = employees.select(lambda a: a.team == 0)
     assert len(team0) == model.managers.team_size[0]
+
+
+def test_someone_on_burnout_leave_is_burnout_and_on_burnout_leave_whatever_their_mood(model):
+    """One truth with the KPIs (``quadrants.as_counted``): long burnout leave counts as burnout."""
+    e = model.employees
+    rows = [0, 1, 2]
+    e.quadrant[rows] = NAMES.index("engagement")
+    e.absent_weeks[rows] = [20, 2, 0]
+    e.burnout_leave[rows] = [True, False, False]
+    views = {a.row: a for a in model.agents_by_type[sim.Employee] if a.row in rows}
+    assert [views[r].status for r in rows] == ["burnout leave", "absent", "working"]
+    assert [views[r].quadrant for r in rows] == ["burnout", "engagement", "engagement"]
+    model.measure()  # the KPIs count the same people as burnout
+    burnout = sum(a.quadrant == "burnout" for a in model.agents_by_type[sim.Employee])
+    this_week = model.record.frame(model.week + 1)["burnout_rate"].iloc[-1]
+    assert this_week == pytest.approx(burnout / e.size)

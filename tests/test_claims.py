@@ -1,8 +1,8 @@
 """The claims C1…C17 (``sim.claims``): complete in Dutch and English, every claim carried by a
 mechanism and every mechanism citing a claim; and the repository cites nothing outside itself.
 
-The mechanisms are the modules of ``sim/mechanisms/`` (except the helpers ``teams`` and
-``__init__``), which cite claims in their docstring, and the switches of
+The mechanisms are the modules of ``sim/mechanisms/`` (except its ``HELPERS``), which cite claims
+in their docstring, and the switches of
 ``sim.scenario.Mechanisms``, which cite them in their description.
 """
 
@@ -15,14 +15,16 @@ from pathlib import Path
 import pytest
 
 from sim.claims import CLAIM_ID, CLAIMS, Claim, cited
+from sim.mechanisms import HELPERS
 from sim.scenario import Mechanisms
 
 ROOT = Path(__file__).resolve().parents[1]
 IDS = [f"C{i}" for i in range(1, 18)]
 
-HELPERS = {"__init__", "teams"}
 MODULES = sorted(
-    p.stem for p in (ROOT / "sim" / "mechanisms").glob("*.py") if p.stem not in HELPERS
+    p.stem
+    for p in (ROOT / "sim" / "mechanisms").glob("*.py")
+    if p.stem not in {"__init__", *HELPERS}
 )
 SWITCHES = list(Mechanisms.model_fields)
 

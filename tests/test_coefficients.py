@@ -2,45 +2,19 @@
 
 from __future__ import annotations
 
-import ast
 import json
 from pathlib import Path
 
 import pytest
 from conftest import small
+from literals import bare_numbers, model_code
 
 import sim
 from sim.coefficients import PROVENANCES, listing
 from sim.scenario import RECORDS, ScenarioError
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL_CODE = [
-    *sorted((ROOT / "sim" / "mechanisms").glob("*.py")),
-    ROOT / "sim" / "model.py",
-    ROOT / "sim" / "population.py",
-    ROOT / "sim" / "week.py",
-]
-ALLOWED = {0, 1, 2}  # and tiny guards against division by zero
-
-
-def bare_numbers(path: Path) -> list[tuple[int, float]]:
-    """Numeric literals outside the ``coefficient(...)``/``fitted(...)`` declarations."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    declared = {
-        id(sub)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("coefficient", "fitted")
-        for sub in ast.walk(node)
-    }
-    return [
-        (node.lineno, node.value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and type(node.value) in (int, float)
-        and id(node) not in declared
-        and abs(node.value) not in ALLOWED
-        and abs(node.value) >= 1e-6
-    ]
+MODEL_CODE = model_code(ROOT)
 
 
 @pytest.mark.parametrize("path", MODEL_CODE, ids=lambda p: p.name)

@@ -27,13 +27,15 @@ def test_classify_puts_each_corner_in_its_quadrant():
     energy = np.array([0.9, 0.9, 0.1, 0.1])
     pleasure = np.array([0.9, 0.1, 0.1, 0.9])
     expected = [ENGAGEMENT, WORKAHOLISM, BURNOUT, SATISFACTION]
-    assert quadrants.classify(energy, pleasure, QUADRANTS).tolist() == expected
+    assert quadrants.classify(energy, pleasure, c=QUADRANTS).tolist() == expected
 
 
 def test_classify_counts_the_cut_off_as_high():
     at, below = QUADRANTS.cut_off, np.nextafter(QUADRANTS.cut_off, 0)
-    assert quadrants.classify(np.array([at]), np.array([at]), QUADRANTS).tolist() == [ENGAGEMENT]
-    assert quadrants.classify(np.array([below]), np.array([below]), QUADRANTS).tolist() == [BURNOUT]
+    assert quadrants.classify(np.array([at]), np.array([at]), c=QUADRANTS).tolist() == [ENGAGEMENT]
+    assert quadrants.classify(np.array([below]), np.array([below]), c=QUADRANTS).tolist() == [
+        BURNOUT
+    ]
 
 
 def test_shares_count_each_quadrant():
@@ -51,24 +53,24 @@ def test_shares_of_nobody_are_zero():
 
 
 def test_motivation_weighs_pleasure_half_reciprocated_trust_and_initiative_a_quarter():
-    assert effort.motivation(1.0, 0.0, 0.0, 1.0, EFFORT) == 0.5
-    assert effort.motivation(0.0, 1.0, 1.0, 1.0, EFFORT) == 0.5
-    assert effort.motivation(0.0, 1.0, 0.0, 0.4, EFFORT) == pytest.approx(0.25 * 0.4)
+    assert effort.motivation(1.0, 0.0, 0.0, 1.0, c=EFFORT, on=True) == 0.5
+    assert effort.motivation(0.0, 1.0, 1.0, 1.0, c=EFFORT, on=True) == 0.5
+    assert effort.motivation(0.0, 1.0, 0.0, 0.4, c=EFFORT, on=True) == pytest.approx(0.25 * 0.4)
     # the reciprocity channel off: felt trust at the reference whatever it is
-    assert effort.motivation(0.0, 1.0, 0.0, 1.0, EFFORT, on=False) == pytest.approx(0.125)
+    assert effort.motivation(0.0, 1.0, 0.0, 1.0, c=EFFORT, on=False) == pytest.approx(0.125)
 
 
 def test_control_is_felt_more_by_those_who_need_autonomy():
     # control × (0.5 + need): full control is felt as 0.5 at need 0 and 1.5 at need 1.
-    assert effort.felt_control(1.0, 0.0, EFFORT) == 0.5
-    assert effort.felt_control(1.0, 1.0, EFFORT) == 1.5
+    assert effort.felt_control(1.0, 0.0, c=EFFORT) == 0.5
+    assert effort.felt_control(1.0, 1.0, c=EFFORT) == 1.5
 
 
 def test_control_beyond_the_legitimate_reads_as_distrust_less_so_against_free_riders():
-    assert effort.distrust(0.8, 0.0, EFFORT) == pytest.approx(0.8 - EFFORT.legitimate_control)
-    assert effort.distrust(0.2, 0.0, EFFORT) == 0.0
+    assert effort.distrust(0.8, 0.0, c=EFFORT) == pytest.approx(0.8 - EFFORT.legitimate_control)
+    assert effort.distrust(0.2, 0.0, c=EFFORT) == 0.0
     legit = EFFORT.legitimate_control + EFFORT.legitimacy_from_slacking * 0.1
-    assert effort.distrust(0.8, 0.1, EFFORT) == pytest.approx(max(0.0, 0.8 - legit))
+    assert effort.distrust(0.8, 0.1, c=EFFORT) == pytest.approx(max(0.0, 0.8 - legit))
 
 
 def efforts(
@@ -93,8 +95,8 @@ def efforts(
         array(noticed),
         np.atleast_1d(opportunist),
         array(colleagues),
-        EFFORT.model_copy(update={"energy_gain": energy_gain}),
-        **switches,
+        c=EFFORT.model_copy(update={"energy_gain": energy_gain}),
+        **{"crowding_out": True, "conditional": True, **switches},
     )
 
 
@@ -139,20 +141,21 @@ def test_effort_is_clipped_to_zero_and_max_effort():
 
 def test_typical_skill_and_fit_give_capability_one():
     got = production.capability(
-        np.array([PRODUCTION.typical_skill]), np.array([PRODUCTION.typical_fit]), PRODUCTION
+        np.array([PRODUCTION.typical_skill]), np.array([PRODUCTION.typical_fit]), c=PRODUCTION
     )
     assert got[0] == pytest.approx(1.0)
 
 
 def test_capability_grows_with_the_square_root_of_skill():
     quarter = production.capability(
-        np.array([PRODUCTION.typical_skill / 4]), np.array([PRODUCTION.typical_fit]), PRODUCTION
+        np.array([PRODUCTION.typical_skill / 4]), np.array([PRODUCTION.typical_fit]), c=PRODUCTION
     )
     assert quarter[0] == pytest.approx(0.5)
 
 
 def quality(adapt=0.25, coord=0.0, interdependence=0.0, own=0.0, **switches):
-    return production.decision_quality(adapt, coord, interdependence, own, PRODUCTION, **switches)
+    switches = {"adaptation": True, "coordination": True, **switches}
+    return production.decision_quality(adapt, coord, interdependence, own, c=PRODUCTION, **switches)
 
 
 def test_typical_decisions_have_quality_one_and_worse_ones_cost_output_linearly():
@@ -175,9 +178,11 @@ def test_misfit_between_teams_and_the_time_to_adjust_cost_as_far_as_teams_depend
 
 def test_clarity_saves_rework_around_typical_clarity():
     gain = PRODUCTION.clarity_gain
-    assert production.clarity_yield(PRODUCTION.typical_clarity, PRODUCTION) == pytest.approx(1.0)
-    assert production.clarity_yield(1.0, PRODUCTION) == pytest.approx(1 + gain / 2)
-    assert production.clarity_yield(1.0, PRODUCTION, on=False) == pytest.approx(1.0)
+    assert production.clarity_yield(
+        PRODUCTION.typical_clarity, c=PRODUCTION, on=True
+    ) == pytest.approx(1.0)
+    assert production.clarity_yield(1.0, c=PRODUCTION, on=True) == pytest.approx(1 + gain / 2)
+    assert production.clarity_yield(1.0, c=PRODUCTION, on=False) == pytest.approx(1.0)
 
 
 def test_output_is_effort_capability_quality_clarity_and_what_the_shock_leaves():
@@ -187,12 +192,14 @@ def test_output_is_effort_capability_quality_clarity_and_what_the_shock_leaves()
 def test_only_unnoticed_opportunists_divert_and_more_where_trusted():
     opportunist, noticed = np.array([True, True, False]), np.array([0.0, 1.0, 0.0])
     per_head = np.full(3, 2.0)
-    at_midpoint = production.misconduct(opportunist, noticed, per_head, 0.5, PRODUCTION)
+    at_midpoint = production.misconduct(
+        opportunist, noticed, per_head, 0.5, c=PRODUCTION, abuse=True
+    )
     assert at_midpoint.tolist() == pytest.approx([2.0 * PRODUCTION.misconduct, 0.0, 0.0])
-    trusted = production.misconduct(opportunist, noticed, per_head, 1.0, PRODUCTION)
+    trusted = production.misconduct(opportunist, noticed, per_head, 1.0, c=PRODUCTION, abuse=True)
     room = 1 + PRODUCTION.opportunity_gain * 0.5
     assert trusted[0] == pytest.approx(2.0 * PRODUCTION.misconduct * room)
-    blind = production.misconduct(opportunist, noticed, per_head, 1.0, PRODUCTION, abuse=False)
+    blind = production.misconduct(opportunist, noticed, per_head, 1.0, c=PRODUCTION, abuse=False)
     assert blind[0] == pytest.approx(at_midpoint[0])
 
 
@@ -208,7 +215,7 @@ def test_colleague_mean_is_the_mean_of_the_teammates_without_oneself():
     # who keeps their own value.
     values = np.array([1.0, 2.0, 3.0, 7.0])
     team, size = np.array([0, 0, 0, 1]), np.array([3, 1])
-    got = crossover.colleague_mean(values, team, size, *no_ties(4), CROSSOVER)
+    got = crossover.colleague_mean(values, team, size, *no_ties(4), c=CROSSOVER)
     assert got.tolist() == [2.5, 2.0, 1.5, 7.0]
 
 
@@ -217,7 +224,7 @@ def test_cross_team_ties_weigh_cross_weight_for_those_who_have_them():
     team, size = np.array([0, 0, 1, 1]), np.array([2, 2])
     ties = sparse.csr_matrix(([1.0, 1.0], ([0, 2], [2, 0])), shape=(4, 4))
     degree = np.asarray(ties.sum(axis=1)).ravel()
-    got = crossover.colleague_mean(values, team, size, ties, degree, CROSSOVER)
+    got = crossover.colleague_mean(values, team, size, ties, degree, c=CROSSOVER)
     w = CROSSOVER.cross_weight
     # Person 0: teammate 0, tie to person 2 (1) → w; person 2: teammate 1, tie 0 → 1 - w.
     assert got.tolist() == pytest.approx([w, 0.0, 1 - w, 1.0])
@@ -225,8 +232,10 @@ def test_cross_team_ties_weigh_cross_weight_for_those_who_have_them():
 
 def test_cross_over_moves_a_share_rate_towards_the_colleagues():
     c = CROSSOVER.model_copy(update={"rate": 0.25})
-    assert crossover.cross_over(np.array([0.2]), np.array([0.6]), c)[0] == pytest.approx(0.3)
-    assert crossover.cross_over(np.array([0.2]), np.array([0.6]), c, on=False)[0] == 0.2
+    assert crossover.cross_over(np.array([0.2]), np.array([0.6]), c=c, on=True)[0] == pytest.approx(
+        0.3
+    )
+    assert crossover.cross_over(np.array([0.2]), np.array([0.6]), c=c, on=False)[0] == 0.2
 
 
 def test_cross_team_ties_are_symmetric_binary_and_only_between_teams(rng):
@@ -260,7 +269,7 @@ def report(n, *, absent=0, exhaustion=0.0, seed=1, **coefficients):
         np.full(n, absent, dtype=np.int64),
         np.full(n, exhaustion),
         np.random.default_rng(seed),
-        WORKFORCE.model_copy(update=coefficients),
+        c=WORKFORCE.model_copy(update=coefficients),
     )
 
 
@@ -298,9 +307,9 @@ def test_spells_are_geometric_from_each_rows_own_uniform():
 
 def test_leaving_grows_with_displeasure_and_exhaustion():
     n, rng = 1_000_000, np.random.default_rng(2)
-    base = workforce.leave(np.full(n, 0.5), np.zeros(n), rng, WORKFORCE).mean()
-    unhappy = workforce.leave(np.zeros(n), np.zeros(n), rng, WORKFORCE).mean()
-    worn = workforce.leave(np.full(n, 0.5), np.ones(n), rng, WORKFORCE).mean()
+    base = workforce.leave(np.full(n, 0.5), np.zeros(n), rng, c=WORKFORCE).mean()
+    unhappy = workforce.leave(np.zeros(n), np.zeros(n), rng, c=WORKFORCE).mean()
+    worn = workforce.leave(np.full(n, 0.5), np.ones(n), rng, c=WORKFORCE).mean()
     assert base == pytest.approx(WORKFORCE.turnover_hazard, rel=0.1)
     assert unhappy == pytest.approx(
         WORKFORCE.turnover_hazard * np.exp(WORKFORCE.displeasure_turnover * 0.5), rel=0.05
@@ -332,11 +341,11 @@ def test_the_others_mean_counts_only_who_is_counted():
 
 
 def test_a_channel_passes_its_value_the_reference_or_a_mix():
-    assert channels.through(True, 0.9) == 0.9 and channels.through(1.0, 0.9) == 0.9
-    assert channels.through(False, 0.9) == channels.REFERENCE
-    assert channels.through(0.5, 0.9) == pytest.approx(0.7)
-    assert channels.gate(0.0, np.array([2.0])).tolist() == [0.0]
-    mixed = channels.through(np.array([1.0, 0.0]), np.array([0.9, 0.9]))
+    assert channels.through(0.9, on=True) == 0.9 and channels.through(0.9, on=1.0) == 0.9
+    assert channels.through(0.9, on=False) == channels.REFERENCE
+    assert channels.through(0.9, on=0.5) == pytest.approx(0.7)
+    assert channels.gate(np.array([2.0]), on=0.0).tolist() == [0.0]
+    mixed = channels.through(np.array([0.9, 0.9]), on=np.array([1.0, 0.0]))
     assert mixed.tolist() == [0.9, channels.REFERENCE]
 
 

@@ -16,44 +16,44 @@ TRUST, CONSEQUENCES = trust.Coefficients(), consequences.Coefficients()
 
 
 def test_first_report_stands_alone_then_results_are_smoothed():
-    first = control.smooth_results(a([np.nan]), a([0.6]), CONTROL)
+    first = control.smooth_results(a([np.nan]), a([0.6]), c=CONTROL)
     assert first == pytest.approx([0.6])
-    assert control.smooth_results(a([1.0]), a([0.6]), CONTROL) == pytest.approx(
+    assert control.smooth_results(a([1.0]), a([0.6]), c=CONTROL) == pytest.approx(
         [0.9]
     )  # 0.75 + 0.15
 
 
 def test_expectations_ratchet_up_fast_and_down_slowly():
-    assert control.update_expectation(a([np.nan]), a([0.7]), CONTROL) == pytest.approx([0.7])
-    assert control.update_expectation(a([1.0]), a([1.5]), CONTROL) == pytest.approx(
+    assert control.update_expectation(a([np.nan]), a([0.7]), c=CONTROL) == pytest.approx([0.7])
+    assert control.update_expectation(a([1.0]), a([1.5]), c=CONTROL) == pytest.approx(
         [1.04]
     )  # 0.08 × 0.5
-    assert control.update_expectation(a([1.0]), a([0.5]), CONTROL) == pytest.approx(
+    assert control.update_expectation(a([1.0]), a([0.5]), c=CONTROL) == pytest.approx(
         [0.99]
     )  # 0.02 × 0.5
 
 
 def test_shortfall_against_expectation_stretched_by_pressure():
     # demanded = 1.0 × (1 + 0.06 × 0.5) = 1.03
-    got = control.shortfall(a([0.824, 1.1]), a([1.0, 1.0]), 0.5, CONTROL)
+    got = control.shortfall(a([0.824, 1.1]), a([1.0, 1.0]), 0.5, c=CONTROL)
     assert got == pytest.approx([0.2, 0.0])
 
 
 def test_fearful_control_prone_manager_grabs_fast():
     # urge = min(1, 6 × 1 × 1 × 0.1) = 0.6; a quarter of the way in one week
-    assert control.update_grab(a([0.0]), a([0.1]), 1.0, 0.0, CONTROL) == pytest.approx([0.15])
+    assert control.update_grab(a([0.0]), a([0.1]), 1.0, 0.0, c=CONTROL) == pytest.approx([0.15])
 
 
 def test_courage_holds_on_and_lets_go_faster():
-    assert control.update_grab(a([0.0]), a([0.5]), 1.0, 1.0, CONTROL) == pytest.approx([0.0])
+    assert control.update_grab(a([0.0]), a([0.5]), 1.0, 1.0, c=CONTROL) == pytest.approx([0.0])
     # no urge: release at 0.02 + 0.3 × courage
-    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.5, CONTROL) == pytest.approx([0.415])
-    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.0, CONTROL) == pytest.approx([0.49])
+    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.5, c=CONTROL) == pytest.approx([0.415])
+    assert control.update_grab(a([0.5]), a([0.0]), 1.0, 0.0, c=CONTROL) == pytest.approx([0.49])
 
 
 def test_grabbing_raises_control_and_withdraws_trust():
     assert control.control_level(0.5, a([0.0, 0.5, 1.0])) == pytest.approx([0.5, 0.75, 1.0])
-    assert control.trust_disposition(0.8, a([0.0, 1.0]), CONTROL) == pytest.approx([0.8, 0.24])
+    assert control.trust_disposition(0.8, a([0.0, 1.0]), c=CONTROL) == pytest.approx([0.8, 0.24])
 
 
 # --- manager_time: the manager's week (C4, C5, C6) ----------------------------------------------
@@ -70,6 +70,7 @@ WEEK = dict(
     connection=0.5,
     safety=0.5,
     max_hours=60.0,
+    speaking_up=True,
 )
 QUIET = TIME.model_copy(update={"raised_early": 0.0})  # problems raised early: their own test
 
@@ -142,9 +143,9 @@ def test_overtime_the_squeeze_and_problems_left_lying_strain_the_manager():
 
 def test_unsolved_problems_cost_output():
     cost = TIME.unsolved_cost
-    got = manager_time.problems_cost(a([0.0, 0.5, 1.0]), TIME)
+    got = manager_time.problems_cost(a([0.0, 0.5, 1.0]), c=TIME, on=True)
     assert got == pytest.approx([1.0, 1 - cost / 2, 1 - cost])
-    assert manager_time.problems_cost(a([1.0]), TIME, on=False) == pytest.approx([1.0])
+    assert manager_time.problems_cost(a([1.0]), c=TIME, on=False) == pytest.approx([1.0])
 
 
 # --- growth: initiative, leaning back, learning (C1, C4, C5) ------------------------------------
@@ -156,24 +157,28 @@ ON = SimpleNamespace(initiative=1.0, coaching=1.0, lean_back=1.0)
 def test_initiative_target_and_leaning_back():
     args = (0.5, 0.5, a([0.5]), a([0.5]), a([0.0]))
     # 0.15 + 0.35 × 0.5 × (0.5 + 0.5) + 0.15 × 0.5 + 0.25 × 0.5
-    assert growth.initiative_target(*args, a([0.0]), GROWTH, ON) == pytest.approx([0.525])
-    assert growth.initiative_target(*args, a([0.2]), GROWTH, ON) == pytest.approx([0.325])
+    assert growth.initiative_target(*args, a([0.0]), c=GROWTH, on=ON) == pytest.approx([0.525])
+    assert growth.initiative_target(*args, a([0.2]), c=GROWTH, on=ON) == pytest.approx([0.325])
     off = SimpleNamespace(**{**vars(ON), "lean_back": 0.0})
-    assert growth.initiative_target(*args, a([0.2]), GROWTH, off) == pytest.approx([0.525])
+    assert growth.initiative_target(*args, a([0.2]), c=GROWTH, on=off) == pytest.approx([0.525])
 
 
 def test_responsibility_is_taken_up_as_far_as_it_is_believed():
-    doubted = growth.initiative_target(1.0, 0.0, a([0.0]), a([0.0]), a([0.0]), a([0.0]), GROWTH, ON)
+    doubted = growth.initiative_target(
+        1.0, 0.0, a([0.0]), a([0.0]), a([0.0]), a([0.0]), c=GROWTH, on=ON
+    )
     believed = growth.initiative_target(
-        1.0, 0.0, a([1.0]), a([0.0]), a([0.0]), a([0.0]), GROWTH, ON
+        1.0, 0.0, a([1.0]), a([0.0]), a([0.0]), a([0.0]), c=GROWTH, on=ON
     )
     assert doubted == pytest.approx([0.15 + 0.35 * 0.5])
     assert believed == pytest.approx([0.15 + 0.35 * 1.5])
 
 
 def test_initiative_moves_slowly_and_coaching_speeds_learning():
-    assert growth.update_initiative(a([0.5]), a([0.7]), GROWTH) == pytest.approx([0.51])
-    skill = growth.learn(a([0.5, 0.5, 0.5]), a([1.0, 0.0, 1.0]), a([True, True, False]), GROWTH)
+    assert growth.update_initiative(a([0.5]), a([0.7]), c=GROWTH) == pytest.approx([0.51])
+    skill = growth.learn(
+        a([0.5, 0.5, 0.5]), a([1.0, 0.0, 1.0]), a([True, True, False]), c=GROWTH, on=True
+    )
     assert skill == pytest.approx([0.53, 0.51, 0.5])
 
 
@@ -186,29 +191,31 @@ def test_trust_given_after_observations():
         a([0.8, 0.8, 0.8, 0.3]),
         a([True, True, False, False]),
         a([True, False, False, False]),
-        TRUST,
+        c=TRUST,
     )
     # bad week: × 0.85; good: + 0.04 × 0.3; unseen: + 0.01 × 0.3; lower disposition: - 0.05 × 0.2
     assert got == pytest.approx([0.425, 0.512, 0.503, 0.49])
 
 
 def test_staff_believe_a_let_go_slowly_and_a_tightening_at_once():
-    assert trust.update_trust_in_manager(a([0.5, 0.5]), a([1.0, 0.0]), TRUST) == pytest.approx(
+    assert trust.update_trust_in_manager(a([0.5, 0.5]), a([1.0, 0.0]), c=TRUST) == pytest.approx(
         [0.515, 0.425]
     )
-    assert trust.update_control_believed(a([0.8, 0.2]), a([0.2, 0.8]), TRUST) == pytest.approx(
-        [0.782, 0.29]
-    )
+    assert trust.update_control_believed(
+        a([0.8, 0.2]), a([0.2, 0.8]), c=TRUST, on=True
+    ) == pytest.approx([0.782, 0.29])
 
 
 def test_monitoring_sees_more_weeks_never_all_and_fewer_of_the_trusted():
-    chance = trust.observation_chance(a([0.0, 1.0, 1.0]), a([0.0, 0.0, 1.0]), TRUST)
+    chance = trust.observation_chance(
+        a([0.0, 1.0, 1.0]), a([0.0, 0.0, 1.0]), c=TRUST, deterrence=True, abuse=True
+    )
     blind = 1 - TRUST.trust_blindness
     expected = [TRUST.base_observation, TRUST.catch, TRUST.base_observation + (TRUST.catch
                 - TRUST.base_observation) * blind]  # fmt: skip
     assert chance == pytest.approx(expected)
     assert TRUST.catch < 1  # a determined cheat finds a way (C2)
-    off = trust.observation_chance(a([1.0]), a([1.0]), TRUST, deterrence=False, abuse=False)
+    off = trust.observation_chance(a([1.0]), a([1.0]), c=TRUST, deterrence=False, abuse=False)
     assert off == pytest.approx([TRUST.base_observation + (TRUST.catch
                                  - TRUST.base_observation) * 0.5])  # fmt: skip
     assert trust.noticed(0.5, 0.5) == pytest.approx(0.75)
@@ -217,7 +224,7 @@ def test_monitoring_sees_more_weeks_never_all_and_fewer_of_the_trusted():
 def test_a_manager_who_sees_flags_the_shirker_and_peers_see_too():
     rng = np.random.default_rng(1)
     seen, bad, anyone, as_seen = trust.observe(
-        a([1.0, 0.2, 1.0]), a([1.0, 1.0, 1.0]), a([1.0, 1.0, 0.0]), a([0.0, 0.0, 1.0]), rng, TRUST
+        a([1.0, 0.2, 1.0]), a([1.0, 1.0, 1.0]), a([1.0, 1.0, 0.0]), a([0.0, 0.0, 1.0]), rng, c=TRUST
     )
     assert seen.tolist() == [True, True, False] and anyone.all()
     assert bad.tolist() == [False, True, False]  # 0.2 is far below 0.75 of the team
@@ -230,13 +237,13 @@ def test_a_manager_who_sees_flags_the_shirker_and_peers_see_too():
 def test_self_steering_needs_vision_responsibility_and_freedom():
     assert consequences.self_steering(0.8, 0.8, 0.8) == pytest.approx(0.512)
     assert consequences.self_steering(0.0, 1.0, 1.0) == 0.0
-    assert consequences.peer_detection(1.0, CONSEQUENCES) == pytest.approx(0.6)
-    assert consequences.peer_detection(1.0, CONSEQUENCES, on=False) == 0.0
+    assert consequences.peer_detection(1.0, c=CONSEQUENCES, on=True) == pytest.approx(0.6)
+    assert consequences.peer_detection(1.0, c=CONSEQUENCES, on=False) == 0.0
 
 
 def test_only_observed_weeks_move_the_performance_one_has_seen():
     seen = consequences.update_seen_performance(
-        a([1.0, 1.0]), a([0.5, 0.5]), a([True, False]), CONSEQUENCES
+        a([1.0, 1.0]), a([0.5, 0.5]), a([True, False]), c=CONSEQUENCES
     )
     assert seen == pytest.approx([1 - CONSEQUENCES.performance_smoothing * 0.5, 1.0])
 
@@ -247,18 +254,18 @@ def test_only_persistent_non_performers_are_followed_up():
     performance = np.where(np.arange(n) < n // 2, 0.5, 1.0)  # half non-performers
     present = np.ones(n, dtype=bool)
     slacking, addressed = consequences.follow_up(
-        performance, present, np.ones(n), 0.0, rng, CONSEQUENCES
+        performance, present, np.ones(n), 0.0, rng, c=CONSEQUENCES, managers_follow_up=True
     )
     assert slacking.sum() == n // 2
     assert not (addressed & ~slacking).any()
     rate = addressed.sum() / (n // 2)
     assert rate == pytest.approx(CONSEQUENCES.follow_up, abs=0.004)  # at full coaching time
     _, nobody = consequences.follow_up(
-        performance, present, np.ones(n), 0.0, rng, CONSEQUENCES, managers_follow_up=False
+        performance, present, np.ones(n), 0.0, rng, c=CONSEQUENCES, managers_follow_up=False
     )
     assert not nobody.any()
     _, peers = consequences.follow_up(
-        performance, present, np.zeros(n), 1.0, rng, CONSEQUENCES, managers_follow_up=False
+        performance, present, np.zeros(n), 1.0, rng, c=CONSEQUENCES, managers_follow_up=False
     )
     assert peers.sum() / (n // 2) == pytest.approx(CONSEQUENCES.peer_follow_up, abs=0.006)
 
@@ -266,6 +273,6 @@ def test_only_persistent_non_performers_are_followed_up():
 def test_a_moved_non_performer_closes_part_of_the_gap_to_a_perfect_fit():
     fit = np.full(100_000, 0.4)
     moved = np.arange(fit.size) % 2 == 0
-    after = consequences.better_fit(fit, moved, np.random.default_rng(3), CONSEQUENCES)
+    after = consequences.better_fit(fit, moved, np.random.default_rng(3), c=CONSEQUENCES)
     assert (after[~moved] == 0.4).all() and (after[moved] >= 0.4).all() and after.max() <= 1
     assert after[moved].mean() == pytest.approx(0.4 + 0.6 * CONSEQUENCES.better_fit, abs=0.005)

@@ -28,16 +28,18 @@ a = np.array
 
 def test_workload_is_pressure_and_cover_for_absent_colleagues():
     # 0.6 × 0.5 + 1.5 × 0.1 = 0.45
-    assert demands.workload(0.5, 0.1, D) == pytest.approx(
+    assert demands.workload(0.5, 0.1, c=D, on=True) == pytest.approx(
         D.pressure_workload * 0.5 + D.cover_workload * 0.1
     )
     # the workload channel off: pressure at the reference 0.5, whatever it is
-    assert demands.workload(1.0, 0.0, D, on=False) == demands.workload(0.5, 0.0, D)
+    assert demands.workload(1.0, 0.0, c=D, on=False) == demands.workload(0.5, 0.0, c=D, on=True)
 
 
 def test_workload_within_capacity_challenges_and_beyond_it_hinders():
-    within = demands.job_demands(a([0.2]), 0.0, 0.0, 1.0, D)
-    beyond = demands.job_demands(a([D.capacity + 0.3]), 0.0, 0.0, 1.0, D)
+    within = demands.job_demands(a([0.2]), 0.0, 0.0, 1.0, c=D, red_tape=True, control_stress=True)
+    beyond = demands.job_demands(
+        a([D.capacity + 0.3]), 0.0, 0.0, 1.0, c=D, red_tape=True, control_stress=True
+    )
     assert within.challenge == pytest.approx([0.2]) and within.hindrance == pytest.approx([0.0])
     assert beyond.challenge == pytest.approx([D.capacity])
     assert beyond.hindrance == pytest.approx([D.overload_weight * 0.3])
@@ -45,15 +47,21 @@ def test_workload_within_capacity_challenges_and_beyond_it_hinders():
 
 def test_red_tape_grows_with_the_square_of_rules():
     # rules²: 0 → 0.25 → 1, so the step from 0.5 to 1 costs three times the step from 0 to 0.5
-    h0, h_half, h1 = (demands.job_demands(0.0, r, 0.0, 1.0, D).hindrance for r in (0, 0.5, 1))
+    h0, h_half, h1 = (
+        demands.job_demands(0.0, r, 0.0, 1.0, c=D, red_tape=True, control_stress=True).hindrance
+        for r in (0, 0.5, 1)
+    )
     assert h1 - h_half == pytest.approx(3 * (h_half - h0))
-    assert demands.job_demands(0.0, 1.0, 0.0, 1.0, D, red_tape=False).hindrance == 0.0
+    assert (
+        demands.job_demands(0.0, 1.0, 0.0, 1.0, c=D, red_tape=False, control_stress=True).hindrance
+        == 0.0
+    )
 
 
 def test_felt_control_and_misfit_hinder():
-    load = demands.job_demands(0.0, 0.0, 0.8, 0.5, D)
+    load = demands.job_demands(0.0, 0.0, 0.8, 0.5, c=D, red_tape=True, control_stress=True)
     assert load.hindrance == pytest.approx(D.control_stress_weight * 0.8 + D.misfit_weight * 0.5)
-    calm = demands.job_demands(0.0, 0.0, 0.8, 0.5, D, control_stress=False)
+    calm = demands.job_demands(0.0, 0.0, 0.8, 0.5, c=D, control_stress=False, red_tape=True)
     assert calm.hindrance == pytest.approx(D.misfit_weight * 0.5)
 
 
@@ -100,10 +108,10 @@ def test_slackers_left_alone_drain_the_rest():
 
 def test_the_first_rules_give_most_of_their_clarity():
     # without a vision, clarity comes from rules alone: 0.6 × r / (r + 0.15)
-    c = [resources.clarity(0.0, r, R) for r in (0.0, 0.25, 1.0)]
+    c = [resources.clarity(0.0, r, c=R) for r in (0.0, 0.25, 1.0)]
     assert c == pytest.approx([0.0, 0.6 * 0.25 / 0.4, 0.6 / 1.15])
     assert c[1] > c[2] / 2  # a quarter of the rules gives more than half the clarity
-    assert resources.clarity(1.0, 0.0, R) == 1.0  # a clear vision is full clarity
+    assert resources.clarity(1.0, 0.0, c=R) == 1.0  # a clear vision is full clarity
 
 
 # --- well-being: health impairment and motivation (C1, C2, C8, C11, C15) ------------------------
@@ -116,7 +124,7 @@ def test_hindrances_exhaust_more_than_challenges_and_resources_relieve_little():
     zero = a([0.0])
 
     def target(load, res=0.0):
-        return wellbeing.exhaustion_target(zero, load, a([res]), zero, zero, W)[0]
+        return wellbeing.exhaustion_target(zero, load, a([res]), zero, zero, c=W)[0]
 
     assert target(hindered) == pytest.approx(W.strain_from_hindrance * 0.5)
     assert target(challenged) == pytest.approx(W.strain_from_challenge * 0.5)
@@ -128,14 +136,14 @@ def test_hindrances_exhaust_more_than_challenges_and_resources_relieve_little():
 
 def test_exhaustion_feeds_itself_and_outside_strain_adds():
     zero, load = a([0.0]), Demands(a([0.0]), a([0.0]))
-    spiral = wellbeing.exhaustion_target(a([0.6]), load, zero, a([0.1]), a([0.2]), W)
+    spiral = wellbeing.exhaustion_target(a([0.6]), load, zero, a([0.1]), a([0.2]), c=W)
     assert spiral[0] == pytest.approx(W.loss_spiral * 0.6 + 0.1 + 0.2)
 
 
 def test_exhaustion_rises_faster_than_it_recovers_and_recovers_on_leave():
-    up = wellbeing.update_exhaustion(a([0.2]), a([0.6]), a([False]), W)
-    down = wellbeing.update_exhaustion(a([0.6]), a([0.2]), a([False]), W)
-    leave = wellbeing.update_exhaustion(a([0.6]), a([0.9]), a([True]), W)
+    up = wellbeing.update_exhaustion(a([0.2]), a([0.6]), a([False]), c=W)
+    down = wellbeing.update_exhaustion(a([0.6]), a([0.2]), a([False]), c=W)
+    leave = wellbeing.update_exhaustion(a([0.6]), a([0.9]), a([True]), c=W)
     assert up == pytest.approx([0.2 + W.exhaustion_rise * 0.4])
     assert down == pytest.approx([0.6 - W.exhaustion_recovery * 0.4])
     assert W.exhaustion_rise > W.exhaustion_recovery
@@ -145,9 +153,9 @@ def test_exhaustion_rises_faster_than_it_recovers_and_recovers_on_leave():
 def test_life_outside_work_adds_rare_events_that_fade():
     c = W.model_copy(update={"life_event_chance": 1.0})
     rng = np.random.default_rng(0)
-    strained = wellbeing.outside_strain(np.zeros(100_000), rng, c)
+    strained = wellbeing.outside_strain(np.zeros(100_000), rng, c=c)
     assert strained.mean() == pytest.approx(W.life_event_size, rel=0.02)  # exponential events
-    faded = wellbeing.outside_strain(a([0.5]), rng, W.model_copy(update={"life_event_chance": 0}))
+    faded = wellbeing.outside_strain(a([0.5]), rng, c=W.model_copy(update={"life_event_chance": 0}))
     assert faded == pytest.approx([0.5 * W.life_persistence])
 
 
@@ -155,7 +163,7 @@ def test_energy_and_pleasure_move_a_share_rate_towards_their_targets():
     c = W.model_copy(update={"weekly_noise": 0.0})
     load, res, x = Demands(a([0.3]), a([0.2])), 0.5, 0.4
     energy, pleasure = wellbeing.update_mood(
-        a([0.5]), a([0.5]), a([x]), load, res, a([0.0]), a([0.0]), np.random.default_rng(0), c
+        a([0.5]), a([0.5]), a([x]), load, res, a([0.0]), a([0.0]), np.random.default_rng(0), c=c
     )
     e_target = c.energy_baseline + c.energy_from_resources * res + c.energy_from_challenge * 0.3
     e_target -= c.energy_from_exhaustion * x
@@ -170,10 +178,10 @@ def test_wellbeing_stays_in_the_unit_interval_under_extreme_conditions():
     c = W.model_copy(update={"rate": 1.0, "weekly_noise": 0.5})
     rng = np.random.default_rng(1)
     load = Demands(a([5.0, -5.0]), a([5.0, -5.0]))
-    exhaustion = wellbeing.update_exhaustion(a([0.5, 0.5]), a([9.0, -9.0]), a([False, False]), c)
+    exhaustion = wellbeing.update_exhaustion(a([0.5, 0.5]), a([9.0, -9.0]), a([False, False]), c=c)
     energy, pleasure = wellbeing.update_mood(
         a([0.0, 1.0]), a([0.0, 1.0]), exhaustion, load, a([-5.0, 5.0]), a([0, 0]), a([0, 0]),
-        rng, c,
+        rng, c=c,
     )  # fmt: skip
     for values in (exhaustion, energy, pleasure):
         assert ((values >= 0) & (values <= 1)).all()

@@ -114,7 +114,7 @@ def test_any_valid_scenario_keeps_every_state_in_range(scenario, seed):
 def test_quadrant_shares_always_sum_to_one(energy, pleasure):
     n = min(len(energy), len(pleasure))
     codes = quadrants.classify(
-        np.array(energy[:n]), np.array(pleasure[:n]), quadrants.Coefficients()
+        np.array(energy[:n]), np.array(pleasure[:n]), c=quadrants.Coefficients()
     )
     assert np.isclose(quadrants.shares(codes).sum(), 1.0, rtol=0, atol=1e-12)
 

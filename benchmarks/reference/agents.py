@@ -5,110 +5,21 @@ arithmetic and draws from Mesa's random generator (``self.random``), as in Mesa'
 examples. The equations are those of ``sim/mechanisms`` written out for one person, with the
 same coefficients (``scenario.coefficients``), so the yardstick follows the model as it is
 tuned; every method names what it mirrors. A channel switch of strength ``on`` mixes the two
-paths as ``sim.mechanisms.channels`` does (:func:`mix`, :func:`through`).
+paths as ``sim.mechanisms.channels`` does (``people.mix``, ``people.through``).
 
-A manager leads a team: they hold the team's part of the environment and its history, report
-and lean towards the other teams, pool the team's knowledge, observe and trust, react to
-results, plan their week, feel its strain and follow up non-performers. An employee reads,
-decides, works, feels, catches their colleagues' moods, grows, falls ill and leaves.
+An employee (here) reads, decides, works, feels, catches their colleagues' moods, grows, falls ill
+and leaves; a manager (:mod:`benchmarks.reference.managers`) leads a team; what both share is
+:mod:`benchmarks.reference.people`.
 """
 
 from __future__ import annotations
 
 import math
-from collections import deque
 
 import mesa
 
-from sim.mechanisms.channels import REFERENCE
-from sim.mechanisms.quadrants import BURNOUT, ENGAGEMENT, SATISFACTION, WORKAHOLISM
-
-
-def mix(on: float, when_on: float, when_off: float) -> float:
-    """A channel at strength ``on`` (``channels.choose`` for one number)."""
-    return on * when_on + (1 - on) * when_off
-
-
-def through(on: float, value: float) -> float:
-    """``value`` where the channel is on, else the reference level (``channels.through``)."""
-    return on * value + (1 - on) * REFERENCE
-
-
-def clip01(value: float) -> float:
-    return min(max(value, 0.0), 1.0)
-
-
-def quadrant(energy: float, pleasure: float, cut_off: float) -> int:
-    """The well-being quadrant of one person (``quadrants.classify``)."""
-    if energy >= cut_off:
-        return ENGAGEMENT if pleasure >= cut_off else WORKAHOLISM
-    return SATISFACTION if pleasure >= cut_off else BURNOUT
-
-
-class Person(mesa.Agent):
-    """What employees and managers share: stable traits and the job demands–resources process
-    of well-being (``sim.mechanisms.wellbeing``)."""
-
-    def draw_traits(self, energy: float, pleasure: float, spread: float) -> None:
-        """Traits and starting well-being (``population.draw_employees``/``draw_managers``)."""
-        r, c = self.random, self.model.c
-        pop, w = c.population, c.wellbeing
-        self.energy_trait = r.gauss(0.0, pop.trait_spread)
-        self.pleasure_trait = r.gauss(0.0, pop.trait_spread)
-        self.energy = clip01(r.gauss(energy, spread))
-        self.pleasure = clip01(r.gauss(pleasure, spread))
-        # Gamma with mean ``vulnerability`` (``population._vulnerability``)
-        shape = w.vulnerability_shape
-        self.vulnerability = w.vulnerability * r.gammavariate(shape, 1.0) / shape
-        self.exhaustion = pop.exhaustion
-        self.life_strain = 0.0
-
-    def feel_strain(
-        self, challenge: float, hindrance: float, resources: float, at_work: bool
-    ) -> None:
-        """One week of exhaustion, energy and pleasure (``wellbeing.outside_strain``,
-        ``exhaustion_target``, ``update_exhaustion``, ``update_mood``)."""
-        r, c = self.random, self.model.c.wellbeing
-        event = c.life_event_size * r.expovariate(1.0) if r.random() < c.life_event_chance else 0.0
-        self.life_strain = c.life_persistence * self.life_strain + event
-        exhaustion = self.exhaustion
-        if at_work:
-            target = (
-                c.loss_spiral * exhaustion
-                + self.vulnerability
-                + self.life_strain
-                + c.strain_from_hindrance * hindrance * (1 - c.buffering * resources)
-                + c.strain_from_challenge * challenge
-                - c.relief_from_resources * resources
-            )
-            rate = c.exhaustion_rise if target > exhaustion else c.exhaustion_recovery
-            exhaustion += rate * (target - exhaustion)
-        else:
-            exhaustion *= 1 - c.leave_recovery
-        self.exhaustion = exhaustion = clip01(exhaustion)
-        energy_target = (
-            c.energy_baseline
-            + c.energy_from_resources * resources
-            + c.energy_from_challenge * challenge
-            - c.energy_from_exhaustion * exhaustion
-            + self.energy_trait
-        )
-        pleasure_target = (
-            c.pleasure_baseline
-            + c.pleasure_from_resources * resources
-            + c.pleasure_from_challenge * challenge
-            - c.pleasure_from_hindrance * hindrance
-            - c.pleasure_from_exhaustion * exhaustion
-            + self.pleasure_trait
-        )
-        self.energy = clip01(
-            self.energy + c.rate * (energy_target - self.energy) + r.gauss(0.0, c.weekly_noise)
-        )
-        self.pleasure = clip01(
-            self.pleasure
-            + c.rate * (pleasure_target - self.pleasure)
-            + r.gauss(0.0, c.weekly_noise)
-        )
+from benchmarks.reference.managers import Manager
+from benchmarks.reference.people import REFERENCE, Person, clip01, mix, quadrant, spell, through
 
 
 class Employee(Person):
@@ -169,7 +80,7 @@ class Employee(Person):
         if on:
             c = self.model.c.decisions
             noise = c.employee_noise * (c.noise_at_no_skill - self.skill)
-            self.read = mix(on, m.optimum + noise * self.random.gauss(0.0, 1.0), m.view)
+            self.read = mix(m.optimum + noise * self.random.gauss(0.0, 1.0), m.view, on=on)
 
     def decide(self) -> None:
         """The view leaning to the organisation's (``decisions.share_knowledge``), the decision
@@ -179,7 +90,7 @@ class Employee(Person):
         c, on = model.c.decisions, model.on
         lean = on.coordination * c.mutual_adjustment * model.scenario.environment.interdependence
         view = (1 - lean) * self.view + lean * model.common_view
-        vision = through(on.shared_goals, model.scenario.levers.vision)
+        vision = through(model.scenario.levers.vision, on=on.shared_goals)
         aim = view + c.scatter * (1 - vision) * self.random.gauss(0.0, 1.0)
         own, rule, manager = m.weights
         self.decision = own * aim + rule * model.rule_course + manager * m.view
@@ -198,7 +109,7 @@ class Employee(Person):
         self.coordination_error = distance / (distance + c.decisions.coordination_scale)
         ct = c.trust
         checked = 1 - on.trust_abuse * ct.trust_blindness * self.trust_given
-        monitoring = through(on.deterrence, m.control_level) * checked
+        monitoring = through(m.control_level, on=on.deterrence) * checked
         self.manager_chance = ct.base_observation + (ct.catch - ct.base_observation) * monitoring
         self.noticed = 1 - (1 - self.manager_chance) * (1 - model.peer_chance)
         if not self.present:
@@ -235,7 +146,7 @@ class Employee(Person):
                 c.pleasure_weight * self.pleasure
                 + c.felt_trust_weight
                 * self.reciprocity
-                * through(on.reciprocity, self.trust_in_manager)
+                * through(self.trust_in_manager, on=on.reciprocity)
                 + c.initiative_weight * self.initiative
             )
             legitimate = c.legitimate_control + c.legitimacy_from_slacking * m.slack_share
@@ -259,7 +170,7 @@ class Employee(Person):
             return
         model, c = self.model, self.model.c.production
         opportunity = (self.trust_given + model.scenario.levers.freedom) / 2
-        room = 1 + c.opportunity_gain * (through(model.on.trust_abuse, opportunity) - REFERENCE)
+        room = 1 + c.opportunity_gain * (through(opportunity, on=model.on.trust_abuse) - REFERENCE)
         share = clip01(c.misconduct * room)
         self.misconduct = share * (1 - self.noticed) * self.manager.output_per_head
 
@@ -274,7 +185,7 @@ class Employee(Person):
         if self.present:
             d = c.demands
             workload = (
-                d.pressure_workload * through(on.workload, model.scenario.environment.pressure)
+                d.pressure_workload * through(model.scenario.environment.pressure, on=on.workload)
                 + d.cover_workload * m.absent_share
             )
             challenge = min(workload, d.capacity)
@@ -287,12 +198,12 @@ class Employee(Person):
         r = c.resources
         resources = (
             r.autonomy_weight
-            * through(on.autonomy_resource, m.weights[0])
+            * through(m.weights[0], on=on.autonomy_resource)
             * (r.autonomy_need_base + self.autonomy_need)
-            + r.trust_weight * through(on.trust_resource, self.trust_given)
-            + r.coaching_weight * through(on.coaching, m.coaching_received)
-            + r.safety_weight * through(on.safety_resource, lv.safety)
-            + r.clarity_weight * through(on.role_clarity, model.clarity)
+            + r.trust_weight * through(self.trust_given, on=on.trust_resource)
+            + r.coaching_weight * through(m.coaching_received, on=on.coaching)
+            + r.safety_weight * through(lv.safety, on=on.safety_resource)
+            + r.clarity_weight * through(model.clarity, on=on.role_clarity)
             + r.fit_weight * self.fit
             + r.peers_weight * (1 - on.bad_apples * m.slack_share)
         )
@@ -329,14 +240,14 @@ class Employee(Person):
         ``learn``), with the coaching and take-over of the manager's week so far."""
         model, m = self.model, self.manager
         c, on, lv = model.c.growth, model.on, model.scenario.levers
-        coaching = through(on.coaching, m.coaching_received)
+        coaching = through(m.coaching_received, on=on.coaching)
         believed = through(
-            on.initiative, lv.responsibility * (c.belief_base + self.trust_in_manager)
+            lv.responsibility * (c.belief_base + self.trust_in_manager), on=on.initiative
         )
         target = clip01(
             c.base
             + c.believed_weight * believed
-            + c.freedom_weight * through(on.initiative, lv.freedom)
+            + c.freedom_weight * through(lv.freedom, on=on.initiative)
             + c.pleasure_weight * self.pleasure
             + c.coaching_weight * coaching
             - on.lean_back * c.lean_back * m.taken_over
@@ -376,232 +287,3 @@ class Employee(Person):
             colleague.ties.add(newcomer)
         model.leavers += 1
         self.remove()
-
-
-def spell(random, mean: float) -> int:
-    """Weeks of a sick spell: geometric (≥ 1) with mean ``mean`` (``workforce._geometric``)."""
-    if mean <= 1:
-        return 1
-    return max(1, math.ceil(math.log(1.0 - random.random()) / math.log(1.0 - 1.0 / mean)))
-
-
-class Manager(Person):
-    """One team's manager: their state, their team and their week (``sim.population.Managers``,
-    one row)."""
-
-    def __init__(self, model: mesa.Model, local_optimum: float) -> None:
-        """Drawn as ``population.draw_managers``; the team's part of the best course with the
-        history the delayed reports read (``OrgModel._history``)."""
-        super().__init__(model)
-        c = model.c.population
-        self.draw_traits(c.manager_energy, c.manager_pleasure, c.manager_spread)
-        self.staff: list[Employee] = []
-        self.local_optimum = local_optimum
-        self.optimum = model.global_optimum + local_optimum
-        delay = model.scenario.environment.report_delay_weeks
-        self.history = deque([self.optimum] * (delay + 1), maxlen=delay + 1)
-        self.grab = 0.0
-        self.results: float | None = None  # before the first report
-        self.expected: float | None = None
-        self.shortfall = self.slack_share = 0.0
-        self.reporting = self.monitoring = self.rules = self.firefighting = 0.0
-        self.vision = self.coaching = self.hours = self.taken_over = self.unsolved = 0.0
-
-    @property
-    def coaching_received(self) -> float:
-        """Coaching per employee as a share of the norm (``OrgModel.coaching_received``)."""
-        norm = self.model.c.manager_time.coaching_hours * len(self.staff)
-        return min(1.0, self.coaching / norm)
-
-    def move_environment(self) -> None:
-        """The team's part of the best course drifts (``environment.move_optimum``)."""
-        model = self.model
-        c, turbulence = model.c.environment, model.scenario.environment.turbulence
-        step = c.local_share * c.step * turbulence
-        self.local_optimum = (1 - c.reversion) * self.local_optimum + step * self.random.gauss(
-            0.0, 1.0
-        )
-        self.optimum = model.global_optimum + self.local_optimum
-        self.history.append(self.optimum)
-
-    def report(self) -> None:
-        """Control level and decision rights (``control.control_level``,
-        ``decisions.decision_weights``), the team's situation as reported
-        ``report_delay_weeks`` ago (``decisions.manager_report``)."""
-        c, lv = self.model.c.decisions, self.model.scenario.levers
-        self.control_level = lv.control + self.grab * (1 - lv.control)
-        own = (lv.responsibility + lv.freedom) / 2 * (1 - c.control_takeback * self.control_level)
-        rule = (1 - own) * lv.rules
-        self.weights = (own, rule, 1 - own - rule)
-        attention = (self.monitoring + self.vision) / len(self.staff)
-        precision = attention / c.attention_norm + c.incidental
-        noise = c.manager_noise / math.sqrt(precision)
-        self.view = self.history[0] + noise * self.random.gauss(0.0, 1.0)
-
-    def coordinate(self, common: float) -> None:
-        """Lean towards the other teams' course (``decisions.coordinate``)."""
-        model = self.model
-        lean = model.on.coordination * model.scenario.environment.interdependence
-        self.view = (1 - lean) * self.view + lean * common
-
-    def pool_knowledge(self) -> None:
-        """Colleagues pool their reads (``decisions.share_knowledge``, within the team)."""
-        pooling = self.model.c.decisions.pooling
-        pooled = sum(e.read for e in self.staff) / len(self.staff)
-        for e in self.staff:
-            e.view = (1 - pooling) * e.read + pooling * pooled
-
-    def count_heads(self) -> None:
-        """Before work: who is here, their effort last week, problems' cost
-        (``teams.others_mean``, ``manager_time.problems_cost``)."""
-        model = self.model
-        present = [e for e in self.staff if e.present]
-        self.present_count = len(present)
-        self.present_effort = sum(e.effort for e in present)
-        self.absent_share = 1 - len(present) / len(self.staff)
-        cost = model.c.manager_time.unsolved_cost * self.unsolved
-        self.problems_kept = 1 - model.on.unsolved_problems * cost
-
-    def count_output(self) -> None:
-        """The team's output per head this week (``teams.team_mean``)."""
-        self.output_per_head = sum(e.output for e in self.staff) / len(self.staff)
-
-    def sum_moods(self) -> None:
-        """The team's energy and pleasure after the week, for crossover."""
-        self.energy_total = sum(e.energy for e in self.staff)
-        self.pleasure_total = sum(e.pleasure for e in self.staff)
-
-    def observe_and_trust(self) -> None:
-        """See some weeks, trust and be trusted (``OrgModel.observe_and_trust``:
-        ``trust.observe``, ``update_trust_given``, ``update_trust_in_manager``,
-        ``update_control_believed``, ``control.trust_disposition``)."""
-        model, r = self.model, self.random
-        c, on = model.c.trust, model.on
-        team_effort = sum(e.effort for e in self.staff) / max(self.present_count, 1)
-        disposition = model.scenario.levers.trust * (
-            1 - model.c.control.trust_withdrawn * self.grab
-        )
-        for e in self.staff:
-            seen = bad = e.observed = False
-            if e.present:
-                seen = r.random() < e.manager_chance
-                e.observed = seen or r.random() < model.peer_chance
-                if e.observed:
-                    e.effort_seen = e.effort + r.gauss(0.0, c.notice_noise)
-                    bad = seen and e.effort_seen < c.bad_week * team_effort
-            trust, towards = e.trust_given, disposition - e.trust_given
-            if bad:
-                trust *= 1 - c.loss
-            elif towards < 0:
-                trust += c.drift * c.fall_speed * towards  # a lower disposition bites quickly
-            else:
-                trust += (c.gain if seen else c.drift) * towards
-            e.trust_given = clip01(trust)
-            gap = e.trust_given - e.trust_in_manager
-            e.trust_in_manager = clip01(
-                e.trust_in_manager + (c.belief_up if gap > 0 else c.belief_down) * gap
-            )
-            gap = self.control_level - e.control_believed
-            moved = e.control_believed + (c.belief_up if gap < 0 else c.belief_down) * gap
-            e.control_believed = mix(on.credibility, moved, self.control_level)
-
-    def react_to_results(self) -> None:
-        """Results, expectations, shortfall and grabbing control (``control.smooth_results``,
-        ``update_expectation``, ``shortfall``, ``update_grab``)."""
-        model = self.model
-        c, s = model.c.control, model.scenario
-        output = sum(e.output for e in self.staff) / len(self.staff)
-        if self.results is None:
-            self.results = self.expected = output
-        else:
-            self.results = (1 - c.report_smoothing) * self.results + c.report_smoothing * output
-            rate = c.ratchet if self.results > self.expected else c.aspiration
-            self.expected += rate * (self.results - self.expected)
-        demanded = self.expected * (1 + c.stretch * s.environment.pressure)
-        self.shortfall = max(0.0, 1 - self.results / demanded)
-        propensity, courage = s.managers.control_propensity, s.managers.courage
-        urge = min(1.0, c.urge * propensity * (1 - courage) * self.shortfall)
-        rate = c.tighten if urge > self.grab else c.release + c.let_go * courage
-        self.grab = mix(model.on.control_grab, self.grab + rate * (urge - self.grab), self.grab)
-
-    def plan_week(self) -> None:
-        """Next week's hours by activity and what becomes of the team's problems
-        (``manager_time.plan_week``)."""
-        model = self.model
-        c, s, on = model.c.manager_time, model.scenario, model.on
-        lv, size, grab = s.levers, len(self.staff), self.grab
-        solved = sum(e.initiative for e in self.staff if e.present) / size
-        solved += (1 - solved) * c.raised_early * through(on.speaking_up, lv.safety)
-        self.taken_over = grab * solved
-        fixing = self.taken_over + (1 - solved) * (1 - lv.responsibility * (1 - grab))
-        control_level = lv.control + grab * (1 - lv.control)
-        reporting = c.reporting_hours + c.pressure_hours * s.environment.pressure
-        monitoring = c.monitoring_hours * control_level * size
-        rules = c.rules_hours * lv.rules
-        firefighting = c.problem_hours * size * fixing
-        urgent = reporting + monitoring + rules + firefighting
-        max_hours = s.managers.max_hours
-        scale = min(1.0, max_hours / max(urgent, 1e-9))
-        room = max_hours - urgent * scale
-        put_off = 1 - c.put_off * grab
-        self.vision = min(c.vision_hours * lv.vision * put_off, room)
-        self.coaching = min(c.coaching_hours * lv.connection * size * put_off, room - self.vision)
-        self.unsolved = 1 - (solved - self.taken_over) - fixing * scale
-        self.reporting, self.monitoring = reporting * scale, monitoring * scale
-        self.rules, self.firefighting = rules * scale, firefighting * scale
-        self.hours = (
-            self.reporting
-            + self.monitoring
-            + self.rules
-            + self.firefighting
-            + self.vision
-            + self.coaching
-        )
-
-    def feel(self) -> None:
-        """Overtime, the squeeze and frustration drain the manager
-        (``manager_time.manager_conditions``, then the well-being process)."""
-        model = self.model
-        c, s = model.c.manager_time, model.scenario
-        pressure = s.environment.pressure
-        overtime = max(0.0, self.hours - s.managers.contract_hours) / c.overtime_scale
-        squeeze = min(1.0, c.squeeze_gain * pressure * self.shortfall)
-        meaningful = (self.coaching + self.vision) / max(self.hours, 1)
-        team_trust = sum(e.trust_in_manager for e in self.staff) / len(self.staff)
-        hindrance = (
-            c.overtime_weight * overtime
-            + c.squeeze_weight * squeeze
-            + c.unsolved_weight * self.unsolved
-        )
-        resources = (
-            c.meaningful_weight * meaningful
-            + c.team_trust_weight * team_trust
-            + c.safety_weight * s.levers.safety
-        )
-        self.feel_strain(c.pressure_challenge * pressure, hindrance, resources, True)
-
-    def follow_up(self) -> None:
-        """Judge the weeks seen and follow up non-performers, with the coaching time just
-        planned (``consequences.update_seen_performance``, ``follow_up``, ``better_fit``)."""
-        model, r = self.model, self.random
-        c, on = model.c.consequences, model.on
-        chance = (
-            c.peer_follow_up * on.social_control * model.self_steering
-            + on.consequences * c.follow_up * self.coaching_received
-        )
-        left = 0  # slacking, not addressed
-        for e in self.staff:
-            if e.observed:
-                e.seen_performance += c.performance_smoothing * (e.effort_seen - e.seen_performance)
-            if not (e.present and e.seen_performance < c.non_performance):
-                continue
-            if r.random() >= chance:
-                left += 1
-                continue
-            broken = e.agreed  # nothing changed since the agreements
-            e.dismissed = broken and e.opportunist
-            if not e.opportunist:  # find out why: a place that fits better
-                e.fit += min(2 * c.better_fit * r.random(), 1) * (1 - e.fit)
-            e.agreed = not broken
-            e.seen_performance = 1.0  # judged afresh
-        self.slack_share = left / len(self.staff)

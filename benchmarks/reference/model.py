@@ -19,7 +19,8 @@ from types import SimpleNamespace
 import numpy as np
 from mesa import Model
 
-from benchmarks.reference.agents import Employee, Manager
+from benchmarks.reference.agents import Employee
+from benchmarks.reference.managers import Manager
 from sim import kpis
 from sim.mechanisms.channels import REFERENCE
 from sim.scenario import Scenario

@@ -23,7 +23,7 @@ class Coefficients(Record):
 REFERENCE = Coefficients().reference  # fixed: its range is the one value
 
 
-def choose(on: float | np.ndarray, when_on, when_off):
+def choose(when_on, when_off, *, on: float | np.ndarray):
     """``when_on`` where the channel is on (1), ``when_off`` where it is off (0), a mix of the
     two in between (``on`` per unit where points simulated together differ)."""
     if np.ndim(on) == 0:
@@ -34,11 +34,11 @@ def choose(on: float | np.ndarray, when_on, when_off):
     return on * when_on + (1 - on) * when_off
 
 
-def through(on: float | np.ndarray, value):
+def through(value, *, on: float | np.ndarray):
     """``value`` where the channel is on, else the reference level."""
-    return choose(on, value, REFERENCE)
+    return choose(value, REFERENCE, on=on)
 
 
-def gate(on: float | np.ndarray, term):
+def gate(term, *, on: float | np.ndarray):
     """``term`` where the channel is on, else nothing (0, in the shape of ``term``)."""
-    return choose(on, term, np.zeros_like(term) if isinstance(term, np.ndarray) else 0.0)
+    return choose(term, np.zeros_like(term) if isinstance(term, np.ndarray) else 0.0, on=on)

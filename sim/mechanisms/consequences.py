@@ -57,13 +57,13 @@ def self_steering(vision, responsibility, freedom):
     return vision * responsibility * freedom
 
 
-def peer_detection(self_steering, c: Coefficients, on=True):
+def peer_detection(self_steering, *, c: Coefficients, on):
     """Chance peers see a colleague's week (channel ``social_control``)."""
-    return gate(on, c.peer_detection * self_steering)
+    return gate(c.peer_detection * self_steering, on=on)
 
 
 def update_seen_performance(
-    seen_performance: np.ndarray, effort_seen: np.ndarray, observed: np.ndarray, c: Coefficients
+    seen_performance: np.ndarray, effort_seen: np.ndarray, observed: np.ndarray, *, c: Coefficients
 ) -> np.ndarray:
     """Performance as observed over time: only the weeks someone saw count (``trust.observe``)."""
     moved = seen_performance + c.performance_smoothing * (effort_seen - seen_performance)
@@ -76,21 +76,22 @@ def follow_up(
     attention,
     peer_pressure,
     rng: np.random.Generator,
+    *,
     c: Coefficients,
-    managers_follow_up=True,
+    managers_follow_up,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Who is seen as a non-performer, and who of them is addressed this week.
 
     ``attention`` is the manager's coaching time per employee as a share of the norm.
     """
     slacking = present & (seen_performance < c.non_performance)
-    chance = c.peer_follow_up * peer_pressure + gate(managers_follow_up, c.follow_up * attention)
+    chance = c.peer_follow_up * peer_pressure + gate(c.follow_up * attention, on=managers_follow_up)
     addressed = slacking & (rng.random(seen_performance.size) < chance)
     return slacking, addressed
 
 
 def better_fit(
-    fit: np.ndarray, moved: np.ndarray, rng: np.random.Generator, c: Coefficients
+    fit: np.ndarray, moved: np.ndarray, rng: np.random.Generator, *, c: Coefficients
 ) -> np.ndarray:
     """Fit after "find out why": those ``moved`` get a place that fits better, closing a random
     share of the gap to a perfect fit (mean ``better_fit``)."""

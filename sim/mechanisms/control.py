@@ -44,13 +44,13 @@ class Coefficients(Record):
     )
 
 
-def smooth_results(previous: np.ndarray, this_week: np.ndarray, c: Coefficients) -> np.ndarray:
+def smooth_results(previous: np.ndarray, this_week: np.ndarray, *, c: Coefficients) -> np.ndarray:
     """The results a manager reacts to; the first report (``previous`` NaN) stands alone."""
     smoothed = (1 - c.report_smoothing) * previous + c.report_smoothing * this_week
     return np.where(np.isnan(previous), this_week, smoothed)
 
 
-def update_expectation(expected: np.ndarray, results: np.ndarray, c: Coefficients) -> np.ndarray:
+def update_expectation(expected: np.ndarray, results: np.ndarray, *, c: Coefficients) -> np.ndarray:
     """The results a manager has come to expect, starting from the first report (``expected``
     NaN): good results raise the bar quickly, bad ones lower it slowly (the ratchet effect,
     Weitzman 1980)."""
@@ -59,7 +59,7 @@ def update_expectation(expected: np.ndarray, results: np.ndarray, c: Coefficient
 
 
 def shortfall(
-    results: np.ndarray, expected: np.ndarray, pressure: float, c: Coefficients
+    results: np.ndarray, expected: np.ndarray, pressure: float, *, c: Coefficients
 ) -> np.ndarray:
     """How far results fall short of what is demanded, as a share of the demand (≥ 0)."""
     demanded = expected * (1 + c.stretch * pressure)
@@ -67,7 +67,7 @@ def shortfall(
 
 
 def update_grab(
-    grab: np.ndarray, shortfall: np.ndarray, propensity: float, courage: float, c: Coefficients
+    grab: np.ndarray, shortfall: np.ndarray, propensity: float, courage: float, *, c: Coefficients
 ) -> np.ndarray:
     """How far each manager has pulled control back to themself (0 … 1)."""
     urge = np.minimum(1.0, c.urge * propensity * (1 - courage) * shortfall)
@@ -80,6 +80,6 @@ def control_level(lever: float, grab: np.ndarray) -> np.ndarray:
     return lever + grab * (1 - lever)
 
 
-def trust_disposition(lever: float, grab: np.ndarray, c: Coefficients) -> np.ndarray:
+def trust_disposition(lever: float, grab: np.ndarray, *, c: Coefficients) -> np.ndarray:
     """The trust a manager is willing to give, withdrawn as they grab control."""
     return lever * (1 - c.trust_withdrawn * grab)

@@ -37,6 +37,7 @@ def colleague_mean(
     team_size: np.ndarray,
     cross_ties: sparse.csr_matrix,
     cross_degree: np.ndarray,
+    *,
     c: Coefficients,
 ) -> np.ndarray:
     """Mean of each person's colleagues: teammates (excluding oneself) and cross-team ties."""
@@ -51,11 +52,11 @@ def colleague_mean(
 
 
 def cross_over(
-    values: np.ndarray, colleague_mean: np.ndarray, c: Coefficients, on=True
+    values: np.ndarray, colleague_mean: np.ndarray, *, c: Coefficients, on
 ) -> np.ndarray:
     """Move ``values`` a share ``rate`` of the way towards the colleagues' mean (channel
     ``crossover``)."""
-    return values + gate(on, c.rate * (colleague_mean - values))
+    return values + gate(c.rate * (colleague_mean - values), on=on)
 
 
 def cross_team_ties(

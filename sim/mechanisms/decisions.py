@@ -82,23 +82,24 @@ def decision_weights(
     freedom: float,
     rules: float,
     control_level: np.ndarray,
+    *,
     c: Coefficients,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Weights of employee, rule and manager per team (they sum to 1)."""
-    employee = delegated(responsibility, freedom, control_level, c)
+    employee = delegated(responsibility, freedom, control_level, c=c)
     rule = (1 - employee) * rules
     return employee, rule, 1 - employee - rule
 
 
 def delegated(
-    responsibility: float, freedom: float, control_level: np.ndarray, c: Coefficients
+    responsibility: float, freedom: float, control_level: np.ndarray, *, c: Coefficients
 ) -> np.ndarray:
     """The decision rights left with employees: delegated, less what control takes back."""
     return (responsibility + freedom) / 2 * (1 - c.control_takeback * control_level)
 
 
 def read_locally(
-    local_optimum: np.ndarray, skill: np.ndarray, rng: np.random.Generator, c: Coefficients
+    local_optimum: np.ndarray, skill: np.ndarray, rng: np.random.Generator, *, c: Coefficients
 ) -> np.ndarray:
     """Each employee's fresh, noisy read of their team's best course this week."""
     noise = c.employee_noise * (c.noise_at_no_skill - skill)
@@ -111,20 +112,21 @@ def share_knowledge(
     team_size: np.ndarray,
     organisation: np.ndarray,
     interdependence,
+    *,
     c: Coefficients,
-    coordination=True,
+    coordination,
 ) -> np.ndarray:
     """Colleagues pool their reads: each view leans ``pooling`` on the team's mean read, and,
     as far as teams depend on each other, on the organisation's (mutual adjustment across
     teams; channel ``coordination``). ``organisation`` is each employee's organisation."""
     pooled = np.bincount(team, weights=read, minlength=team_size.size) / np.maximum(team_size, 1)
     view = (1 - c.pooling) * read + c.pooling * pooled[team]
-    lean = gate(coordination, c.mutual_adjustment * interdependence)
+    lean = gate(c.mutual_adjustment * interdependence, on=coordination)
     return (1 - lean) * view + lean * _organisation_mean(view, organisation)[organisation]
 
 
 def manager_report(
-    optimum_then: np.ndarray, attention: np.ndarray, rng: np.random.Generator, c: Coefficients
+    optimum_then: np.ndarray, attention: np.ndarray, rng: np.random.Generator, *, c: Coefficients
 ) -> np.ndarray:
     """The manager's view: the team optimum as it was when reported, blurred by inattention.
 
@@ -134,11 +136,11 @@ def manager_report(
     return optimum_then + c.manager_noise / np.sqrt(precision) * rng.standard_normal(attention.size)
 
 
-def coordinate(view: np.ndarray, organisation: np.ndarray, interdependence, on) -> np.ndarray:
+def coordinate(view: np.ndarray, organisation: np.ndarray, interdependence, *, on) -> np.ndarray:
     """Managers deciding centrally lean towards the other teams' course as far as teams depend
     on each other; ``organisation`` is each team's organisation (``on``: channel coordination)."""
     common = _organisation_mean(view, organisation)[organisation]
-    lean = gate(on, interdependence)
+    lean = gate(interdependence, on=on)
     return (1 - lean) * view + lean * common
 
 
@@ -150,8 +152,9 @@ def decide(
     team: np.ndarray,
     vision,
     rng: np.random.Generator,
+    *,
     c: Coefficients,
-    shared_goals=True,
+    shared_goals,
 ) -> np.ndarray:
     """Each employee's decision this week: the sources blended by decision rights.
 
@@ -159,19 +162,19 @@ def decide(
     clear goals employees' aims scatter (channel ``shared_goals``: vision as a common aim).
     """
     w_employee, w_rule, w_manager = weights[0][team], weights[1][team], weights[2][team]
-    vision = through(shared_goals, vision)
+    vision = through(vision, on=shared_goals)
     aim = employee_view + c.scatter * (1 - vision) * rng.standard_normal(team.size)
     return w_employee * aim + w_rule * rule_course + w_manager * manager_view[team]
 
 
-def adaptation_error(decision: np.ndarray, optimum: np.ndarray, c: Coefficients) -> np.ndarray:
+def adaptation_error(decision: np.ndarray, optimum: np.ndarray, *, c: Coefficients) -> np.ndarray:
     """Distance between decision and optimum, scaled to [0, 1)."""
     distance = np.abs(decision - optimum)
     return distance / (distance + c.error_scale)
 
 
 def coordination_error(
-    decision: np.ndarray, organisation: np.ndarray, c: Coefficients
+    decision: np.ndarray, organisation: np.ndarray, *, c: Coefficients
 ) -> np.ndarray:
     """Distance between each decision and the organisation's mean decision this week, scaled to
     [0, 1); ``organisation`` is each employee's organisation."""

@@ -65,9 +65,9 @@ class Demands:
     hindrance: np.ndarray
 
 
-def workload(pressure, absent_share, c: Coefficients, on=True):
+def workload(pressure, absent_share, *, c: Coefficients, on):
     """Workload: results pressure (channel ``workload``) and cover for absent colleagues."""
-    return c.pressure_workload * through(on, pressure) + c.cover_workload * absent_share
+    return c.pressure_workload * through(pressure, on=on) + c.cover_workload * absent_share
 
 
 def job_demands(
@@ -75,10 +75,10 @@ def job_demands(
     rules,
     felt_control,
     fit,
-    c: Coefficients,
     *,
-    red_tape=True,
-    control_stress=True,
+    c: Coefficients,
+    red_tape,
+    control_stress,
 ) -> Demands:
     """Challenges (workload within capacity) and hindrances (overload, red tape, felt control,
     misfit)."""
@@ -86,8 +86,8 @@ def job_demands(
     overload = np.maximum(0.0, workload - c.capacity)
     hindrance = (
         c.overload_weight * overload
-        + gate(red_tape, c.red_tape_weight * rules**c.red_tape_exponent)
-        + gate(control_stress, c.control_stress_weight * felt_control)
+        + gate(c.red_tape_weight * rules**c.red_tape_exponent, on=red_tape)
+        + gate(c.control_stress_weight * felt_control, on=control_stress)
         + c.misfit_weight * (1 - fit)
     )
     return Demands(challenge, hindrance)

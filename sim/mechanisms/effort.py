@@ -94,22 +94,22 @@ class Coefficients(Record):
     )
 
 
-def motivation(pleasure, trust_in_manager, initiative, reciprocity, c: Coefficients, on=True):
+def motivation(pleasure, trust_in_manager, initiative, reciprocity, *, c: Coefficients, on):
     """Intrinsic motivation: pleasure in the work, felt trust as far as one reciprocates it
     (channel ``reciprocity``, C1, C3), initiative."""
     return (
         c.pleasure_weight * pleasure
-        + c.felt_trust_weight * reciprocity * through(on, trust_in_manager)
+        + c.felt_trust_weight * reciprocity * through(trust_in_manager, on=on)
         + c.initiative_weight * initiative
     )
 
 
-def felt_control(control_level, autonomy_need, c: Coefficients):
+def felt_control(control_level, autonomy_need, *, c: Coefficients):
     """Control as felt: stronger for those who need autonomy most (C2, C16)."""
     return control_level * (c.felt_control_base + autonomy_need)
 
 
-def distrust(felt_control, slack_share, c: Coefficients):
+def distrust(felt_control, slack_share, *, c: Coefficients):
     """Felt control beyond the legitimate: the signal of distrust reciprocal people react to.
     Control that protects the team from visible free riders is taken as legitimate."""
     legitimate = c.legitimate_control + c.legitimacy_from_slacking * slack_share
@@ -124,9 +124,10 @@ def put_in_effort(
     noticed: np.ndarray,
     opportunist: np.ndarray,
     colleagues: np.ndarray,
+    *,
     c: Coefficients,
-    crowding_out=True,
-    conditional=True,
+    crowding_out,
+    conditional,
 ) -> np.ndarray:
     """Weekly effort per employee (0 … ``max_effort``): reciprocal people from motivation, less
     what distrust crowds out (channel ``crowding_out``) and less as colleagues put in less
@@ -137,10 +138,10 @@ def put_in_effort(
         c.normal_effort
         + vigour
         + c.motivation_gain * (motivation - c.typical_motivation)
-        - gate(crowding_out, sensitivity * distrust)
+        - gate(sensitivity * distrust, on=crowding_out)
     )
     reciprocal = reciprocal - gate(
-        conditional, c.conditional * np.maximum(0.0, reciprocal - colleagues)
+        c.conditional * np.maximum(0.0, reciprocal - colleagues), on=conditional
     )
     deterred = c.shirk_effort + (c.normal_effort - c.shirk_effort) * noticed + vigour
     return np.clip(np.where(opportunist, deterred, reciprocal), 0.0, c.max_effort)

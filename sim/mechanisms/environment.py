@@ -28,7 +28,7 @@ class Coefficients(Record):
     )
 
 
-def stationary_spread(turbulence: float, c: Coefficients) -> float:
+def stationary_spread(turbulence: float, *, c: Coefficients) -> float:
     """Long-run standard deviation of the organisation-wide part."""
     return c.step * turbulence / np.sqrt(1 - (1 - c.reversion) ** 2)
 
@@ -37,6 +37,7 @@ def initial_optimum(
     turbulence: float,
     n_teams: int,
     rng: np.random.Generator,
+    *,
     c: Coefficients,
     organisations: int = 1,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -45,7 +46,7 @@ def initial_optimum(
     The organisation-wide part has one element per organisation (replications simulated
     together each have their own environment); the local part one per team.
     """
-    spread = stationary_spread(turbulence, c)
+    spread = stationary_spread(turbulence, c=c)
     return (
         spread * rng.standard_normal(organisations),
         c.local_share * spread * rng.standard_normal(n_teams),
@@ -57,9 +58,10 @@ def move_optimum(
     local_part: np.ndarray,
     turbulence: float | np.ndarray,
     rng: np.random.Generator,
+    *,
     c: Coefficients,
-    c_local: Coefficients | None = None,
-    local_turbulence: float | np.ndarray | None = None,
+    c_local: Coefficients | None,
+    local_turbulence: float | np.ndarray | None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """One week of change in the organisation-wide and local best course.
 

@@ -48,28 +48,29 @@ def initiative_target(
     pleasure: np.ndarray,
     coaching,
     taken_over: np.ndarray,
+    *,
     c: Coefficients,
     on,
 ) -> np.ndarray:
     """The initiative an employee settles at under current conditions (``on``: the switches)."""
-    believed = through(on.initiative, responsibility * (c.belief_base + trust_in_manager))
+    believed = through(responsibility * (c.belief_base + trust_in_manager), on=on.initiative)
     target = (
         c.base
         + c.believed_weight * believed
-        + c.freedom_weight * through(on.initiative, freedom)
+        + c.freedom_weight * through(freedom, on=on.initiative)
         + c.pleasure_weight * pleasure
-        + c.coaching_weight * through(on.coaching, coaching)
-        - gate(on.lean_back, c.lean_back * taken_over)
+        + c.coaching_weight * through(coaching, on=on.coaching)
+        - gate(c.lean_back * taken_over, on=on.lean_back)
     )
     return np.clip(target, 0.0, 1.0)
 
 
-def update_initiative(initiative: np.ndarray, target: np.ndarray, c: Coefficients) -> np.ndarray:
+def update_initiative(initiative: np.ndarray, target: np.ndarray, *, c: Coefficients) -> np.ndarray:
     return initiative + c.rate * (target - initiative)
 
 
-def learn(skill: np.ndarray, coaching, present: np.ndarray, c: Coefficients, on=True) -> np.ndarray:
+def learn(skill: np.ndarray, coaching, present: np.ndarray, *, c: Coefficients, on) -> np.ndarray:
     """Skill grows on the job and faster with coaching (``coaching`` in [0, 1], channel
     ``coaching``)."""
-    rate = (c.learning + c.coached_learning * through(on, coaching)) * present
+    rate = (c.learning + c.coached_learning * through(coaching, on=on)) * present
     return skill + rate * (1 - skill)

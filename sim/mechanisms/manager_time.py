@@ -142,14 +142,14 @@ def plan_week(
     safety,
     max_hours: float,
     c: Coefficients,
-    speaking_up=True,
+    speaking_up,
 ) -> Week:
     """Allocate next week's hours per manager.
 
     ``solved_by_staff`` is the share of the team's problems staff would solve themselves (their
     initiative, zero for the absent); problems raised early add to it.
     """
-    early = c.raised_early * through(speaking_up, safety)
+    early = c.raised_early * through(safety, on=speaking_up)
     solved_by_staff = solved_by_staff + (1 - solved_by_staff) * early
     left = 1 - solved_by_staff
     taken_over = grab * solved_by_staff
@@ -177,10 +177,10 @@ def plan_week(
     )
 
 
-def problems_cost(unsolved: np.ndarray, c: Coefficients, on=True) -> np.ndarray:
+def problems_cost(unsolved: np.ndarray, *, c: Coefficients, on) -> np.ndarray:
     """Share of output kept when a share ``unsolved`` of the team's problems is left lying
     (channel ``unsolved_problems``)."""
-    return 1 - gate(on, c.unsolved_cost * unsolved)
+    return 1 - gate(c.unsolved_cost * unsolved, on=on)
 
 
 def manager_conditions(

@@ -89,11 +89,24 @@ class Coefficients(Record):
     )
 
 
-def capability(skill: np.ndarray, fit: np.ndarray, c: Coefficients) -> np.ndarray:
+def capability(skill: np.ndarray, fit: np.ndarray, *, c: Coefficients) -> np.ndarray:
     """Output per unit of effort, 1 for an employee of typical skill and fit."""
-    return (skill / c.typical_skill) ** c.skill_elasticity * (
-        fit / c.typical_fit
-    ) ** c.fit_elasticity
+    return _power(skill / c.typical_skill, c.skill_elasticity) * _power(
+        fit / c.typical_fit, c.fit_elasticity
+    )
+
+
+def _power(base: np.ndarray, exponent: float | np.ndarray) -> np.ndarray:
+    """``base ** exponent``, with an exponent per unit (points side by side) raised one distinct
+    exponent at a time: numpy takes a square root for a single exponent of 0.5, which differs in
+    the last bit from its power function, and a point must compute as it would alone."""
+    if np.ndim(exponent) == 0:
+        return base**exponent
+    out = np.empty_like(base)
+    for value in np.unique(exponent):
+        same = exponent == value
+        out[same] = base[same] ** value
+    return out
 
 
 def decision_quality(
@@ -101,24 +114,25 @@ def decision_quality(
     coordination_error: np.ndarray,
     interdependence,
     own_share,
+    *,
     c: Coefficients,
-    adaptation=True,
-    coordination=True,
+    adaptation,
+    coordination,
 ) -> np.ndarray:
     """Output per unit of effective effort, relative to decisions of typical quality: lost to
     maladaptation (channel ``adaptation``) and, as far as teams depend on each other, to poor
     coordination and to the time employees who decide (``own_share`` of the decision) spend
     adjusting to the other teams (channel ``coordination``)."""
-    typical = 1 - gate(adaptation, c.adaptation_cost * c.typical_adaptation_error)
-    adapted = gate(adaptation, c.adaptation_cost * adaptation_error)
+    typical = 1 - gate(c.adaptation_cost * c.typical_adaptation_error, on=adaptation)
+    adapted = gate(c.adaptation_cost * adaptation_error, on=adaptation)
     misfit = c.coordination_cost * coordination_error + c.adjustment_time * own_share
-    fitted = gate(coordination, interdependence * misfit)
+    fitted = gate(interdependence * misfit, on=coordination)
     return (1 - adapted - fitted) / typical
 
 
-def clarity_yield(clarity, c: Coefficients, on=True):
+def clarity_yield(clarity, *, c: Coefficients, on):
     """Output kept from rework, relative to typical role clarity (channel ``role_clarity``)."""
-    return 1 + c.clarity_gain * (through(on, clarity) - c.typical_clarity)
+    return 1 + c.clarity_gain * (through(clarity, on=on) - c.typical_clarity)
 
 
 def produce(effort, capability, quality, clarity, shock) -> np.ndarray:
@@ -131,12 +145,13 @@ def misconduct(
     noticed: np.ndarray,
     output: np.ndarray,
     opportunity,
+    *,
     c: Coefficients,
-    abuse=True,
+    abuse,
 ) -> np.ndarray:
     """Output lost to misconduct per employee: unnoticed opportunists divert part of what passes
     through their hands — the team's output per head — more where trust and freedom give them
     room (channel ``trust_abuse``). ``noticed``: the chance such a week is noticed."""
-    room = 1 + c.opportunity_gain * (through(abuse, opportunity) - REFERENCE)
+    room = 1 + c.opportunity_gain * (through(opportunity, on=abuse) - REFERENCE)
     share = np.clip(c.misconduct * room, 0.0, 1.0)
     return np.where(opportunist, share * (1 - noticed) * output, 0.0)

@@ -18,7 +18,7 @@ class Coefficients(Record):
     )
 
 
-def classify(energy: np.ndarray, pleasure: np.ndarray, c: Coefficients) -> np.ndarray:
+def classify(energy: np.ndarray, pleasure: np.ndarray, *, c: Coefficients) -> np.ndarray:
     """Quadrant code per person: high/low activation (energy) × pleasant/unpleasant."""
     high = energy >= c.cut_off
     pleasant = pleasure >= c.cut_off

@@ -42,12 +42,12 @@ class Coefficients(Record):
     )
 
 
-def autonomy(responsibility, freedom, control_level, takeback):
+def autonomy(responsibility, freedom, control_level, *, takeback):
     """Autonomy: decision rights and freedom delegated, less what control takes back."""
     return (responsibility + freedom) / 2 * (1 - takeback * control_level)
 
 
-def clarity(vision, rules, c: Coefficients):
+def clarity(vision, rules, *, c: Coefficients):
     """Role clarity from goals (vision) and from procedures (a few rules give most of it)."""
     from_rules = c.rule_clarity * rules / (rules + c.rule_clarity_half)
     return 1 - (1 - vision) * (1 - from_rules)
@@ -69,11 +69,11 @@ def job_resources(
     """A person's job resources this week, in [0, 1]; ``on`` holds the channel switches."""
     worth = c.autonomy_need_base + autonomy_need
     return (
-        c.autonomy_weight * through(on.autonomy_resource, autonomy) * worth
-        + c.trust_weight * through(on.trust_resource, trust_received)
-        + c.coaching_weight * through(on.coaching, coaching)
-        + c.safety_weight * through(on.safety_resource, safety)
-        + c.clarity_weight * through(on.role_clarity, clarity)
+        c.autonomy_weight * through(autonomy, on=on.autonomy_resource) * worth
+        + c.trust_weight * through(trust_received, on=on.trust_resource)
+        + c.coaching_weight * through(coaching, on=on.coaching)
+        + c.safety_weight * through(safety, on=on.safety_resource)
+        + c.clarity_weight * through(clarity, on=on.role_clarity)
         + c.fit_weight * fit
-        + c.peers_weight * (1 - gate(on.bad_apples, slack_share))
+        + c.peers_weight * (1 - gate(slack_share, on=on.bad_apples))
     )

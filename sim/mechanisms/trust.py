@@ -65,10 +65,10 @@ class Coefficients(Record):
     )
 
 
-def observation_chance(control_level, trust_given, c: Coefficients, deterrence=True, abuse=True):
+def observation_chance(control_level, trust_given, *, c: Coefficients, deterrence, abuse):
     """Chance that a manager sees an employee's week this week."""
-    checked = 1 - gate(abuse, c.trust_blindness * trust_given)
-    monitoring = through(deterrence, control_level) * checked
+    checked = 1 - gate(c.trust_blindness * trust_given, on=abuse)
+    monitoring = through(control_level, on=deterrence) * checked
     return c.base_observation + (c.catch - c.base_observation) * monitoring
 
 
@@ -83,6 +83,7 @@ def observe(
     manager_chance,
     peer_chance,
     rng: np.random.Generator,
+    *,
     c: Coefficients,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Which weeks the manager sees, which of those look bad next to the team, which weeks
@@ -99,6 +100,7 @@ def update_trust_given(
     disposition: np.ndarray,
     seen: np.ndarray,
     bad: np.ndarray,
+    *,
     c: Coefficients,
 ) -> np.ndarray:
     """Trust a manager gives each employee after this week's observations."""
@@ -111,7 +113,7 @@ def update_trust_given(
 
 
 def update_trust_in_manager(
-    belief: np.ndarray, received: np.ndarray, c: Coefficients
+    belief: np.ndarray, received: np.ndarray, *, c: Coefficients
 ) -> np.ndarray:
     """Employees' trust in their manager follows what they receive, asymmetrically."""
     gap = received - belief
@@ -119,10 +121,10 @@ def update_trust_in_manager(
 
 
 def update_control_believed(
-    believed: np.ndarray, control_level: np.ndarray, c: Coefficients, on=True
+    believed: np.ndarray, control_level: np.ndarray, *, c: Coefficients, on
 ) -> np.ndarray:
     """The control staff feel under follows the actual level, with the same asymmetry: a manager
     who lets go is believed slowly, one who tightens at once (channel ``credibility``, C17)."""
     gap = control_level - believed
     moved = believed + np.where(gap < 0, c.belief_up, c.belief_down) * gap
-    return choose(on, moved, control_level)
+    return choose(moved, control_level, on=on)

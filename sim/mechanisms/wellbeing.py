@@ -141,7 +141,7 @@ class Coefficients(Record):
     )
 
 
-def outside_strain(life: np.ndarray, rng: np.random.Generator, c: Coefficients) -> np.ndarray:
+def outside_strain(life: np.ndarray, rng: np.random.Generator, *, c: Coefficients) -> np.ndarray:
     """This week's strain from life outside work: now and then an event (illness, care, loss)
     adds strain that fades slowly — a long right tail that no employer controls."""
     u = rng.random((2, life.size))
@@ -150,7 +150,7 @@ def outside_strain(life: np.ndarray, rng: np.random.Generator, c: Coefficients) 
 
 
 def exhaustion_target(
-    exhaustion: np.ndarray, demands: Demands, resources, vulnerability, life, c: Coefficients
+    exhaustion: np.ndarray, demands: Demands, resources, vulnerability, life, *, c: Coefficients
 ) -> np.ndarray:
     """Where exhaustion heads under this week's demands and resources (health impairment)."""
     hindrance = demands.hindrance * (1 - c.buffering * resources)
@@ -165,7 +165,7 @@ def exhaustion_target(
 
 
 def update_exhaustion(
-    exhaustion: np.ndarray, target: np.ndarray, absent: np.ndarray, c: Coefficients
+    exhaustion: np.ndarray, target: np.ndarray, absent: np.ndarray, *, c: Coefficients
 ) -> np.ndarray:
     """Exhaustion rises faster than it recovers; on sick leave it recovers at its own pace."""
     rate = np.where(target > exhaustion, c.exhaustion_rise, c.exhaustion_recovery)
@@ -183,6 +183,7 @@ def update_mood(
     energy_trait: np.ndarray,
     pleasure_trait: np.ndarray,
     rng: np.random.Generator,
+    *,
     c: Coefficients,
 ) -> tuple[np.ndarray, np.ndarray]:
     """One week of energy and pleasure (the motivational process), both in [0, 1]."""

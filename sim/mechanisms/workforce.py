@@ -88,6 +88,7 @@ def report_sick(
     absent_weeks: np.ndarray,
     exhaustion: np.ndarray,
     rng: np.random.Generator,
+    *,
     c: Coefficients,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Weeks of absence left per employee after this week's sick reports, and who went on
@@ -114,7 +115,7 @@ def _geometric(u: np.ndarray, p) -> np.ndarray:
 
 
 def leave(
-    pleasure: np.ndarray, exhaustion: np.ndarray, rng: np.random.Generator, c: Coefficients
+    pleasure: np.ndarray, exhaustion: np.ndarray, rng: np.random.Generator, *, c: Coefficients
 ) -> np.ndarray:
     """Who quits this week."""
     push = c.displeasure_turnover * (c.neutral_pleasure - pleasure)
