@@ -21,6 +21,8 @@ from sim.mechanisms import quadrants
 
 TINY = 1e-9  # guards divisions by totals that may be zero
 WEEKS_PER_YEAR = 52
+NEWCOMER_WEEKS = 104  # CBS counts leaving by tenure under and over two years (evidence §8.11)
+QUARTILES = 4  # Gallup compares the top and bottom quartiles of units by engagement
 
 
 class Coefficients(Record):
@@ -97,6 +99,10 @@ class Tally:
     control: np.ndarray
     grab: np.ndarray
     leavers: np.ndarray
+    newcomers: np.ndarray  # staff under two years' tenure, before this week's leaving …
+    newcomer_leavers: np.ndarray  # … and those of them who left
+    engaged_teams: np.ndarray  # (organisations, 2, 3): bottom and top quartile of teams by
+    # this week's engaged share, each with (staff, absent, leavers)
     costs: Coefficients  # numbers per organisation where points simulated together differ
 
     @classmethod
@@ -159,11 +165,43 @@ class Tally:
             shares=_shares(staff.reshape(reps, n)),
             manager_shares=_shares(managers.reshape(reps, -1)),
             leavers=week.leavers,
+            newcomers=week.newcomers,
+            newcomer_leavers=week.newcomer_leavers,
+            engaged_teams=_engaged_teams(
+                staff == quadrants.ENGAGEMENT,
+                ~present,
+                week.team_leavers,
+                e.team,
+                m.team_size,
+                reps,
+            ),
             costs=model.by_organisation.coefficients.kpis,
             **_reduce(summed, reps, np.sum),
             **_reduce(averaged, reps, np.mean),
             **_reduce(per_team, reps, np.mean),
         )
+
+
+def _engaged_teams(engaged, absent, team_leavers, team, team_size, reps) -> np.ndarray:
+    """Per organisation, the bottom and top quartile of its teams by engaged share this week,
+    each as (staff, absent, leavers); NaN with fewer than four teams."""
+    teams = team_size.size
+    per_team = np.stack(
+        [
+            team_size,
+            np.bincount(team, absent, minlength=teams),
+            team_leavers,
+        ]
+    ).reshape(3, reps, -1)
+    share = (np.bincount(team, engaged, minlength=teams) / team_size).reshape(reps, -1)
+    quarter = share.shape[1] // QUARTILES
+    if quarter == 0:
+        return np.full((reps, 2, 3), np.nan)
+    order = np.argsort(share, axis=1, kind="stable")
+    ends = (order[:, :quarter], order[:, -quarter:])
+    return np.stack(
+        [np.take_along_axis(per_team, rows[None], axis=2).sum(axis=2).T for rows in ends], axis=1
+    )
 
 
 def _reduce(quantities: dict[str, np.ndarray], reps: int, how) -> dict[str, np.ndarray]:
@@ -199,6 +237,16 @@ SERIES: dict[str, Reporter] = {
     "other_weeks": lambda t: t.other_weeks,
     "absence_rate": lambda t: (t.employees - t.at_work) / t.employees,
     "leavers": lambda t: t.leavers,
+    "newcomers": lambda t: t.newcomers,
+    "newcomer_leavers": lambda t: t.newcomer_leavers,
+    "tenured": lambda t: t.employees - t.newcomers,
+    "tenured_leavers": lambda t: t.leavers - t.newcomer_leavers,
+    "bottom_teams_staff": lambda t: t.engaged_teams[:, 0, 0],
+    "bottom_teams_absent": lambda t: t.engaged_teams[:, 0, 1],
+    "bottom_teams_leavers": lambda t: t.engaged_teams[:, 0, 2],
+    "top_teams_staff": lambda t: t.engaged_teams[:, 1, 0],
+    "top_teams_absent": lambda t: t.engaged_teams[:, 1, 1],
+    "top_teams_leavers": lambda t: t.engaged_teams[:, 1, 2],
     "manager_hours": lambda t: t.hours,
     "reporting_hours": lambda t: t.reporting,
     "monitoring_hours": lambda t: t.monitoring,

@@ -362,8 +362,15 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         )
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
         quits = workforce.leave(e.pleasure, e.exhaustion, self.streams["turnover"], c=c)
-        leavers = np.flatnonzero(quits | week.dismissed)
-        week.leavers = np.bincount(self.replication[e.team[leavers]], minlength=self.replications)
+        leaving = quits | week.dismissed
+        leavers = np.flatnonzero(leaving)
+        organisation, newcomer = self.replication[e.team], e.tenure < kpis.NEWCOMER_WEEKS
+        week.leavers = np.bincount(organisation[leavers], minlength=self.replications)
+        week.newcomers = np.bincount(organisation[newcomer], minlength=self.replications)
+        week.newcomer_leavers = np.bincount(
+            organisation[newcomer & leaving], minlength=self.replications
+        )
+        week.team_leavers = np.bincount(e.team[leavers], minlength=self.managers.team_size.size)
         self.recruits.keep_fresh(e.size, self.by_employee, self.streams["hiring"])
         if leavers.size:
             newcomers = self.recruits.hire(

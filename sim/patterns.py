@@ -187,6 +187,11 @@ def _level(s: Spec, kpi: str) -> Measure:
     return lambda r: r.kpi(s, kpi)
 
 
+def _rate(r: Runs, which: Spec, events: str, at_risk: str) -> np.ndarray:
+    """Per replication, Σ ``events`` ÷ Σ ``at_risk`` over the whole run (a weekly rate)."""
+    return r.series(which, events).sum(axis=1) / r.series(which, at_risk).sum(axis=1)
+
+
 def _half_way(r: Runs, which: Spec, name: str) -> np.ndarray:
     """Per replication, the weeks after :data:`TURN_WEEK` until ``name`` has covered half the way
     from its level before (weeks 92–104) to its level at the end (weeks 234–260)."""
@@ -439,6 +444,57 @@ PATTERNS: tuple[Pattern, ...] = (
         high=1.0,
         specs=[BEST, WORST],
         measure=_diff(BEST, WORST, "turnover_rate"),
+    ),
+    _pattern(
+        name="newcomers leave more often",
+        kind="validation",
+        unit="ratio",
+        group="ranges",
+        claim="C11",
+        source="CBS: 8.5% a quarter leave with under two years' tenure, 2.8% with more "
+        "(evidence §8.11); job matching, Jovanovic 1979",
+        target="leaving rate, tenure < 2 years ÷ ≥ 2 years: ×2 – ×4.5",
+        low=2.0,
+        high=4.5,
+        specs=[BASE],
+        measure=lambda r: (
+            _rate(r, BASE, "newcomer_leavers", "newcomers")
+            / _rate(r, BASE, "tenured_leavers", "tenured")
+        ),
+    ),
+    _pattern(
+        name="engaged teams: less absence",
+        kind="validation",
+        unit="ratio",
+        group="ranges",
+        claim="C15",
+        source="Gallup Q12 meta-analyses: top- vs bottom-quartile units 41–81% less absenteeism "
+        "(evidence §7.1, §7.3)",
+        target="absence, top ÷ bottom quartile of teams by engagement: at most ×0.8",
+        low=0.0,
+        high=0.8,
+        specs=[BASE],
+        measure=lambda r: (
+            _rate(r, BASE, "top_teams_absent", "top_teams_staff")
+            / _rate(r, BASE, "bottom_teams_absent", "bottom_teams_staff")
+        ),
+    ),
+    _pattern(
+        name="engaged teams: less turnover",
+        kind="validation",
+        unit="ratio",
+        group="ranges",
+        claim="C15",
+        source="Gallup Q12 meta-analyses: top- vs bottom-quartile units 18–59% less turnover "
+        "(evidence §7.1, §7.3)",
+        target="leaving, top ÷ bottom quartile of teams by engagement: at most ×0.9",
+        low=0.0,
+        high=0.9,
+        specs=[BASE],
+        measure=lambda r: (
+            _rate(r, BASE, "top_teams_leavers", "top_teams_staff")
+            / _rate(r, BASE, "bottom_teams_leavers", "bottom_teams_staff")
+        ),
     ),
     # trust (C1, C3)
     _pattern(

@@ -31,6 +31,9 @@ class ThisWeek:
     shortfall: np.ndarray  # per team: results short of the demand (manage)
     dismissed: np.ndarray  # per employee: dismissed after broken agreements (follow_up)
     leavers: np.ndarray  # per organisation: quits and dismissals (absence_and_turnover)
+    newcomers: np.ndarray  # per organisation: staff with short tenure at risk of leaving (…)
+    newcomer_leavers: np.ndarray  # per organisation: those of them who left (…)
+    team_leavers: np.ndarray  # per team: quits and dismissals (absence_and_turnover)
 
     @classmethod
     def start(cls, employees: int, teams: int, organisations: int) -> ThisWeek:
@@ -49,6 +52,9 @@ class ThisWeek:
             shortfall=per["team"].copy(),
             dismissed=np.zeros(employees, dtype=bool),
             leavers=np.zeros(organisations, dtype=np.int64),
+            newcomers=np.zeros(organisations, dtype=np.int64),
+            newcomer_leavers=np.zeros(organisations, dtype=np.int64),
+            team_leavers=np.zeros(teams, dtype=np.int64),
         )
 
 
