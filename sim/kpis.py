@@ -102,7 +102,7 @@ class Tally:
     newcomers: np.ndarray  # staff under two years' tenure, before this week's leaving …
     newcomer_leavers: np.ndarray  # … and those of them who left
     engaged_teams: np.ndarray  # (organisations, 2, 3): bottom and top quartile of teams by
-    # this week's engaged share, each with (staff, absent, leavers)
+    # this week's engaged share before leaving, each with (staff, absent, leavers)
     costs: Coefficients  # numbers per organisation where points simulated together differ
 
     @classmethod
@@ -168,7 +168,7 @@ class Tally:
             newcomers=week.newcomers,
             newcomer_leavers=week.newcomer_leavers,
             engaged_teams=_engaged_teams(
-                staff == quadrants.ENGAGEMENT,
+                week.team_engaged,
                 ~present,
                 week.team_leavers,
                 e.team,
@@ -182,9 +182,10 @@ class Tally:
         )
 
 
-def _engaged_teams(engaged, absent, team_leavers, team, team_size, reps) -> np.ndarray:
-    """Per organisation, the bottom and top quartile of its teams by engaged share this week,
-    each as (staff, absent, leavers); NaN with fewer than four teams."""
+def _engaged_teams(team_engaged, absent, team_leavers, team, team_size, reps) -> np.ndarray:
+    """Per organisation, the bottom and top quartile of its teams by engaged share this week
+    (before anyone left and newcomers came), each as (staff, absent, leavers); NaN with fewer
+    than four teams."""
     teams = team_size.size
     per_team = np.stack(
         [
@@ -193,7 +194,7 @@ def _engaged_teams(engaged, absent, team_leavers, team, team_size, reps) -> np.n
             team_leavers,
         ]
     ).reshape(3, reps, -1)
-    share = (np.bincount(team, engaged, minlength=teams) / team_size).reshape(reps, -1)
+    share = team_engaged.reshape(reps, -1)
     quarter = share.shape[1] // QUARTILES
     if quarter == 0:
         return np.full((reps, 2, 3), np.nan)

@@ -356,12 +356,23 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
 
     def absence_and_turnover(self) -> None:
         """Sick leave starts and ends; people leave (or are dismissed); newcomers are hired."""
-        e, c, week = self.employees, self.by_employee.coefficients.workforce, self.this_week
+        e, week, staff = self.employees, self.this_week, self.by_employee
+        engaged = quadrants.as_counted(e.quadrant, e.burnout_leave) == quadrants.ENGAGEMENT
+        week.team_engaged = team_mean(engaged.astype(float), e.team, self.managers.team_size)
+        c, lv, on = staff.coefficients.workforce, staff.levers, staff.mechanisms
+        autonomy = resources.autonomy(
+            lv.responsibility, lv.freedom, week.control_level[e.team],
+            takeback=staff.coefficients.decisions.control_takeback,
+        )  # fmt: skip
         e.absent_weeks, long_leave = workforce.report_sick(
-            e.absent_weeks, e.exhaustion, self.streams["absence"], c=c
-        )
+            e.absent_weeks, e.exhaustion, autonomy, self.streams["absence"], c=c,
+            control_absence=on.control_absence,
+        )  # fmt: skip
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
-        quits = workforce.leave(e.pleasure, e.exhaustion, self.streams["turnover"], c=c)
+        quits = workforce.leave(
+            e.pleasure, e.exhaustion, e.mismatched, e.tenure, self.streams["turnover"], c=c,
+            fit_revealed=on.fit_revealed,
+        )  # fmt: skip
         leaving = quits | week.dismissed
         leavers = np.flatnonzero(leaving)
         organisation, newcomer = self.replication[e.team], e.tenure < kpis.NEWCOMER_WEEKS

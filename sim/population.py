@@ -12,7 +12,7 @@ from typing import TypeVar
 import numpy as np
 
 from sim.coefficients import Record, coefficient
-from sim.mechanisms import quadrants
+from sim.mechanisms import quadrants, workforce
 from sim.streams import RECRUIT_BLOCK_WEEKS, among
 
 State = TypeVar("State", "Employees", "Managers")
@@ -106,6 +106,7 @@ class Employees:
     absent_weeks: np.ndarray  # weeks of sick leave left (0: present)
     burnout_leave: np.ndarray  # on sick leave with burnout (counts as burnout)
     tenure: np.ndarray  # weeks on the job
+    mismatched: np.ndarray  # a poor fit with the job, unknown on hiring, shows on the job (C11)
     effort: np.ndarray
     output: np.ndarray
     decision: np.ndarray
@@ -239,7 +240,7 @@ def draw_employees(
         pleasure = np.clip(rng.normal(c.pleasure, c.spread, n), 0, 1)
     zeros = np.zeros(n)
     opportunist = rng.random(n) < w.opportunist_share
-    return Employees(
+    people = Employees(
         team=np.zeros(n, dtype=np.int64),
         person_id=np.arange(first_id, first_id + n, dtype=np.int64),
         opportunist=opportunist,
@@ -273,7 +274,12 @@ def draw_employees(
         decision=zeros.copy(),
         adaptation_error=zeros.copy(),
         quadrant=quadrants.classify(energy, pleasure, c=scenario.coefficients.quadrants),
+        mismatched=np.zeros(n, dtype=bool),
     )
+    fits = scenario.coefficients.workforce
+    poor = fits.mismatch_share if newcomer else workforce.still_mismatched(people.tenure, c=fits)
+    people.mismatched = rng.random(n) < poor
+    return people
 
 
 def draw_managers(sizes: np.ndarray, scenario, rng: np.random.Generator) -> Managers:

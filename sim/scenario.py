@@ -197,6 +197,13 @@ class Mechanisms(_Section):
         1.0, description="coaching is a resource, builds skill and initiative (C5)"
     )
     crossover: Switch = Field(1.0, description="moods spread between linked colleagues (C15)")
+    # absence and turnover
+    control_absence: Switch = Field(
+        1.0, description="control over one's work lowers sick leave (C14)"
+    )
+    fit_revealed: Switch = Field(
+        1.0, description="a poor fit with the job shows in the first months and drives out (C11)"
+    )
     # effort and misconduct
     reciprocity: Switch = Field(1.0, description="felt trust is returned in effort (C3)")
     crowding_out: Switch = Field(1.0, description="control read as distrust lowers effort (C2)")

@@ -34,6 +34,7 @@ class ThisWeek:
     newcomers: np.ndarray  # per organisation: staff with short tenure at risk of leaving (…)
     newcomer_leavers: np.ndarray  # per organisation: those of them who left (…)
     team_leavers: np.ndarray  # per team: quits and dismissals (absence_and_turnover)
+    team_engaged: np.ndarray  # per team: engaged share before anyone leaves (…)
 
     @classmethod
     def start(cls, employees: int, teams: int, organisations: int) -> ThisWeek:
@@ -55,6 +56,7 @@ class ThisWeek:
             newcomers=np.zeros(organisations, dtype=np.int64),
             newcomer_leavers=np.zeros(organisations, dtype=np.int64),
             team_leavers=np.zeros(teams, dtype=np.int64),
+            team_engaged=per["team"].copy(),
         )
 
 

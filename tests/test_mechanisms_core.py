@@ -8,16 +8,12 @@ import pytest
 from conftest import small
 from scipy import sparse
 
-from sim.mechanisms import channels, crossover, effort, production, quadrants, teams, workforce
+from sim.mechanisms import channels, crossover, effort, production, quadrants, teams
 from sim.mechanisms.quadrants import BURNOUT, ENGAGEMENT, SATISFACTION, WORKAHOLISM
 from sim.population import Recruits, draw_employees, draw_managers, team_sizes
 
 QUADRANTS, EFFORT = quadrants.Coefficients(), effort.Coefficients()
-PRODUCTION, CROSSOVER, WORKFORCE = (
-    production.Coefficients(),
-    crossover.Coefficients(),
-    workforce.Coefficients(),
-)
+PRODUCTION, CROSSOVER = production.Coefficients(), crossover.Coefficients()
 
 
 # --- quadrants ----------------------------------------------------------------------------------
@@ -259,64 +255,6 @@ def test_cross_team_ties_stay_within_each_organisation_of_a_batch(rng):
 
 def test_no_cross_team_ties_when_asked_for_none(rng):
     assert crossover.cross_team_ties(np.repeat(np.arange(5), 4), 0.0, rng).nnz == 0
-
-
-# --- workforce ----------------------------------------------------------------------------------
-
-
-def report(n, *, absent=0, exhaustion=0.0, seed=1, **coefficients):
-    return workforce.report_sick(
-        np.full(n, absent, dtype=np.int64),
-        np.full(n, exhaustion),
-        np.random.default_rng(seed),
-        c=WORKFORCE.model_copy(update=coefficients),
-    )
-
-
-def test_sick_leave_counts_down_one_week_at_a_time():
-    weeks, long = report(5, absent=3)
-    assert weeks.tolist() == [2] * 5
-    assert not long.any()
-
-
-def test_no_long_leave_below_exhaustion_and_no_short_spells_without_hazard():
-    weeks, long = report(20_000, exhaustion=WORKFORCE.exhausted, short_absence_hazard=0.0)
-    assert weeks.sum() == 0 and not long.any()
-
-
-def test_the_exhausted_go_on_long_leave_at_the_weekly_rate_for_about_242_days():
-    n = 200_000
-    weeks, long = report(n, exhaustion=1.0, burnout_leave_hazard=0.01, short_absence_hazard=0)
-    # Binomial(n, 0.01 × 1): 2000 expected; durations geometric, mean 34.6 weeks
-    assert long.mean() == pytest.approx(0.01, rel=0.07)
-    assert weeks[long].mean() == pytest.approx(WORKFORCE.burnout_absence_weeks, rel=0.05)
-
-
-def test_short_spells_grow_steeply_with_exhaustion():
-    rested, _ = report(200_000, exhaustion=0.0, short_absence_hazard=0.02)
-    worn, _ = report(200_000, exhaustion=0.5, short_absence_hazard=0.02)
-    assert (rested > 0).mean() == pytest.approx(0.02, rel=0.05)
-    expected = 0.02 * np.exp(WORKFORCE.exhaustion_absence * 0.5)
-    assert (worn > 0).mean() == pytest.approx(expected, rel=0.05)
-
-
-def test_spells_are_geometric_from_each_rows_own_uniform():
-    # the inverse CDF: P(weeks > k) = (1 − p)^k; a uniform u gives ceil(log(1 − u) / log(1 − p))
-    assert workforce._geometric(np.array([0.0, 0.5, 0.9]), 0.5).tolist() == [1, 1, 4]
-
-
-def test_leaving_grows_with_displeasure_and_exhaustion():
-    n, rng = 1_000_000, np.random.default_rng(2)
-    base = workforce.leave(np.full(n, 0.5), np.zeros(n), rng, c=WORKFORCE).mean()
-    unhappy = workforce.leave(np.zeros(n), np.zeros(n), rng, c=WORKFORCE).mean()
-    worn = workforce.leave(np.full(n, 0.5), np.ones(n), rng, c=WORKFORCE).mean()
-    assert base == pytest.approx(WORKFORCE.turnover_hazard, rel=0.1)
-    assert unhappy == pytest.approx(
-        WORKFORCE.turnover_hazard * np.exp(WORKFORCE.displeasure_turnover * 0.5), rel=0.05
-    )
-    assert worn == pytest.approx(
-        WORKFORCE.turnover_hazard * np.exp(WORKFORCE.exhaustion_turnover), rel=0.05
-    )
 
 
 # --- teams --------------------------------------------------------------------------------------

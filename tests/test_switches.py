@@ -51,6 +51,9 @@ WORLD = sim.load_scenario(
         "workforce.opportunist_share": 0.3,  # shirkers to deter, catch, follow up and resent
         "managers.control_propensity": 0.8,
         "managers.courage": 0.2,
+        "coefficients.workforce.mismatch_share": 0.4,  # poor fits that show within the run
+        "coefficients.workforce.mismatch_quit_hazard": 0.15,
+        "coefficients.workforce.control_absence": 1.4,  # autonomy (~0.4) sways spells visibly
         "interventions": [
             {"week": 8, "set": {"environment.shock": 0.3}},  # a shortfall: managers grab
             {"week": 20, "set": {"environment.shock": 0.0, "levers.control": 0.2}},

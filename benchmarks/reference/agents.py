@@ -20,6 +20,15 @@ import mesa
 
 from benchmarks.reference.managers import Manager
 from benchmarks.reference.people import REFERENCE, Person, clip01, mix, quadrant, spell, through
+from sim.kpis import NEWCOMER_WEEKS
+
+
+def still_mismatched(tenure: int, c) -> float:
+    """The chance someone still here after ``tenure`` weeks is a poor fit
+    (``workforce.still_mismatched``)."""
+    shown = tenure - c.mismatch_reveal_weeks * (1 - math.exp(-tenure / c.mismatch_reveal_weeks))
+    stayed = c.mismatch_share * math.exp(-c.mismatch_quit_hazard * shown)
+    return stayed / (stayed + 1 - c.mismatch_share)
 
 
 class Employee(Person):
@@ -56,11 +65,15 @@ class Employee(Person):
         self.absent_weeks = 0
         self.burnout_leave = False
         self.dismissed = False
+        self.tenure = 0 if newcomer else r.randrange(int(c.max_tenure_weeks))
         # as a fresh row of ``population.draw_employees`` (a newcomer is measured so in the week
         # they are hired: effort and output 1, in the quadrant of their drawn moods)
         self.effort = self.output = 1.0
         self.adaptation_error = self.coordination_error = self.misconduct = 0.0
         self.quadrant = quadrant(self.energy, self.pleasure, model.c.quadrants.cut_off)
+        fits = model.c.workforce  # a poor fit, unknown on hiring (``workforce.still_mismatched``)
+        poor = fits.mismatch_share if newcomer else still_mismatched(self.tenure, fits)
+        self.mismatched = r.random() < poor
 
     @property
     def present(self) -> bool:
@@ -259,12 +272,16 @@ class Employee(Person):
     def come_and_go(self) -> None:
         """Report sick or recover (``workforce.report_sick``); quit (``workforce.leave``) or
         go when dismissed, replaced by a newcomer (``OrgModel.absence_and_turnover``)."""
-        r, c = self.random, self.model.c.workforce
+        r, c, on = self.random, self.model.c.workforce, self.model.on
         long = False  # long (burnout) leave starts this week
         if self.present:
             worn = max(0.0, self.exhaustion - c.exhausted) / (1 - c.exhausted)
             long = worn > 0 and r.random() < c.burnout_leave_hazard * worn
-            short_hazard = c.short_absence_hazard * math.exp(c.exhaustion_absence * self.exhaustion)
+            autonomy = through(self.manager.weights[0], on=on.control_absence)
+            control = c.control_absence * (autonomy - REFERENCE)
+            short_hazard = c.short_absence_hazard * math.exp(
+                c.exhaustion_absence * self.exhaustion - control
+            )
             if long or r.random() < short_hazard:
                 mean = c.burnout_absence_weeks if long else c.short_absence_weeks
                 self.absent_weeks = spell(r, mean)
@@ -273,8 +290,16 @@ class Employee(Person):
         self.burnout_leave = (self.burnout_leave or long) and self.absent_weeks > 0
         push = c.displeasure_turnover * (c.neutral_pleasure - self.pleasure)
         hazard = c.turnover_hazard * math.exp(push + c.exhaustion_turnover * self.exhaustion)
+        if self.mismatched:  # a poor fit drives out once it has shown
+            shown = 1 - math.exp(-self.tenure / c.mismatch_reveal_weeks)
+            hazard += on.fit_revealed * c.mismatch_quit_hazard * shown
+        newcomer = self.tenure < NEWCOMER_WEEKS
+        self.model.newcomers += newcomer
         if self.dismissed or r.random() < hazard:
+            self.model.newcomer_leavers += newcomer
             self.leave()
+        else:
+            self.tenure += 1
 
     def leave(self) -> None:
         """A newcomer takes this place: the team and the ties across teams (a row of ``sim``)."""
@@ -285,5 +310,7 @@ class Employee(Person):
         for colleague in self.ties:
             colleague.ties.remove(self)
             colleague.ties.add(newcomer)
+        newcomer.tenure = 1  # counted on in the week hired, as a row of ``sim``
         model.leavers += 1
+        m.leavers += 1
         self.remove()

@@ -11,6 +11,7 @@ from collections import deque
 import mesa
 
 from benchmarks.reference.people import Person, clip01, mix, through
+from sim.mechanisms.quadrants import ENGAGEMENT
 
 
 class Manager(Person):
@@ -34,6 +35,8 @@ class Manager(Person):
         self.shortfall = self.slack_share = 0.0
         self.reporting = self.monitoring = self.rules = self.firefighting = 0.0
         self.vision = self.coaching = self.hours = self.taken_over = self.unsolved = 0.0
+        self.leavers = 0  # this week's quits and dismissals
+        self.engaged = 0.0  # engaged share before anyone leaves this week
 
     @property
     def coaching_received(self) -> float:
@@ -207,6 +210,13 @@ class Manager(Person):
             + c.safety_weight * s.levers.safety
         )
         self.feel_strain(c.pressure_challenge * pressure, hindrance, resources, True)
+
+    def count_engaged(self) -> None:
+        """The team's engaged share before anyone leaves, burnout leave counted as burnout
+        (``OrgModel.absence_and_turnover``); no leavers yet this week."""
+        engaged = [e.quadrant == ENGAGEMENT and not e.burnout_leave for e in self.staff]
+        self.engaged = sum(engaged) / len(self.staff)
+        self.leavers = 0
 
     def follow_up(self) -> None:
         """Judge the weeks seen and follow up non-performers, with the coaching time just

@@ -53,6 +53,8 @@ IMPLEMENTED = (
     "credibility",
     "consequences",
     "social_control",
+    "control_absence",
+    "fit_revealed",
 )
 """The mechanism switches the reference implements, at any strength."""
 
@@ -109,7 +111,7 @@ class ReferenceModel(Model):
         self.c, self.on = s.coefficients, s.mechanisms
         self.by_team = self.by_organisation = s  # the numbers ``sim.kpis.Tally`` reads
         self.replications = 1
-        self.leavers = 0
+        self.leavers = self.newcomers = self.newcomer_leavers = 0
         self._organisation_conditions()
         # the best course, organisation-wide and per team (``environment.initial_optimum``)
         c, turbulence = self.c.environment, s.environment.turbulence
@@ -161,7 +163,7 @@ class ReferenceModel(Model):
 
     def step(self) -> None:
         """One week."""
-        self.leavers = 0
+        self.leavers = self.newcomers = self.newcomer_leavers = 0
         self.move_environment()
         self.decide()
         self.work()
@@ -170,6 +172,7 @@ class ReferenceModel(Model):
         self.manage()
         self.management.shuffle_do("feel")
         self.management.shuffle_do("follow_up")
+        self.management.do("count_engaged")
         self.staff.shuffle_do("come_and_go")
         if self.week >= 0:  # not during the warm-up
             self.record.measure(self)
@@ -223,6 +226,8 @@ class ReferenceModel(Model):
         staff = list(self.staff)
         columns = {name: np.array([getattr(e, name) for e in staff]) for name in EMPLOYEE_COLUMNS}
         present = np.array([e.present for e in staff])
+        team = {m: i for i, m in enumerate(self.management)}
+        columns["team"] = np.array([team[e.manager] for e in staff])
         return SimpleNamespace(size=len(staff), present=present, **columns)
 
     @property
@@ -238,6 +243,10 @@ class ReferenceModel(Model):
             coordination_error=np.array([e.coordination_error for e in self.staff]),
             control_level=np.array([m.control_level for m in self.management]),
             leavers=np.array([self.leavers]),
+            newcomers=np.array([self.newcomers]),
+            newcomer_leavers=np.array([self.newcomer_leavers]),
+            team_leavers=np.array([m.leavers for m in self.management]),
+            team_engaged=np.array([m.engaged for m in self.management]),
         )
 
     def kpis(self) -> dict[str, float]:

@@ -6,11 +6,17 @@ burnout complaints are absent several times as often as others (TNO: about 37 da
 against 6; burnout → certified absence OR 2–7, Ahola et al. 2008). People leave more when they
 take no pleasure in their work and when exhausted (burnout → turnover, Swider & Zimmerman 2010;
 engagement → staying). Leavers are replaced by newcomers (``population``).
+
+Control over one's work lowers short sick leave besides exhaustion (C14; Whitehall II, North et
+al. 1996). A recruit's fit with the job is not known on hiring: a poor fit shows over the first
+months and then drives the person out, so newcomers leave more often than tenured staff (C11;
+job matching, Jovanovic 1979; CBS).
 """
 
 import numpy as np
 
 from sim.coefficients import Record, coefficient, fitted
+from sim.mechanisms.channels import REFERENCE, gate, through
 
 SPELL_DRAWS = ("long leave", "short spell", "length")  # a uniform each, for every row
 
@@ -82,22 +88,65 @@ class Coefficients(Record):
     neutral_pleasure: float = coefficient(
         0.5, 0.5, 0.5, "0…1", "pleasure at which leaving is at its base rate (scale midpoint)"
     )
+    control_absence: float = coefficient(
+        0.6,
+        0.2,
+        1.4,
+        "log-hazard per unit",
+        "how steeply short spells fall with control over one's work (autonomy), around the "
+        "midpoint: ×e^(−k/2) at full autonomy, ×e^(k/2) at none",
+        "assumed",
+        "Whitehall II: low control, more short and long spells, rate ratios about 1.1–1.5 low vs "
+        "high control (North et al. 1996; docs/evidence.md §9.7–9.8); ln 1.35 over half the scale",
+    )
+    mismatch_share: float = coefficient(
+        0.2,
+        0.05,
+        0.4,
+        "share",
+        "recruits whose fit with the job turns out poor",
+        "assumed",
+        "job matching: fit shows only on the job (Jovanovic 1979); a fifth to a third of hires "
+        "leave within their first year, from memory (docs/evidence.md §9.9)",
+    )
+    mismatch_reveal_weeks: float = coefficient(
+        13.0,
+        4.0,
+        52.0,
+        "weeks",
+        "mean time until a poor fit shows (the first months)",
+        "assumed",
+        "Jovanovic 1979: match quality learnt on the job (§9.9); Dutch probation 1–2 months",
+    )
+    mismatch_quit_hazard: float = coefficient(
+        0.04,
+        0.01,
+        0.15,
+        "per week",
+        "weekly chance of leaving once a poor fit has shown (a search of about half a year)",
+        "assumed",
+        "a job search of a few months to a year while employed",
+    )
 
 
 def report_sick(
     absent_weeks: np.ndarray,
     exhaustion: np.ndarray,
+    autonomy: np.ndarray,
     rng: np.random.Generator,
     *,
     c: Coefficients,
+    control_absence: float | np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Weeks of absence left per employee after this week's sick reports, and who went on
-    long (burnout) sick leave this week. Spells last a geometric number of weeks."""
+    long (burnout) sick leave this week. Spells last a geometric number of weeks; short spells
+    grow with exhaustion and fall with autonomy, at the base rate at the scale's midpoint."""
     present = absent_weeks <= 0
     long_u, short_u, length_u = rng.random((len(SPELL_DRAWS), absent_weeks.size))
     worn = np.maximum(0.0, exhaustion - c.exhausted) / (1 - c.exhausted)
     long = present & (long_u < c.burnout_leave_hazard * worn)
-    short_hazard = c.short_absence_hazard * np.exp(c.exhaustion_absence * exhaustion)
+    control = c.control_absence * (through(autonomy, on=control_absence) - REFERENCE)
+    short_hazard = c.short_absence_hazard * np.exp(c.exhaustion_absence * exhaustion - control)
     short = present & ~long & (short_u < short_hazard)
     mean_weeks = np.where(long, c.burnout_absence_weeks, c.short_absence_weeks)
     spell = _geometric(length_u, 1 / mean_weeks)
@@ -115,9 +164,27 @@ def _geometric(u: np.ndarray, p) -> np.ndarray:
 
 
 def leave(
-    pleasure: np.ndarray, exhaustion: np.ndarray, rng: np.random.Generator, *, c: Coefficients
+    pleasure: np.ndarray,
+    exhaustion: np.ndarray,
+    mismatched: np.ndarray,
+    tenure: np.ndarray,
+    rng: np.random.Generator,
+    *,
+    c: Coefficients,
+    fit_revealed: float | np.ndarray,
 ) -> np.ndarray:
-    """Who quits this week."""
+    """Who quits this week: more when pleasure is low or exhaustion high, and once a poor fit
+    with the job has shown (the chance it has by now: 1 − e^(−tenure / reveal weeks))."""
     push = c.displeasure_turnover * (c.neutral_pleasure - pleasure)
     hazard = c.turnover_hazard * np.exp(push + c.exhaustion_turnover * exhaustion)
+    shown = mismatched * -np.expm1(-tenure / c.mismatch_reveal_weeks)
+    hazard = hazard + gate(c.mismatch_quit_hazard * shown, on=fit_revealed)
     return rng.random(pleasure.size) < hazard
+
+
+def still_mismatched(tenure: np.ndarray, *, c: Coefficients) -> np.ndarray:
+    """The chance that someone still here after ``tenure`` weeks is a poor fit: the recruits'
+    share, thinned by the poor fits who have left since (Bayes, leaving for a poor fit only)."""
+    revealed = tenure - c.mismatch_reveal_weeks * -np.expm1(-tenure / c.mismatch_reveal_weeks)
+    stayed = c.mismatch_share * np.exp(-c.mismatch_quit_hazard * revealed)
+    return stayed / (stayed + 1 - c.mismatch_share)
