@@ -184,8 +184,8 @@ class Tally:
 
 def _engaged_teams(team_engaged, absent, team_leavers, team, team_size, reps) -> np.ndarray:
     """Per organisation, the bottom and top quartile of its teams by engaged share this week
-    (before anyone left and newcomers came), each as (staff, absent, leavers); NaN with fewer
-    than four teams."""
+    (before anyone left and newcomers came), each as (staff, absent, leavers); with fewer than
+    four teams, the least and the most engaged team."""
     teams = team_size.size
     per_team = np.stack(
         [
@@ -195,9 +195,7 @@ def _engaged_teams(team_engaged, absent, team_leavers, team, team_size, reps) ->
         ]
     ).reshape(3, reps, -1)
     share = team_engaged.reshape(reps, -1)
-    quarter = share.shape[1] // QUARTILES
-    if quarter == 0:
-        return np.full((reps, 2, 3), np.nan)
+    quarter = max(1, share.shape[1] // QUARTILES)
     order = np.argsort(share, axis=1, kind="stable")
     ends = (order[:, :quarter], order[:, -quarter:])
     return np.stack(
