@@ -8,6 +8,12 @@ beyond one's capacity it becomes overload. Red tape grows faster than rule densi
 rules hardly burden, a thick layer does; channel ``red_tape``); felt control is a stressor in its
 own right (C2; electronic monitoring raises strain whatever its design, Ravid et al. 2023;
 channel ``control_stress``).
+The *kind* of a demand depends on the latitude to meet it (Karasek 1979: active jobs against
+high-strain jobs; channel ``appraisal``): part of the workload within capacity is a challenge
+where people have latitude and a hindrance where they have none. Autonomy delegated beyond what
+a person can use — beyond their competence and their need for it — is a burden, a hindrance
+(role overload; the burdening face of empowering leadership, Cheong, Spain, Yammarino & Yun
+2016; channel ``autonomy_burden``, C14, C16).
 """
 
 from dataclasses import dataclass
@@ -55,6 +61,27 @@ class Coefficients(Record):
     misfit_weight: float = coefficient(
         0.2, 0.0, 0.4, "weight", "talents unused (1 − fit) as a hindrance (C11)"
     )
+    appraisal: float = coefficient(
+        0.5,
+        0.2,
+        1.0,
+        "share",
+        "share of the workload within capacity whose kind depends on latitude: a challenge with "
+        "it, a hindrance without (C11)",
+        "assumed",
+        "active vs high-strain jobs, Karasek 1979; the kind of demand, Crawford, LePine & Rich "
+        "2010 (docs/evidence.md §1.1, §2.8)",
+    )
+    burden_weight: float = coefficient(
+        0.5,
+        0.0,
+        1.0,
+        "weight",
+        "autonomy beyond what one can use (competence, need) as a hindrance (C14, C16)",
+        "assumed",
+        "burdening face of empowering leadership: Cheong, Spain, Yammarino & Yun 2016 "
+        "(docs/evidence.md §3.8)",
+    )
 
 
 @dataclass(frozen=True)
@@ -75,17 +102,26 @@ def job_demands(
     rules,
     felt_control,
     fit,
+    latitude,
+    burden,
     *,
     c: Coefficients,
     red_tape,
     control_stress,
+    appraisal,
+    autonomy_burden,
 ) -> Demands:
-    """Challenges (workload within capacity) and hindrances (overload, red tape, felt control,
-    misfit)."""
-    challenge = np.minimum(workload, c.capacity)
+    """Challenges (workload within capacity, as far as latitude makes it one) and hindrances
+    (overload, workload without latitude, red tape, felt control, misfit, autonomy beyond what
+    one can use: ``burden``)."""
+    within = np.minimum(workload, c.capacity)
+    unmet = within * gate(c.appraisal * (1 - latitude), on=appraisal)
+    challenge = within - unmet
     overload = np.maximum(0.0, workload - c.capacity)
     hindrance = (
-        c.overload_weight * overload
+        unmet
+        + gate(c.burden_weight * burden, on=autonomy_burden)
+        + c.overload_weight * overload
         + gate(c.red_tape_weight * rules**c.red_tape_exponent, on=red_tape)
         + gate(c.control_stress_weight * felt_control, on=control_stress)
         + c.misfit_weight * (1 - fit)
