@@ -917,7 +917,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="active jobs engage most",
-        kind="validation",
+        kind="gap",
         unit="points",
         group="consequences",
         claim="C11",

@@ -192,7 +192,7 @@ class Mechanisms(_Section):
         1.0, description="workload is a challenge with latitude, a hindrance without (C11)"
     )
     autonomy_burden: Switch = Field(
-        1.0, description="autonomy beyond one's competence and need is a burden (C14)"
+        1.0, description="autonomy beyond one's competence and need is a burden (C16)"
     )
     # job resources
     autonomy_resource: Switch = Field(1.0, description="autonomy is a job resource (C1, C14, C16)")

@@ -56,7 +56,13 @@ IMPLEMENTED = (
 )
 """The mechanism switches the reference implements, at any strength."""
 
-LEFT_OUT: tuple[str, ...] = ()
+LEFT_OUT: tuple[str, ...] = (
+    "appraisal",
+    "autonomy_burden",
+    "autonomy_fit",
+    "compulsion",
+    "time_pressure",
+)
 """The mechanism switches the reference does not implement: a scenario it runs has them off."""
 
 SWITCHED_OFF = {f"mechanisms.{name}": False for name in LEFT_OUT}

@@ -15,10 +15,10 @@ engage a little, hindrances take pleasure away (Crawford et al. 2010), and exhau
 little pleasure (driven by challenge, hindered and under-resourced) is workaholism. People differ
 in stable traits, and weekly events add noise; the four quadrants (``quadrants``) emerge.
 Some people work compulsively (the drive of workaholism: working excessively and compulsively,
-Schaufeli, Taris & Bakker 2008): demands activate them instead of only straining them, so their
-energy stays high while their pleasure falls under pressure and hindrances — a move along the
-circumplex's unpleasant, activated diagonal (channel ``compulsion``,
-C15).
+Schaufeli, Taris & Bakker 2006; Schaufeli, Shimazu & Taris 2009): demands activate them instead
+of only straining them, so their energy stays high while their pleasure falls under pressure and
+hindrances — a move along the circumplex's unpleasant, activated diagonal (channel
+``compulsion``, C15).
 """
 
 from __future__ import annotations
@@ -156,8 +156,8 @@ class Coefficients(Record):
         "energy per unit",
         "activation gained and pleasure lost by a compulsive worker per unit of job demands",
         "assumed",
-        "workaholism: high activation, low pleasure, Schaufeli, Taris & Bakker 2008 "
-        "(docs/evidence.md §8.19)",
+        "workaholism, working excessively and compulsively: Schaufeli, Shimazu & Taris 2009; "
+        "controlled motivation, van Beek, Taris & Schaufeli 2011 (docs/evidence.md §8.19)",
     )
     rate: float = coefficient(
         0.1, 0.02, 0.3, "per week", "weekly approach of energy and pleasure to their targets"
