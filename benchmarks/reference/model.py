@@ -34,6 +34,11 @@ IMPLEMENTED = (
     "workload",
     "red_tape",
     "control_stress",
+    "appraisal",
+    "autonomy_burden",
+    "autonomy_fit",
+    "compulsion",
+    "time_pressure",
     "autonomy_resource",
     "trust_resource",
     "safety_resource",
@@ -56,13 +61,7 @@ IMPLEMENTED = (
 )
 """The mechanism switches the reference implements, at any strength."""
 
-LEFT_OUT: tuple[str, ...] = (
-    "appraisal",
-    "autonomy_burden",
-    "autonomy_fit",
-    "compulsion",
-    "time_pressure",
-)
+LEFT_OUT: tuple[str, ...] = ()
 """The mechanism switches the reference does not implement: a scenario it runs has them off."""
 
 SWITCHED_OFF = {f"mechanisms.{name}": False for name in LEFT_OUT}
