@@ -174,10 +174,11 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         )
 
     def work(self) -> None:
-        """Effort by behavioural type, output, and misconduct."""
+        """The week's job demands; effort by behavioural type, output, and misconduct."""
         staff, e, week = self.by_employee, self.employees, self.this_week
         lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
         level = week.control_level[e.team]
+        self._meet_demands()
         week.self_steering = consequences.self_steering(lv.vision, lv.responsibility, lv.freedom)
         week.peer_chance = consequences.peer_detection(
             week.self_steering, c=c.consequences, on=on.social_control
@@ -196,8 +197,8 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         distrust = effort.distrust(felt, self.managers.slack_share[e.team], c=c.effort)
         e.effort = present * effort.put_in_effort(
             e.energy, motivation, distrust, e.control_sensitivity, week.noticed, e.opportunist,
-            colleagues, c=c.effort, crowding_out=on.crowding_out,
-            conditional=on.conditional_cooperation,
+            colleagues, week.challenge, c=c.effort, crowding_out=on.crowding_out,
+            conditional=on.conditional_cooperation, time_pressure=on.time_pressure,
         )  # fmt: skip
         quality = production.decision_quality(
             e.adaptation_error, week.coordination_error, staff.environment.interdependence,
@@ -221,27 +222,38 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
             (e.trust_given + lv.freedom) / 2, c=c.production, abuse=on.trust_abuse,
         )  # fmt: skip
 
-    def feel(self) -> None:
-        """Job demands and resources move exhaustion, energy and pleasure; moods cross over."""
-        staff, e, m = self.by_employee, self.employees, self.managers
+    def _meet_demands(self) -> None:
+        """This week's job demands at work (part of ``work``), left on ``this_week``."""
+        staff, e, m, week = self.by_employee, self.employees, self.managers, self.this_week
         lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
         team, present = e.team, e.present
-        control_level = self.this_week.control_level[team]
         absent_share = 1 - team_mean(present.astype(float), team, m.team_size)
         workload = demands.workload(
             staff.environment.pressure, absent_share[team], c=c.demands, on=on.workload
         )
         felt = effort.felt_control(e.control_believed, e.autonomy_need, c=c.effort)
-        load = demands.job_demands(
-            workload, lv.rules, felt, e.fit, c=c.demands, red_tape=on.red_tape,
-            control_stress=on.control_stress,
+        week.autonomy = resources.autonomy(
+            lv.responsibility, lv.freedom, week.control_level[team],
+            takeback=c.decisions.control_takeback,
         )  # fmt: skip
-        load = demands.Demands(load.challenge * present, load.hindrance * present)  # at work only
-        autonomy = resources.autonomy(
-            lv.responsibility, lv.freedom, control_level, takeback=c.decisions.control_takeback
-        )
+        scope = resources.scope(e.skill, e.autonomy_need, c=c.resources)
+        load = demands.job_demands(
+            workload, lv.rules, felt, e.fit, resources.burden(week.autonomy, scope),
+            c=c.demands, red_tape=on.red_tape, control_stress=on.control_stress,
+            autonomy_burden=on.autonomy_burden,
+        )  # fmt: skip
+        week.challenge, week.hindrance = load.challenge * present, load.hindrance * present
+
+    def feel(self) -> None:
+        """Job demands and resources move exhaustion, energy and pleasure; moods cross over."""
+        staff, e, m = self.by_employee, self.employees, self.managers
+        lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
+        team, present, week = e.team, e.present, self.this_week
+        load = demands.Demands(week.challenge, week.hindrance)
         have = resources.job_resources(
-            autonomy=autonomy, autonomy_need=e.autonomy_need, trust_received=e.trust_given,
+            autonomy=week.autonomy, autonomy_need=e.autonomy_need,
+            scope=resources.scope(e.skill, e.autonomy_need, c=c.resources),
+            trust_received=e.trust_given,
             coaching=self.coaching_received()[team], safety=lv.safety,
             clarity=resources.clarity(lv.vision, lv.rules, c=c.resources), fit=e.fit,
             slack_share=m.slack_share[team], c=c.resources, on=on,
@@ -254,7 +266,7 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         e.exhaustion = wellbeing.update_exhaustion(e.exhaustion, target, ~present, c=c.wellbeing)
         e.energy, e.pleasure = wellbeing.update_mood(
             e.energy, e.pleasure, e.exhaustion, load, have, e.energy_trait, e.pleasure_trait,
-            rng, c=c.wellbeing,
+            e.drive, rng, c=c.wellbeing, compulsion=on.compulsion,
         )  # fmt: skip
         for name in ("energy", "pleasure"):
             values = getattr(e, name)
@@ -329,7 +341,7 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         )
         m.energy, m.pleasure = wellbeing.update_mood(
             m.energy, m.pleasure, m.exhaustion, load, have, m.energy_trait, m.pleasure_trait,
-            rng, c=c,
+            np.zeros(m.energy.size), rng, c=c, compulsion=s.mechanisms.compulsion,
         )  # fmt: skip
 
     def follow_up(self) -> None:

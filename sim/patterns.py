@@ -151,6 +151,7 @@ JOBS = {  # Karasek's jobs: (demands, latitude) as (results pressure, freedom), 
     for f in (0.1, 0.9)
 }
 STRAIN = JOBS[(0.9, 0.1)]  # high demands, little latitude
+ACTIVE = JOBS[(0.9, 0.9)]  # high demands, much latitude
 NEEDS = {  # control 0.2 and 0.8 in a workforce needing little (0.2) or much (0.8) autonomy
     (n, k): spec(**{"workforce.autonomy_need": n, "levers.control": k})
     for n in (0.2, 0.8)
@@ -968,6 +969,26 @@ PATTERNS: tuple[Pattern, ...] = (
         measure=lambda r: (
             r.kpi(STRAIN, "burnout_rate")
             - np.max([r.kpi(job, "burnout_rate") for job in JOBS.values() if job != STRAIN], axis=0)
+        ),
+    ),
+    _pattern(
+        name="active jobs engage most",
+        kind="gap",
+        unit="points",
+        group="consequences",
+        claim="C11",
+        source="job demand–control: active jobs (high demands, high latitude) motivate and teach, "
+        "Karasek 1979; pressure with latitude is a challenge, without it a hindrance, Crawford, "
+        "LePine & Rich 2010 (evidence §1.1, §2.8)",
+        target="engaged, high pressure with much freedom − the best other corner > 0",
+        low=0.002,
+        high=0.3,
+        specs=JOBS.values(),
+        measure=lambda r: (
+            r.kpi(ACTIVE, "engagement_rate")
+            - np.max(
+                [r.kpi(job, "engagement_rate") for job in JOBS.values() if job != ACTIVE], axis=0
+            )
         ),
     ),
     _pattern(

@@ -12,7 +12,7 @@ from typing import TypeVar
 import numpy as np
 
 from sim.coefficients import Record, coefficient
-from sim.mechanisms import quadrants, workforce
+from sim.mechanisms import quadrants, wellbeing, workforce
 from sim.streams import RECRUIT_BLOCK_WEEKS, among
 
 State = TypeVar("State", "Employees", "Managers")
@@ -91,6 +91,7 @@ class Employees:
     energy_trait: np.ndarray  # stable personal offsets of the well-being targets
     pleasure_trait: np.ndarray
     vulnerability: np.ndarray  # stable personal share of strain
+    drive: np.ndarray  # 1: a compulsive drive to work (C15), else 0
     reciprocity: np.ndarray  # how far one returns the trust one feels (C3), 0 for opportunists
     control_sensitivity: np.ndarray  # effort crowded out per unit of felt distrust (C2)
     energy: np.ndarray  # activation
@@ -275,6 +276,7 @@ def draw_employees(
         adaptation_error=zeros.copy(),
         quadrant=quadrants.classify(energy, pleasure, c=scenario.coefficients.quadrants),
         mismatched=np.zeros(n, dtype=bool),
+        drive=wellbeing.compulsive(rng, n, c=strain),
     )
     fits = scenario.coefficients.workforce
     poor = fits.mismatch_share if newcomer else workforce.still_mismatched(people.tenure, c=fits)

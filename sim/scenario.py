@@ -188,6 +188,9 @@ class Mechanisms(_Section):
     workload: Switch = Field(1.0, description="results pressure adds to workload (C4, C11)")
     red_tape: Switch = Field(1.0, description="rules are red tape, a hindrance (C8)")
     control_stress: Switch = Field(1.0, description="felt control is a stressor (C2)")
+    autonomy_burden: Switch = Field(
+        1.0, description="autonomy beyond one's competence and need is a burden (C16)"
+    )
     # job resources
     autonomy_resource: Switch = Field(1.0, description="autonomy is a job resource (C1, C14, C16)")
     trust_resource: Switch = Field(1.0, description="trust received is a job resource (C1)")
@@ -195,6 +198,12 @@ class Mechanisms(_Section):
     bad_apples: Switch = Field(1.0, description="unaddressed slackers drain colleagues (C9)")
     coaching: Switch = Field(
         1.0, description="coaching is a resource, builds skill and initiative (C5)"
+    )
+    autonomy_fit: Switch = Field(
+        1.0, description="autonomy is worth as much as one's competence and need can use (C16)"
+    )
+    compulsion: Switch = Field(
+        1.0, description="demands activate the compulsively driven: workaholism (C15)"
     )
     crossover: Switch = Field(1.0, description="moods spread between linked colleagues (C15)")
     # absence and turnover
@@ -207,6 +216,9 @@ class Mechanisms(_Section):
     # effort and misconduct
     reciprocity: Switch = Field(1.0, description="felt trust is returned in effort (C3)")
     crowding_out: Switch = Field(1.0, description="control read as distrust lowers effort (C2)")
+    time_pressure: Switch = Field(
+        1.0, description="time pressure within capacity mobilises effort (C11)"
+    )
     conditional_cooperation: Switch = Field(
         1.0, description="reciprocal people match colleagues who put in less (C3, C9)"
     )

@@ -26,6 +26,9 @@ class ThisWeek:
     peer_chance: np.ndarray  # per employee: chance peers see it (work)
     noticed: np.ndarray  # per employee: chance shirking or misconduct is noticed (work)
     misconduct: np.ndarray  # per employee: output lost to misconduct (work)
+    autonomy: np.ndarray  # per employee: decision rights and freedom, less control (work)
+    challenge: np.ndarray  # per employee: challenge demands, at work only (work)
+    hindrance: np.ndarray  # per employee: hindrance demands, at work only (work)
     observed: np.ndarray  # per employee: someone saw the week (observe_and_trust)
     effort_seen: np.ndarray  # per employee: the effort as seen, with noise (observe_and_trust)
     shortfall: np.ndarray  # per team: results short of the demand (manage)
@@ -48,6 +51,9 @@ class ThisWeek:
             peer_chance=per["employee"].copy(),
             noticed=per["employee"].copy(),
             misconduct=per["employee"].copy(),
+            autonomy=per["employee"].copy(),
+            challenge=per["employee"].copy(),
+            hindrance=per["employee"].copy(),
             observed=np.zeros(employees, dtype=bool),
             effort_seen=per["employee"].copy(),
             shortfall=per["team"].copy(),

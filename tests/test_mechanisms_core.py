@@ -78,6 +78,7 @@ def efforts(
     opportunist=False,
     colleagues=1.0,
     energy_gain=0.6,
+    challenge=0.0,
     **switches,
 ):
     def array(x):
@@ -91,8 +92,9 @@ def efforts(
         array(noticed),
         np.atleast_1d(opportunist),
         array(colleagues),
+        array(challenge),
         c=EFFORT.model_copy(update={"energy_gain": energy_gain}),
-        **{"crowding_out": True, "conditional": True, **switches},
+        **{"crowding_out": True, "conditional": True, "time_pressure": True, **switches},
     )
 
 
@@ -124,6 +126,15 @@ def test_opportunists_shirk_unless_they_expect_to_be_noticed():
     assert efforts(opportunist=True, noticed=1.0)[0] == pytest.approx(EFFORT.normal_effort)
     half = shirk + 0.5 * (EFFORT.normal_effort - shirk)
     assert efforts(opportunist=True, noticed=0.5, distrust=1.0)[0] == pytest.approx(half)
+
+
+def test_time_pressure_mobilises_everyones_effort_unless_switched_off():
+    # challenge 0.4: + 0.15 × 0.4 = 0.06 effort for reciprocal people and opportunists alike
+    lift = EFFORT.challenge_effort * 0.4
+    assert efforts(challenge=0.4, colleagues=2.0)[0] == pytest.approx(1 + lift)
+    shirk = EFFORT.shirk_effort
+    assert efforts(challenge=0.4, opportunist=True)[0] == pytest.approx(shirk + lift)
+    assert efforts(challenge=0.4, time_pressure=False)[0] == pytest.approx(1.0)
 
 
 def test_effort_is_clipped_to_zero_and_max_effort():

@@ -19,7 +19,9 @@ ALL_ON = SimpleNamespace(
     safety_resource=1.0,
     role_clarity=1.0,
     bad_apples=1.0,
+    autonomy_fit=1.0,
 )
+DEMANDS = dict(c=D, red_tape=True, control_stress=True, autonomy_burden=True)
 a = np.array
 
 
@@ -36,10 +38,8 @@ def test_workload_is_pressure_and_cover_for_absent_colleagues():
 
 
 def test_workload_within_capacity_challenges_and_beyond_it_hinders():
-    within = demands.job_demands(a([0.2]), 0.0, 0.0, 1.0, c=D, red_tape=True, control_stress=True)
-    beyond = demands.job_demands(
-        a([D.capacity + 0.3]), 0.0, 0.0, 1.0, c=D, red_tape=True, control_stress=True
-    )
+    within = demands.job_demands(a([0.2]), 0.0, 0.0, 1.0, 0.0, **DEMANDS)
+    beyond = demands.job_demands(a([D.capacity + 0.3]), 0.0, 0.0, 1.0, 0.0, **DEMANDS)
     assert within.challenge == pytest.approx([0.2]) and within.hindrance == pytest.approx([0.0])
     assert beyond.challenge == pytest.approx([D.capacity])
     assert beyond.hindrance == pytest.approx([D.overload_weight * 0.3])
@@ -48,21 +48,33 @@ def test_workload_within_capacity_challenges_and_beyond_it_hinders():
 def test_red_tape_grows_with_the_square_of_rules():
     # rules²: 0 → 0.25 → 1, so the step from 0.5 to 1 costs three times the step from 0 to 0.5
     h0, h_half, h1 = (
-        demands.job_demands(0.0, r, 0.0, 1.0, c=D, red_tape=True, control_stress=True).hindrance
-        for r in (0, 0.5, 1)
+        demands.job_demands(0.0, r, 0.0, 1.0, 0.0, **DEMANDS).hindrance for r in (0, 0.5, 1)
     )
     assert h1 - h_half == pytest.approx(3 * (h_half - h0))
     assert (
-        demands.job_demands(0.0, 1.0, 0.0, 1.0, c=D, red_tape=False, control_stress=True).hindrance
+        demands.job_demands(0.0, 1.0, 0.0, 1.0, 0.0, **{**DEMANDS, "red_tape": False}).hindrance
         == 0.0
     )
 
 
 def test_felt_control_and_misfit_hinder():
-    load = demands.job_demands(0.0, 0.0, 0.8, 0.5, c=D, red_tape=True, control_stress=True)
+    load = demands.job_demands(0.0, 0.0, 0.8, 0.5, 0.0, **DEMANDS)
     assert load.hindrance == pytest.approx(D.control_stress_weight * 0.8 + D.misfit_weight * 0.5)
-    calm = demands.job_demands(0.0, 0.0, 0.8, 0.5, c=D, control_stress=False, red_tape=True)
+    calm = demands.job_demands(0.0, 0.0, 0.8, 0.5, 0.0, **{**DEMANDS, "control_stress": False})
     assert calm.hindrance == pytest.approx(D.misfit_weight * 0.5)
+
+
+def test_autonomy_beyond_ones_scope_is_a_burden():
+    # skill 0.4, need 0.3: scope 0.4 × (0.5 + 0.3) = 0.32; autonomy 0.7 leaves 0.38 beyond it
+    scope = resources.scope(a([0.4, 1.0]), a([0.3, 0.5]), c=R)
+    assert scope == pytest.approx([0.4 * (R.scope_need_base + 0.3), 1.0])
+    assert resources.burden(a([0.7, 0.7]), scope) == pytest.approx([0.7 - 0.32, 0.0])
+    load = demands.job_demands(0.0, 0.0, 0.0, 1.0, a([0.38]), **DEMANDS)
+    assert load.hindrance == pytest.approx([D.burden_weight * 0.38])
+    spared = demands.job_demands(
+        0.0, 0.0, 0.0, 1.0, a([0.38]), **{**DEMANDS, "autonomy_burden": False}
+    )
+    assert spared.hindrance == pytest.approx([0.0])
 
 
 # --- resources (C1, C5, C7, C8, C9, C14, C16) ---------------------------------------------------
@@ -72,6 +84,7 @@ def have(on=ALL_ON, **changes) -> float:
     inputs = dict(
         autonomy=0.5,
         autonomy_need=0.5,
+        scope=1.0,
         trust_received=0.5,
         coaching=0.5,
         safety=0.5,
@@ -80,6 +93,14 @@ def have(on=ALL_ON, **changes) -> float:
         slack_share=0.0,
     )
     return resources.job_resources(**{**inputs, **changes}, c=R, on=on)
+
+
+def test_autonomy_counts_only_as_far_as_one_can_use_it():
+    # scope 0.3: of autonomy 0.8 only 0.3 is worth anything; switched off all of it counts
+    assert have(autonomy=0.8, scope=0.3) == pytest.approx(have(autonomy=0.3, scope=0.3))
+    assert have(autonomy=0.8, scope=0.3) < have(autonomy=0.8, scope=1.0)
+    off = SimpleNamespace(**{**vars(ALL_ON), "autonomy_fit": 0.0})
+    assert have(on=off, autonomy=0.8, scope=0.3) == pytest.approx(have(autonomy=0.8, scope=1.0))
 
 
 def test_the_best_job_gives_all_resources():
@@ -163,8 +184,9 @@ def test_energy_and_pleasure_move_a_share_rate_towards_their_targets():
     c = W.model_copy(update={"weekly_noise": 0.0})
     load, res, x = Demands(a([0.3]), a([0.2])), 0.5, 0.4
     energy, pleasure = wellbeing.update_mood(
-        a([0.5]), a([0.5]), a([x]), load, res, a([0.0]), a([0.0]), np.random.default_rng(0), c=c
-    )
+        a([0.5]), a([0.5]), a([x]), load, res, a([0.0]), a([0.0]), a([0.0]),
+        np.random.default_rng(0), c=c, compulsion=True,
+    )  # fmt: skip
     e_target = c.energy_baseline + c.energy_from_resources * res + c.energy_from_challenge * 0.3
     e_target -= c.energy_from_exhaustion * x
     p_target = c.pleasure_baseline + c.pleasure_from_resources * res
@@ -181,7 +203,31 @@ def test_wellbeing_stays_in_the_unit_interval_under_extreme_conditions():
     exhaustion = wellbeing.update_exhaustion(a([0.5, 0.5]), a([9.0, -9.0]), a([False, False]), c=c)
     energy, pleasure = wellbeing.update_mood(
         a([0.0, 1.0]), a([0.0, 1.0]), exhaustion, load, a([-5.0, 5.0]), a([0, 0]), a([0, 0]),
-        rng, c=c,
+        a([1, 1]), rng, c=c, compulsion=True,
     )  # fmt: skip
     for values in (exhaustion, energy, pleasure):
         assert ((values >= 0) & (values <= 1)).all()
+
+
+def test_demands_drive_the_compulsive_towards_workaholism():
+    # challenge 0.3 + hindrance 0.2 = 0.5 of demands: the driven gain 0.5 × 0.5 of activation
+    # in their energy target and lose as much of pleasure; the others not, nor with it off
+    c = W.model_copy(update={"weekly_noise": 0.0})
+    load = Demands(a([0.3, 0.3]), a([0.2, 0.2]))
+
+    def mood(on):
+        return wellbeing.update_mood(
+            a([0.5, 0.5]), a([0.5, 0.5]), a([0.2, 0.2]), load, 0.5, a([0.0, 0.0]), a([0.0, 0.0]),
+            a([1.0, 0.0]), np.random.default_rng(0), c=c, compulsion=on,
+        )  # fmt: skip
+
+    (energy, pleasure), (calm_energy, calm_pleasure) = mood(True), mood(False)
+    shift = c.rate * c.compulsive_activation * 0.5
+    assert energy - calm_energy == pytest.approx([shift, 0.0])
+    assert pleasure - calm_pleasure == pytest.approx([-shift, 0.0])
+
+
+def test_a_share_of_people_is_compulsively_driven():
+    drive = wellbeing.compulsive(np.random.default_rng(3), 100_000, c=W)
+    assert set(np.unique(drive)) == {0.0, 1.0}
+    assert drive.mean() == pytest.approx(W.driven_share, abs=0.005)

@@ -62,7 +62,7 @@ def short_run():
         "organisation.employees": 60,
         "organisation.team_size": 6,
         "workforce.opportunist_share": 0.3,  # slackers to follow up
-        "run.weeks": 52,
+        "run.weeks": 78,  # long enough for a follow-up with every channel on
         "run.warmup_weeks": 0,
     }
 

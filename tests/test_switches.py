@@ -26,7 +26,7 @@ import sim.mechanisms
 from sim.coefficients import listing
 from sim.scenario import Mechanisms
 
-SEED = 5
+SEED = 1
 WORLD = sim.load_scenario(
     "baseline",
     **{
@@ -48,11 +48,13 @@ WORLD = sim.load_scenario(
         "environment.turbulence": 0.6,
         "environment.pressure": 0.8,
         "environment.interdependence": 0.6,
-        "workforce.opportunist_share": 0.3,  # shirkers to deter, catch, follow up and resent
+        "workforce.opportunist_share": 0.5,  # shirkers to deter, catch, follow up and resent
         "managers.control_propensity": 0.8,
         "managers.courage": 0.2,
         "coefficients.workforce.mismatch_share": 0.4,  # poor fits that show within the run
         "coefficients.workforce.mismatch_quit_hazard": 0.15,
+        "coefficients.workforce.mismatch_reveal_weeks": 4.0,
+        "coefficients.population.max_tenure_weeks": 52,  # recent hires whose fit still shows
         "coefficients.workforce.control_absence": 1.4,  # autonomy (~0.4) sways spells visibly
         "interventions": [
             {"week": 8, "set": {"environment.shock": 0.3}},  # a shortfall: managers grab

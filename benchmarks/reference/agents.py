@@ -71,6 +71,8 @@ class Employee(Person):
         self.effort = self.output = 1.0
         self.adaptation_error = self.coordination_error = self.misconduct = 0.0
         self.quadrant = quadrant(self.energy, self.pleasure, model.c.quadrants.cut_off)
+        self.drive = 1.0 if r.random() < model.c.wellbeing.driven_share else 0.0
+        self.challenge = self.hindrance = 0.0
         fits = model.c.workforce  # a poor fit, unknown on hiring (``workforce.still_mismatched``)
         poor = fits.mismatch_share if newcomer else still_mismatched(self.tenure, fits)
         self.mismatched = r.random() < poor
@@ -125,6 +127,7 @@ class Employee(Person):
         monitoring = through(m.control_level, on=on.deterrence) * checked
         self.manager_chance = ct.base_observation + (ct.catch - ct.base_observation) * monitoring
         self.noticed = 1 - (1 - self.manager_chance) * (1 - model.peer_chance)
+        self.meet_demands()
         if not self.present:
             self.effort = self.output = 0.0
             return
@@ -152,6 +155,7 @@ class Employee(Person):
         ``effort.put_in_effort``; colleagues' effort last week as ``teams.others_mean``)."""
         m, c, on = self.manager, self.model.c.effort, self.model.on
         vigour = c.energy_gain * (self.energy - c.typical_energy)
+        vigour += on.time_pressure * c.challenge_effort * self.challenge
         if self.opportunist:
             effort = c.shirk_effort + (c.normal_effort - c.shirk_effort) * self.noticed + vigour
         else:
@@ -189,29 +193,43 @@ class Employee(Person):
 
     # --- feel ---------------------------------------------------------------------------------
 
+    def scope(self) -> float:
+        """The autonomy one can use (``resources.scope``)."""
+        return self.skill * (self.model.c.resources.scope_need_base + self.autonomy_need)
+
+    def meet_demands(self) -> None:
+        """This week's challenge and hindrance, at work only (``OrgModel._meet_demands``:
+        ``demands.workload``, ``demands.job_demands``, ``resources.burden``)."""
+        model, m = self.model, self.manager
+        c, on = model.c, model.on
+        self.challenge = self.hindrance = 0.0
+        if not self.present:
+            return
+        d, autonomy = c.demands, m.weights[0]
+        workload = (
+            d.pressure_workload * through(model.scenario.environment.pressure, on=on.workload)
+            + d.cover_workload * m.absent_share
+        )
+        self.challenge = min(workload, d.capacity)
+        self.hindrance = (
+            on.autonomy_burden * d.burden_weight * max(0.0, autonomy - self.scope())
+            + d.overload_weight * max(0.0, workload - d.capacity)
+            + model.red_tape
+            + on.control_stress * d.control_stress_weight * self.felt_control()
+            + d.misfit_weight * (1 - self.fit)
+        )
+
     def feel(self) -> None:
         """Job demands and resources move exhaustion, energy and pleasure (``OrgModel.feel``:
-        ``demands.workload``, ``demands.job_demands``, ``resources.job_resources``)."""
+        ``resources.job_resources``)."""
         model, m = self.model, self.manager
         c, on, lv = model.c, model.on, model.scenario.levers
-        challenge = hindrance = 0.0  # demands at work only
-        if self.present:
-            d = c.demands
-            workload = (
-                d.pressure_workload * through(model.scenario.environment.pressure, on=on.workload)
-                + d.cover_workload * m.absent_share
-            )
-            challenge = min(workload, d.capacity)
-            hindrance = (
-                d.overload_weight * max(0.0, workload - d.capacity)
-                + model.red_tape
-                + on.control_stress * d.control_stress_weight * self.felt_control()
-                + d.misfit_weight * (1 - self.fit)
-            )
-        r = c.resources
+        challenge, hindrance = self.challenge, self.hindrance
+        r, autonomy = c.resources, m.weights[0]
+        usable = mix(min(autonomy, self.scope()), autonomy, on=on.autonomy_fit)
         resources = (
             r.autonomy_weight
-            * through(m.weights[0], on=on.autonomy_resource)
+            * through(usable, on=on.autonomy_resource)
             * (r.autonomy_need_base + self.autonomy_need)
             + r.trust_weight * through(self.trust_given, on=on.trust_resource)
             + r.coaching_weight * through(m.coaching_received, on=on.coaching)

@@ -50,6 +50,7 @@ class Person(mesa.Agent):
         self.vulnerability = w.vulnerability * r.gammavariate(shape, 1.0) / shape
         self.exhaustion = pop.exhaustion
         self.life_strain = 0.0
+        self.drive = 0.0  # a compulsive drive to work (employees draw theirs)
 
     def feel_strain(
         self, challenge: float, hindrance: float, resources: float, at_work: bool
@@ -74,12 +75,15 @@ class Person(mesa.Agent):
         else:
             exhaustion *= 1 - c.leave_recovery
         self.exhaustion = exhaustion = clip01(exhaustion)
+        on = self.model.on.compulsion
+        driven = on * c.compulsive_activation * self.drive * (challenge + hindrance)
         energy_target = (
             c.energy_baseline
             + c.energy_from_resources * resources
             + c.energy_from_challenge * challenge
             - c.energy_from_exhaustion * exhaustion
             + self.energy_trait
+            + driven
         )
         pleasure_target = (
             c.pleasure_baseline
@@ -88,6 +92,7 @@ class Person(mesa.Agent):
             - c.pleasure_from_hindrance * hindrance
             - c.pleasure_from_exhaustion * exhaustion
             + self.pleasure_trait
+            - driven
         )
         self.energy = clip01(
             self.energy + c.rate * (energy_target - self.energy) + r.gauss(0.0, c.weekly_noise)

@@ -8,6 +8,9 @@ beyond one's capacity it becomes overload. Red tape grows faster than rule densi
 rules hardly burden, a thick layer does; channel ``red_tape``); felt control is a stressor in its
 own right (C2; electronic monitoring raises strain whatever its design, Ravid et al. 2023;
 channel ``control_stress``).
+Autonomy delegated beyond what a person can use — beyond their competence and their need for
+it — is a burden, a hindrance (role overload; the burdening face of empowering leadership,
+Cheong, Spain, Yammarino & Yun 2016; channel ``autonomy_burden``, C14, C16).
 """
 
 from dataclasses import dataclass
@@ -55,6 +58,16 @@ class Coefficients(Record):
     misfit_weight: float = coefficient(
         0.2, 0.0, 0.4, "weight", "talents unused (1 − fit) as a hindrance (C11)"
     )
+    burden_weight: float = coefficient(
+        0.5,
+        0.0,
+        1.0,
+        "weight",
+        "autonomy beyond what one can use (competence, need) as a hindrance (C14, C16)",
+        "assumed",
+        "burdening face of empowering leadership: Cheong, Spain, Yammarino & Yun 2016 "
+        "(docs/evidence.md §3.8)",
+    )
 
 
 @dataclass(frozen=True)
@@ -75,17 +88,20 @@ def job_demands(
     rules,
     felt_control,
     fit,
+    burden,
     *,
     c: Coefficients,
     red_tape,
     control_stress,
+    autonomy_burden,
 ) -> Demands:
     """Challenges (workload within capacity) and hindrances (overload, red tape, felt control,
-    misfit)."""
+    misfit, autonomy beyond what one can use: ``burden``)."""
     challenge = np.minimum(workload, c.capacity)
     overload = np.maximum(0.0, workload - c.capacity)
     hindrance = (
-        c.overload_weight * overload
+        gate(c.burden_weight * burden, on=autonomy_burden)
+        + c.overload_weight * overload
         + gate(c.red_tape_weight * rules**c.red_tape_exponent, on=red_tape)
         + gate(c.control_stress_weight * felt_control, on=control_stress)
         + c.misfit_weight * (1 - fit)

@@ -11,6 +11,10 @@ put in less (Fischbacher & Gächter 2010; bad apples, Felps et al. 2006).
 Opportunists shirk as far as they expect not to be noticed (deterrence, ``trust.noticed``): they
 know that trusted people are checked less (C3: a minority abuses trust), that peers in
 self-steering teams see them (C10), and that monitoring never sees everything (C2).
+Time pressure within capacity — a challenge demand — mobilises effort directly, in everyone at
+work (C11; challenge stressors' positive direct effect on performance, LePine, Podsakoff &
+LePine 2005; channel ``time_pressure``); it costs energy later through the strain challenges build
+(``wellbeing``).
 """
 
 import numpy as np
@@ -88,6 +92,16 @@ class Coefficients(Record):
         "assumed",
         "imperfect conditional cooperation: Fischbacher & Gächter 2010 (docs/evidence.md §6.3)",
     )
+    challenge_effort: float = coefficient(
+        0.15,
+        0.0,
+        0.4,
+        "effort per unit",
+        "effort mobilised per unit of challenge demands: time pressure (C11)",
+        "assumed",
+        "challenge stressors raise performance directly: LePine, Podsakoff & LePine 2005 "
+        "(docs/evidence.md §1.18)",
+    )
     max_effort: float = coefficient(1.6, 1.2, 2.0, "effort", "the most effort anyone puts in")
     energy_gain: float = fitted(
         "effort_energy_gain", 0.0, 3.0, "effort per unit", "effort per unit of energy above neutral"
@@ -124,16 +138,21 @@ def put_in_effort(
     noticed: np.ndarray,
     opportunist: np.ndarray,
     colleagues: np.ndarray,
+    challenge: np.ndarray,
     *,
     c: Coefficients,
     crowding_out,
     conditional,
+    time_pressure,
 ) -> np.ndarray:
     """Weekly effort per employee (0 … ``max_effort``): reciprocal people from motivation, less
     what distrust crowds out (channel ``crowding_out``) and less as colleagues put in less
     (``colleagues``: their mean effort last week; channel ``conditional_cooperation``);
-    opportunists as far as they would be noticed."""
-    vigour = c.energy_gain * (energy - c.typical_energy)
+    opportunists as far as they would be noticed. Everyone puts in more under challenge demands
+    (``challenge``; channel ``time_pressure``)."""
+    vigour = c.energy_gain * (energy - c.typical_energy) + gate(
+        c.challenge_effort * challenge, on=time_pressure
+    )
     reciprocal = (
         c.normal_effort
         + vigour

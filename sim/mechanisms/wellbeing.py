@@ -14,6 +14,11 @@ engage a little, hindrances take pleasure away (Crawford et al. 2010), and exhau
 — which is how people reach the burnout quadrant: mainly through exhaustion. High energy with
 little pleasure (driven by challenge, hindered and under-resourced) is workaholism. People differ
 in stable traits, and weekly events add noise; the four quadrants (``quadrants``) emerge.
+Some people work compulsively (the drive of workaholism: working excessively and compulsively,
+Schaufeli, Taris & Bakker 2006; Schaufeli, Shimazu & Taris 2009): demands activate them instead
+of only straining them, so their energy stays high while their pleasure falls under pressure and
+hindrances — a move along the circumplex's unpleasant, activated diagonal (channel
+``compulsion``, C15).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.coefficients import Record, coefficient, fitted
+from sim.mechanisms.channels import gate
 from sim.mechanisms.demands import Demands
 
 
@@ -133,6 +139,26 @@ class Coefficients(Record):
     pleasure_baseline: float = fitted(
         "pleasure_baseline", -1.0, 2.0, "0…1", "intercept of the pleasure target"
     )
+    driven_share: float = coefficient(
+        0.1,
+        0.03,
+        0.25,
+        "share",
+        "share of people with a compulsive drive to work (C15)",
+        "assumed",
+        "work addiction 8.3% (6.7–9.9%), Andreassen et al. 2014; compulsive drive is broader "
+        "than addiction (docs/evidence.md §8.18)",
+    )
+    compulsive_activation: float = coefficient(
+        0.5,
+        0.1,
+        1.0,
+        "energy per unit",
+        "activation gained and pleasure lost by a compulsive worker per unit of job demands",
+        "assumed",
+        "workaholism, working excessively and compulsively: Schaufeli, Shimazu & Taris 2009; "
+        "controlled motivation, van Beek, Taris & Schaufeli 2011 (docs/evidence.md §8.19)",
+    )
     rate: float = coefficient(
         0.1, 0.02, 0.3, "per week", "weekly approach of energy and pleasure to their targets"
     )
@@ -147,6 +173,11 @@ def outside_strain(life: np.ndarray, rng: np.random.Generator, *, c: Coefficient
     u = rng.random((2, life.size))
     event = (u[0] < c.life_event_chance) * c.life_event_size * -np.log1p(-u[1])
     return c.life_persistence * life + event
+
+
+def compulsive(rng: np.random.Generator, n: int, *, c: Coefficients) -> np.ndarray:
+    """Who has a compulsive drive to work (1) and who not (0), drawn once per person."""
+    return (rng.random(n) < c.driven_share).astype(float)
 
 
 def exhaustion_target(
@@ -182,17 +213,23 @@ def update_mood(
     resources,
     energy_trait: np.ndarray,
     pleasure_trait: np.ndarray,
+    drive: np.ndarray,
     rng: np.random.Generator,
     *,
     c: Coefficients,
+    compulsion,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One week of energy and pleasure (the motivational process), both in [0, 1]."""
+    """One week of energy and pleasure (the motivational process), both in [0, 1]; demands
+    drive the compulsive (``drive`` 1; channel ``compulsion``) towards workaholism: more
+    activation, less pleasure, in equal measure."""
+    driven = c.compulsive_activation * drive * (demands.challenge + demands.hindrance)
     energy_target = (
         c.energy_baseline
         + c.energy_from_resources * resources
         + c.energy_from_challenge * demands.challenge
         - c.energy_from_exhaustion * exhaustion
         + energy_trait
+        + gate(driven, on=compulsion)
     )
     pleasure_target = (
         c.pleasure_baseline
@@ -201,6 +238,7 @@ def update_mood(
         - c.pleasure_from_hindrance * demands.hindrance
         - c.pleasure_from_exhaustion * exhaustion
         + pleasure_trait
+        - gate(driven, on=compulsion)
     )
     shocks = c.weekly_noise * rng.standard_normal((2, energy.size))
     energy = np.clip(energy + c.rate * (energy_target - energy) + shocks[0], 0.0, 1.0)
