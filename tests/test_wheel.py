@@ -70,7 +70,14 @@ def wheel(tmp_path_factory) -> Path:
         source,
         symlinks=True,
         ignore=shutil.ignore_patterns(
-            ".git", ".venv", "build", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
+            ".git",
+            ".venv",
+            "build",
+            "*.egg-info",
+            "__pycache__",
+            ".*_cache",
+            ".hypothesis",
+            "screenshots",  # the browser tests may be writing them meanwhile
         ),
     )
     run(sys.executable, "-m", "pip", "wheel", source, "--no-deps", "-q", "-w", tmp, cwd=tmp)
