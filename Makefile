@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench lint format calibrate docs clean
+.PHONY: install run test check bench lint format calibrate docs clean
 
 install: $(STAMP)
 
@@ -17,11 +17,18 @@ $(STAMP): pyproject.toml
 run: install
 	$(VENV)/bin/loslaten dashboard
 
-# The browser for the dashboard's browser test; if it cannot be installed, that test skips
-# locally and fails under CI=true.
+# Tests run on every core (pytest-xdist), a file's tests on one worker (tests/conftest.py).
+XDIST := -n auto --dist loadfile
+
+# Every test. The browser for the dashboard's browser test; if it cannot be installed, that test
+# skips locally and fails under CI=true.
 test: install
 	-./scripts/install-browser.sh
-	$(PY) -m pytest
+	$(PY) -m pytest $(XDIST)
+
+# The inner loop: every test not marked slow, in about a minute.
+check: install
+	$(PY) -m pytest $(XDIST) -m "not slow" -q
 
 bench: install
 	$(PY) -m benchmarks

@@ -1,7 +1,9 @@
 """Texts in Dutch and English: the catalogue, numbers as people read them, scenarios in words.
 
 The catalogue is one TOML file per language (``sim/locale/nl.toml``, ``en.toml``) with the same
-keys (``tests/test_texts.py``); nested tables are read as dotted keys (``kpi.burnout_rate``).
+keys (``tests/test_texts.py``), but for the coefficients' meanings and units (:data:`FROM_SOURCE`):
+only Dutch has them, and English takes the source's own words, a field's doc and unit. Nested
+tables are read as dotted keys (``kpi.burnout_rate``).
 The dashboard and the client report (:mod:`sim.report`) take every word they show from it.
 Texts about a story's behaviour (``story.<name>.phases``) live there too, so they can be
 adjusted with the model.
@@ -22,6 +24,10 @@ from sim.scenario import Mechanisms, Scenario
 
 LANGS = ("nl", "en")
 LOCALE = Path(__file__).with_name("locale")
+COEFFICIENT_DOC, UNIT = "model.coefficient_doc", "model.unit"
+FROM_SOURCE = (COEFFICIENT_DOC, UNIT)
+"""Catalogue blocks only Dutch holds: in English a coefficient's meaning and unit are the
+source's own words (:func:`coefficient_doc`, :func:`coefficient_unit`)."""
 
 SHARES = {
     "burnout_rate",
@@ -193,15 +199,15 @@ def mechanism_doc(module: str, lang: str = "nl") -> str:
 def coefficient_doc(name: str, doc: str, lang: str = "nl") -> str:
     """A coefficient's meaning in ``lang`` (``name`` as :func:`sim.coefficients.listing` gives
     it, ``coefficients.<record>.<field>``); its ``doc`` from the source where the catalogue has
-    none."""
-    key = f"model.coefficient_doc.{name.removeprefix('coefficients.')}"
+    none, as in English always."""
+    key = f"{COEFFICIENT_DOC}.{name.removeprefix('coefficients.')}"
     return text(key, lang) if has(key, lang) else doc
 
 
 def coefficient_unit(unit: str, lang: str = "nl") -> str:
     """A coefficient's unit in ``lang`` ("per week", "share of output"); as written in the
-    source where the catalogue has none."""
-    key = f"model.unit.{unit}"
+    source where the catalogue has none, as in English always."""
+    key = f"{UNIT}.{unit}"
     return text(key, lang) if has(key, lang) else unit
 
 

@@ -61,6 +61,7 @@ def assert_refused(outcome, expected: list[str]) -> None:
 # --- through the installed entry points ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_console_script_run_json_prints_one_document_matching_the_api():
     args = ["run", "baseline", "--seed", "2", "--weeks", "12", "--json", *SMALL]
     outcome = run_process(*args, console_script=True)
@@ -77,6 +78,7 @@ def test_console_script_run_json_prints_one_document_matching_the_api():
     assert document["kpis"] == expected.kpis  # exact: JSON keeps every digit of a float
 
 
+@pytest.mark.slow
 def test_module_run_out_writes_csv_and_parquet(tmp_path):
     out = tmp_path / "results"
     outcome = run_process("run", "baseline", "--weeks", "8", "--out", str(out), *SMALL)
@@ -89,16 +91,19 @@ def test_module_run_out_writes_csv_and_parquet(tmp_path):
     assert sim.load_scenario(out / "scenario.yaml").run.weeks == 8
 
 
+@pytest.mark.slow
 def test_a_yaml_bomb_exits_2_without_traceback_in_a_real_process(bad_file):
     path, expected = bad_file("bomb")
     assert_refused(run_process("validate", path), expected)
 
 
+@pytest.mark.slow
 def test_an_out_of_range_override_exits_2_naming_field_value_and_range():
     outcome = run_process("run", "baseline", "--set", "levers.trust=1.7", console_script=True)
     assert_refused(outcome, ["levers.trust: 1.7 is not allowed; must be between 0 and 1"])
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
 def test_stopping_the_dashboard_command_stops_its_server(tmp_path, signum):

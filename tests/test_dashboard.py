@@ -647,6 +647,7 @@ def test_every_limit_names_known_patterns_and_stories():
             assert settings["variants"] == str(len(variants))
 
 
+@pytest.mark.slow  # ten seconds of CPU: the patterns with two replications
 def test_patterns_are_computed_on_demand_grouped_with_intervals_in_dutch():
     at = open_page("model", reps="2")
     at.toggle(key="patterns").set_value(True).run()

@@ -63,6 +63,19 @@ VISIBLE_TEXT = """() => {
   return out.join(' | ');
 }"""
 
+# The place and size of every chart and of the film, the same at two looks a quarter of a second
+# apart (the first look only notes them): the charts are drawn and laid out.
+STILL = """() => {
+  const charts = document.querySelectorAll('.js-plotly-plot .main-svg, .film .plane');
+  const now = JSON.stringify([...charts].map(e => {
+    const b = e.getBoundingClientRect();
+    return [b.left, b.top, b.width, b.height];
+  }));
+  const still = window.loslatenLayout === now;
+  window.loslatenLayout = now;
+  return still;
+}"""
+
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # a safety net, not a speed test
 
 
@@ -131,7 +144,8 @@ def _settled(page, selector: str = PLOT) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", polling=250
     )
-    page.wait_for_timeout(1000)  # let Plotly finish its layout before a screenshot
+    page.evaluate("() => { window.loslatenLayout = null; }")
+    page.wait_for_function(STILL, polling=250)  # Plotly has finished its layout
 
 
 def _shot(page, name: str) -> None:
@@ -305,8 +319,11 @@ def test_compare_downloads_and_the_report_opens_offline(app_url, page, tmp_path)
     offline = context.new_page()
     offline.route("http*://**", lambda route: route.abort())  # nothing from the network
     offline.goto(report.as_uri())
-    offline.wait_for_selector(PLOT, state="visible")
-    offline.wait_for_timeout(1500)
+    offline.wait_for_function(  # all three charts drawn
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".filter(e => e.querySelector('.main-svg')).length === 3",
+        polling=250,
+    )
     shown = offline.evaluate(VISIBLE_TEXT)
     for heading in ("Vergelijking van scenario's", "De varianten", "Werkwijze",
                     "Aannames en kanttekeningen", "Waarom verschillen 'Basis'"):  # fmt: skip

@@ -195,6 +195,7 @@ def test_compare_pairs_replications_with_common_seeds():
     assert (other.ci_low <= other["mean"]).all() and (other["mean"] <= other.ci_high).all()
 
 
+@pytest.mark.slow
 def test_compare_json_shape_and_spec_syntax():
     done = in_subprocess(
         "compare", "baseline", "baseline:levers.trust=0.8", *SMALL_SETS,
@@ -222,6 +223,7 @@ def test_compare_json_shape_and_spec_syntax():
 SWEEP = ("sweep", "baseline", "--vary", "levers.trust=0.2:0.8:3", "--reps", "2", *SMALL_SETS)
 
 
+@pytest.mark.slow
 def test_sweep_is_identical_on_serial_process_and_dask():
     """Dask: a local cluster of two single-threaded worker processes on the loopback."""
     vary = {"levers.trust": [0.2, 0.5, 0.8]}
@@ -243,6 +245,7 @@ def test_sweep_is_identical_on_serial_process_and_dask():
     assert mean["burnout_rate"] == pytest.approx(np.mean([r.kpis["burnout_rate"] for r in batch]))
 
 
+@pytest.mark.slow
 def test_sweep_json_shape():
     done = in_subprocess(*SWEEP, "--executor", "process", "--json")
     assert done.returncode == 0, done.stderr
@@ -257,6 +260,7 @@ def test_sweep_json_shape():
             assert low <= estimate["mean"] <= high
 
 
+@pytest.mark.slow
 def test_sweep_frame_two_keys_and_integer_fields(tmp_path):
     frame = sim.sweep(
         small(), {"organisation.employees": [40, 50], "levers.control": [0.1, 0.9]}, reps=2
@@ -313,6 +317,7 @@ def test_bad_executor_options_are_refused(loslaten, options, words):
     refused(loslaten(*SWEEP, *options), *words)
 
 
+@pytest.mark.slow
 def test_bad_vary_is_refused_by_the_command(loslaten):
     done = in_subprocess("sweep", "baseline", "--vary", "levers.trust=0.2:1.5:3")
     refused(done, "levers.trust", "1.5", "between 0 and 1")
@@ -326,6 +331,7 @@ def test_bad_vary_is_refused_by_the_command(loslaten):
 # --- results that survive -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_different_experiment_in_the_same_folder_is_refused(tmp_path, loslaten):
     out = tmp_path / "sweep"
     args = [*SWEEP[:3], "levers.trust=0.2:0.8:2", *SMALL_SETS, "--executor", "serial"]
@@ -371,6 +377,7 @@ def test_replicate_saves_one_batch_of_kpis_and_series_and_resumes(tmp_path):
 # --- explain --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_explain_parts_add_up_to_the_total():
     a = small(**{"mechanisms.crossover": False})
     b = a.with_overrides(**{"levers.trust": 0.9, "levers.control": 0.2})
@@ -398,6 +405,7 @@ def test_named_channels_carry_the_difference_between_bureaucracy_and_coaching_le
         assert abs(parts["remainder"]) <= abs(parts["total"]) / 4, kpi
 
 
+@pytest.mark.slow
 def test_explain_command_json():
     done = in_subprocess(
         "explain", "baseline", "baseline:levers.trust=0.8", *SMALL_SETS,
@@ -416,6 +424,7 @@ def test_explain_command_json():
 # --- calibrate ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_calibrate_recovers_figures_the_model_can_produce(tmp_path):
     fitted = sim.Scenario().coefficients.wellbeing  # the baseline's calibration
     truth = {  # an organisation a little worse off than the baseline
@@ -445,9 +454,10 @@ def test_calibrate_recovers_figures_the_model_can_produce(tmp_path):
         (["burnout_rate=1.4"], ["burnout_rate=1.4", "[0, 1]"]),
         (["happiness=0.3"], ["unknown KPI 'happiness'", "burnout_rate"]),
         (["burnout_rate=lots"], ["not a number"]),
-        (
+        pytest.param(
             ["manager_hours=5"],
             ["cannot reach", "manager_hours", "coefficients.wellbeing.energy_baseline"],
+            marks=pytest.mark.slow,  # the search runs to its end
         ),
     ],
 )
@@ -484,6 +494,7 @@ def test_sensitivity_ranks_every_lever_for_every_kpi():
         sim.sensitivity(small(), factors="dynamics")
 
 
+@pytest.mark.slow
 def test_sensitivity_screens_every_coefficient_that_is_not_fixed(loslaten):
     from sim.coefficients import listing
 

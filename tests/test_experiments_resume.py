@@ -45,6 +45,7 @@ def sweep(out: Path, executor: str) -> dict:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow
 def test_killed_sweep_resumes_without_redoing_or_losing_batches(tmp_path):
     for attempt in range(3):  # others may be editing the checkout: a resume needs the same code
         source = code_version()

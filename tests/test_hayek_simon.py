@@ -54,6 +54,7 @@ def test_late_reports_cost_adaptation_when_the_world_moves():
     assert np.all(late > fresh) and (late - fresh).mean() > 0.1
 
 
+@pytest.mark.slow
 def test_turbulent_world_decentralised_adapts_better_and_produces_more(productivity):
     central = kpi("hayek_turbulent", "adaptation_error")
     decentral = kpi("hayek_turbulent", "adaptation_error", **DECENTRALISED)
@@ -62,6 +63,7 @@ def test_turbulent_world_decentralised_adapts_better_and_produces_more(productiv
     assert (productivity[world, "decentralised"] - productivity[world, "central"]).mean() > 0
 
 
+@pytest.mark.slow
 def test_stable_interdependent_world_central_adapts_better_and_produces_more(productivity):
     central = kpi("hayek_stable", "adaptation_error")
     decentral = kpi("hayek_stable", "adaptation_error", **DECENTRALISED)

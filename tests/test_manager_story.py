@@ -37,6 +37,7 @@ def vicious():
     }
 
 
+@pytest.mark.slow
 def test_the_vicious_circle_costs_engagement_hours_and_coaching(vicious):
     grabbing, holding = vicious["grabbing"], vicious["holding"]
     assert mean_kpi(grabbing, "engagement_rate") < mean_kpi(holding, "engagement_rate")
@@ -44,6 +45,7 @@ def test_the_vicious_circle_costs_engagement_hours_and_coaching(vicious):
     assert mean_kpi(grabbing, "coaching_share") < mean_kpi(holding, "coaching_share")
 
 
+@pytest.mark.slow
 def test_managers_burn_out_during_the_shock_when_they_grab(vicious):
     shock = slice(60, 104)  # series weeks during the shock
     burnt = series(vicious["grabbing"], "manager_burnout_rate").loc[shock].to_numpy().mean()
@@ -51,6 +53,7 @@ def test_managers_burn_out_during_the_shock_when_they_grab(vicious):
     assert burnt > calm
 
 
+@pytest.mark.slow
 def test_without_leaning_back_the_circle_costs_less_initiative(vicious):
     def initiative_gap(grabbing, holding):
         return float(
@@ -103,6 +106,7 @@ def letting_go():
     return out
 
 
+@pytest.mark.slow
 def test_letting_go_is_a_j_curve(letting_go):
     weekly = gap(*letting_go["on"])
     assert weekly.loc[:104].abs().max() == 0  # identical until the change
@@ -110,12 +114,14 @@ def test_letting_go_is_a_j_curve(letting_go):
     assert weekly.loc[157:208].mean() > 0  # above the counterfactual a year later
 
 
+@pytest.mark.slow
 def test_the_dip_comes_from_staff_not_yet_believing_it(letting_go):
     believed_slowly = gap(*letting_go["on"]).loc[105:117].min()
     believed_at_once = gap(*letting_go["no credibility"]).loc[105:117].min()
     assert believed_slowly < believed_at_once
 
 
+@pytest.mark.slow
 def test_without_courage_managers_relapse_and_end_lower():
     relapse, let_go = runs("let_go_relapse"), runs("let_go")
     final_grab = series(relapse, "grab").iloc[-52:].mean()
@@ -125,6 +131,7 @@ def test_without_courage_managers_relapse_and_end_lower():
     assert mean_kpi(relapse, "trust") < mean_kpi(let_go, "trust")
 
 
+@pytest.mark.slow
 def test_bureaucracy_burns_out_more_and_engages_less_than_coaching():
     bureaucracy, coaching = (
         runs("bureaucracy", seeds=range(1, 4)),

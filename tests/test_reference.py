@@ -100,6 +100,7 @@ def measured(kpis: dict[str, float], weekly: pd.DataFrame, window: int) -> dict[
     return kpis | {f"mean {name}": means[name] for name in SERIES}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_reference_agrees_with_the_array_model_within_replication_noise(name):
     s = scenario(**SCENARIOS[name])

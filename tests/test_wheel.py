@@ -1,9 +1,12 @@
 """Installed as users install it: the wheel built from this checkout, in a fresh virtual
 environment outside the checkout, runs ``loslaten run`` and ``loslaten dashboard``.
 
-Slow (about a minute, nearly all of it pip installing the dependencies into the new
-environment). The source is copied first, so that building leaves nothing in the checkout and no
-stale ``build/`` folder can slip old modules into the wheel.
+The new environment gets the wheel alone; its dependencies it sees (through a ``.pth`` line, not
+as a site directory, so the checkout's own editable install stays out) in the environment running
+the tests, where pip, without an index, must find every one the wheel requires: nothing is
+downloaded, and a dependency the wheel forgets to declare is not installed for it. The source is
+copied first, so that building leaves nothing in the checkout and no stale ``build/`` folder can
+slip old modules into the wheel.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -23,6 +27,8 @@ from conftest import ROOT, free_port, start_dashboard, stop_dashboard
 import sim
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
+
+SITE_PACKAGES = "import sysconfig; print(sysconfig.get_path('purelib'))"
 
 # What the new environment's processes inherit: nothing that points back into the checkout.
 ENV = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"}}
@@ -64,7 +70,14 @@ def wheel(tmp_path_factory) -> Path:
         source,
         symlinks=True,
         ignore=shutil.ignore_patterns(
-            ".git", ".venv", "build", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
+            ".git",
+            ".venv",
+            "build",
+            "*.egg-info",
+            "__pycache__",
+            ".*_cache",
+            ".hypothesis",
+            "screenshots",  # the browser tests may be writing them meanwhile
         ),
     )
     run(sys.executable, "-m", "pip", "wheel", source, "--no-deps", "-q", "-w", tmp, cwd=tmp)
@@ -74,10 +87,14 @@ def wheel(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def installed(wheel, tmp_path_factory) -> Path:
-    """The ``bin`` folder of a fresh virtual environment holding the wheel and its dependencies."""
+    """The ``bin`` folder of a fresh virtual environment holding the wheel, its dependencies
+    those of the environment running the tests."""
     venv = tmp_path_factory.mktemp("venv") / "env"
-    run(sys.executable, "-m", "venv", venv, cwd=venv.parent)
-    run(venv / "bin" / "python", "-m", "pip", "install", "-q", wheel, cwd=venv.parent)
+    run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=venv.parent)
+    where = run(venv / "bin" / "python", "-c", SITE_PACKAGES, cwd=venv.parent).stdout.strip()
+    (Path(where) / "dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    pip = (sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install")
+    run(*pip, "--no-index", "--no-cache-dir", "--quiet", wheel, cwd=venv.parent)
     return venv / "bin"
 
 
