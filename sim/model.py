@@ -217,7 +217,7 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         )  # fmt: skip
         per_head = team_mean(e.output, e.team, self.managers.team_size)
         week.misconduct = production.misconduct(
-            e.opportunist & present, week.noticed, per_head[e.team],
+            e.temptation * present, week.noticed, per_head[e.team],
             (e.trust_given + lv.freedom) / 2, c=c.production, abuse=on.trust_abuse,
         )  # fmt: skip
 
@@ -278,9 +278,15 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
             self.streams["trust"], c=c,
         )  # fmt: skip
         week.observed &= present
+        diverted = week.misconduct > 0
+        e.temptation = production.learn_temptation(
+            e.temptation, diverted, week.observed, c=self.by_employee.coefficients.production,
+            learned=on.learned_misconduct, testing=on.testing,
+        )  # fmt: skip
+        tested = gate(seen & diverted, on=on.testing)  # misconduct the manager caught
         disposition = self._trust_disposition()
         e.trust_given = trust.update_trust_given(
-            e.trust_given, disposition[e.team], seen & present, bad & present, c=c
+            e.trust_given, disposition[e.team], seen & present, (bad | tested) & present, c=c
         )
         e.trust_in_manager = trust.update_trust_in_manager(e.trust_in_manager, e.trust_given, c=c)
         e.control_believed = trust.update_control_believed(
@@ -308,6 +314,10 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         )  # fmt: skip
         e.initiative = growth.update_initiative(e.initiative, target, c=c)
         e.skill = growth.learn(e.skill, coaching, e.present, c=c, on=staff.mechanisms.coaching)
+        m.handed_over = manager_time.hand_over(
+            m.handed_over, team.levers.responsibility, c=team.coefficients.manager_time,
+            on=team.mechanisms.gradual_handover,
+        )  # fmt: skip
         self._plan_week()
 
     def managers_feel(self) -> None:

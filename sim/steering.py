@@ -80,7 +80,7 @@ class ManagersChoices:
             team_size=m.team_size,
             solved_by_staff=team_mean(e.initiative * e.present, e.team, m.team_size),
             grab=self._steered("firefighting", m.grab),
-            responsibility=s.levers.responsibility,
+            handed_over=m.handed_over,
             control_level=self._control_level(),
             pressure=s.environment.pressure,
             rules=s.levers.rules,

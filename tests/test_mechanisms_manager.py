@@ -62,7 +62,7 @@ WEEK = dict(
     team_size=a([10]),
     solved_by_staff=a([0.5]),
     grab=a([0.0]),
-    responsibility=0.5,
+    handed_over=0.5,
     control_level=a([0.5]),
     pressure=0.5,
     rules=0.5,
@@ -78,7 +78,7 @@ QUIET = TIME.model_copy(update={"raised_early": 0.0})  # problems raised early: 
 def test_a_calm_week():
     week = manager_time.plan_week(**WEEK, c=QUIET)
     # reporting 14 + 8 × 0.5; monitoring 0.8 × 0.5 × 10; rules 6 × 0.5;
-    # fire-fighting 2.5 × 10 × (0.5 left × (1 - 0.5 responsibility)); vision 6 × 0.5;
+    # fire-fighting 2.5 × 10 × (0.5 left × (1 - 0.5 handed over)); vision 6 × 0.5;
     # coaching 1.2 × 0.5 × 10
     assert week.reporting == pytest.approx([TIME.reporting_hours + 4.0])
     assert week.monitoring == pytest.approx([4.0])
