@@ -283,11 +283,12 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
             e.temptation, diverted, week.observed, c=self.by_employee.coefficients.production,
             learned=on.learned_misconduct, testing=on.testing,
         )  # fmt: skip
-        tested = gate(seen & diverted, on=on.testing)  # misconduct the manager caught
-        disposition = self._trust_disposition()
-        e.trust_given = trust.update_trust_given(
-            e.trust_given, disposition[e.team], seen & present, (bad | tested) & present, c=c
-        )
+        disposition = self._trust_disposition()[e.team]
+        given = [
+            trust.update_trust_given(e.trust_given, disposition, seen & present, bad & present, c=c)
+            for bad in (bad, bad | (seen & diverted))  # caught testing the trust costs it
+        ]
+        e.trust_given = choose(given[1], given[0], on=on.testing)
         e.trust_in_manager = trust.update_trust_in_manager(e.trust_in_manager, e.trust_given, c=c)
         e.control_believed = trust.update_control_believed(
             e.control_believed, level, c=c, on=on.credibility

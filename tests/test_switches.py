@@ -53,7 +53,14 @@ WORLD = sim.load_scenario(
         "managers.courage": 0.2,
         "interventions": [
             {"week": 8, "set": {"environment.shock": 0.3}},  # a shortfall: managers grab
-            {"week": 20, "set": {"environment.shock": 0.0, "levers.control": 0.2}},
+            {  # letting go: control eases and responsibility steps up (handed over gradually)
+                "week": 20,
+                "set": {
+                    "environment.shock": 0.0,
+                    "levers.control": 0.2,
+                    "levers.responsibility": 0.9,
+                },
+            },
         ],
     },
 )
