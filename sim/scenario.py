@@ -218,6 +218,9 @@ class Mechanisms(_Section):
     unsolved_problems: Switch = Field(
         1.0, description="problems nobody solves cost output (C4, C17)"
     )
+    span_attention: Switch = Field(
+        1.0, description="a manager's attention per report thins as the span widens (C5)"
+    )
     gradual_handover: Switch = Field(
         1.0, description="managers hand problems over as staff show initiative (C17)"
     )

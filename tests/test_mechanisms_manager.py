@@ -170,6 +170,14 @@ def test_a_manager_who_has_not_handed_over_yet_keeps_fixing_the_problems():
     assert kept.unsolved < handed.unsolved
 
 
+def test_attention_per_report_thins_beyond_the_attentive_span():
+    got = manager_time.attention_per_report(a([4, 6, 24]), c=TIME, on=True)
+    # 24 reports at a span of 6: (6 / 24)^0.5 = 0.5
+    assert got == pytest.approx([1.0, 1.0, (6 / 24) ** TIME.span_thinning])
+    assert got[2] == pytest.approx(0.5)
+    assert manager_time.attention_per_report(a([24]), c=TIME, on=False) == pytest.approx([1.0])
+
+
 # --- misconduct learned from its outcomes (C3, C17) ---------------------------------------------
 
 

@@ -10,6 +10,11 @@ share handed over follows a rise of responsibility at the pace initiative grows 
 Bandura 1977; Salamon & Robinson 2008), and is taken back at once when responsibility falls.
 Unsolved problems cost output.
 
+A manager's attention is a pool, not a rate per head: beyond the few reports they can know well,
+each report gets less of it, so coaching given in the same hours per person means less (channel
+``span_attention``, C5; engagement falls as spans widen, Cathcart et al. 2004; wider spans weaken
+leadership's effect on staff, Doran et al. 2004).
+
 Hours go first to what cannot wait: reporting upward (it grows with pressure: the sandwich),
 monitoring (grows with control and team size), rule administration (grows with rules) and
 fire-fighting. What is left, up to the most the manager will work, goes to vision and coaching,
@@ -104,6 +109,25 @@ class Coefficients(Record):
         0.3, 0.0, 0.6, "weight", "the team's trust in the manager as a resource"
     )
     safety_weight: float = coefficient(0.2, 0.0, 0.6, "weight", "safety as a manager's resource")
+    attentive_span: float = coefficient(
+        6.0,
+        4.0,
+        12.0,
+        "reports",
+        "reports a manager can give full attention (C5)",
+        "assumed",
+        "the median span is 5–6 reports: Gallup 2025 (docs/evidence.md §13.6)",
+    )
+    span_thinning: float = coefficient(
+        0.5,
+        0.0,
+        1.0,
+        "elasticity",
+        "how attention per report thins with reports beyond the attentive span (C5)",
+        "assumed",
+        "engagement falls with span, Cathcart et al. 2004; leadership weakens, Doran et al. "
+        "2004 (docs/evidence.md §13.10–13.11); no elasticity published",
+    )
     handover: float = coefficient(
         0.05,
         0.01,
@@ -197,6 +221,13 @@ def hand_over(handed_over: np.ndarray, responsibility, *, c: Coefficients, on) -
     rising = handed_over + c.handover * (target - handed_over)
     moved = np.where(target > handed_over, rising, target)
     return choose(moved, target, on=on)
+
+
+def attention_per_report(team_size: np.ndarray, *, c: Coefficients, on) -> np.ndarray:
+    """Share of full attention each report gets: 1 up to ``c.attentive_span`` reports, thinning
+    as (span / reports)^``c.span_thinning`` beyond (channel ``span_attention``, C5)."""
+    thinned = np.minimum(1.0, c.attentive_span / team_size) ** c.span_thinning
+    return choose(thinned, np.ones_like(thinned), on=on)
 
 
 def problems_cost(unsolved: np.ndarray, *, c: Coefficients, on) -> np.ndarray:
