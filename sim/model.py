@@ -218,7 +218,7 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         )  # fmt: skip
         per_head = team_mean(e.output, e.team, self.managers.team_size)
         week.misconduct = production.misconduct(
-            e.opportunist & present, week.noticed, per_head[e.team],
+            e.temptation * present, week.noticed, per_head[e.team],
             (e.trust_given + lv.freedom) / 2, c=c.production, abuse=on.trust_abuse,
         )  # fmt: skip
 
@@ -290,10 +290,17 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
             self.streams["trust"], c=c,
         )  # fmt: skip
         week.observed &= present
-        disposition = self._trust_disposition()
-        e.trust_given = trust.update_trust_given(
-            e.trust_given, disposition[e.team], seen & present, bad & present, c=c
-        )
+        diverted = week.misconduct > 0
+        e.temptation = production.learn_temptation(
+            e.temptation, diverted, week.observed, c=self.by_employee.coefficients.production,
+            learned=on.learned_misconduct, testing=on.testing,
+        )  # fmt: skip
+        disposition = self._trust_disposition()[e.team]
+        given = [
+            trust.update_trust_given(e.trust_given, disposition, seen & present, bad & present, c=c)
+            for bad in (bad, bad | (seen & diverted))  # caught testing the trust costs it
+        ]
+        e.trust_given = choose(given[1], given[0], on=on.testing)
         e.trust_in_manager = trust.update_trust_in_manager(e.trust_in_manager, e.trust_given, c=c)
         e.control_believed = trust.update_control_believed(
             e.control_believed, level, c=c, on=on.credibility
@@ -320,6 +327,10 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         )  # fmt: skip
         e.initiative = growth.update_initiative(e.initiative, target, c=c)
         e.skill = growth.learn(e.skill, coaching, e.present, c=c, on=staff.mechanisms.coaching)
+        m.handed_over = manager_time.hand_over(
+            m.handed_over, team.levers.responsibility, c=team.coefficients.manager_time,
+            on=team.mechanisms.gradual_handover,
+        )  # fmt: skip
         self._plan_week()
 
     def managers_feel(self) -> None:

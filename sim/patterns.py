@@ -796,7 +796,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement falls with the span of control",
-        kind="gap",
+        kind="validation",
         unit="points",
         group="manager",
         claim="C5",

@@ -85,6 +85,7 @@ class Employees:
     team: np.ndarray  # team index (int)
     person_id: np.ndarray  # changes when a newcomer takes the row
     opportunist: np.ndarray  # behavioural type (bool); the rest reciprocate (C3)
+    temptation: np.ndarray  # learned propensity to divert (C3): 1 an opportunist as hired, else 0
     autonomy_need: np.ndarray  # C16
     fit: np.ndarray  # fit with one's talents (C11)
     skill: np.ndarray
@@ -158,6 +159,7 @@ class Managers:
     taken_over: np.ndarray  # share of the team's problems the manager took from staff
     unsolved: np.ndarray  # share of the team's problems nobody solves
     slack_share: np.ndarray  # share of the team slacking unaddressed at the last follow-up
+    handed_over: np.ndarray  # share of the decisions' problems handed to the team so far (C17)
 
 
 class Recruits:
@@ -245,6 +247,7 @@ def draw_employees(
         team=np.zeros(n, dtype=np.int64),
         person_id=np.arange(first_id, first_id + n, dtype=np.int64),
         opportunist=opportunist,
+        temptation=opportunist.astype(float),
         autonomy_need=np.clip(rng.normal(w.autonomy_need, w.autonomy_need_spread, n), 0, 1),
         fit=rng.beta(c.fit_a, c.fit_b, n),
         skill=skill,
@@ -311,6 +314,7 @@ def draw_managers(sizes: np.ndarray, scenario, rng: np.random.Generator) -> Mana
         taken_over=zeros.copy(),
         unsolved=zeros.copy(),
         slack_share=zeros.copy(),
+        handed_over=np.full(m, scenario.levers.responsibility, dtype=float),
     )
 
 

@@ -224,12 +224,24 @@ class Mechanisms(_Section):
     )
     deterrence: Switch = Field(1.0, description="monitoring deters and catches shirking (C2, C9)")
     trust_abuse: Switch = Field(1.0, description="opportunists exploit trust and freedom (C3)")
+    learned_misconduct: Switch = Field(
+        1.0, description="misconduct grows where it pays unseen, shrinks when caught (C3)"
+    )
+    testing: Switch = Field(
+        1.0, description="opportunists test new trust beyond their hired level until caught (C17)"
+    )
     initiative: Switch = Field(
         1.0, description="responsibility believed grows initiative (C1, C17)"
     )
     speaking_up: Switch = Field(1.0, description="safety brings problems up early (C7)")
     unsolved_problems: Switch = Field(
         1.0, description="problems nobody solves cost output (C4, C17)"
+    )
+    span_attention: Switch = Field(
+        1.0, description="a manager's attention per report thins as the span widens (C5)"
+    )
+    gradual_handover: Switch = Field(
+        1.0, description="managers hand problems over as staff show initiative (C17)"
     )
     # the manager's story
     control_grab: Switch = Field(1.0, description="managers grab control under pressure (C4)")

@@ -68,9 +68,14 @@ class ManagersChoices:
         return self._steered("trust", control.trust_disposition(lever, self.managers.grab, c=c))
 
     def coaching_received(self) -> np.ndarray:
-        """Coaching per employee per team, as a share of the norm at full connection."""
-        m, c = self.managers, self.by_team.coefficients.manager_time
-        return np.minimum(1.0, m.coaching / (c.coaching_hours * m.team_size))
+        """Coaching per employee per team, as a share of the norm at full connection, as far as
+        the manager's attention reaches each report (``manager_time.attention_per_report``)."""
+        m, team = self.managers, self.by_team
+        c = team.coefficients.manager_time
+        attention = manager_time.attention_per_report(
+            m.team_size, c=c, on=team.mechanisms.span_attention
+        )
+        return np.minimum(1.0, m.coaching / (c.coaching_hours * m.team_size)) * attention
 
     def _plan_week(self, only: int | None = None) -> None:
         """Plan next week's hours of every manager (``only``: of that team's manager; the other
@@ -80,7 +85,7 @@ class ManagersChoices:
             team_size=m.team_size,
             solved_by_staff=team_mean(e.initiative * e.present, e.team, m.team_size),
             grab=self._steered("firefighting", m.grab),
-            responsibility=s.levers.responsibility,
+            handed_over=m.handed_over,
             control_level=self._control_level(),
             pressure=s.environment.pressure,
             rules=s.levers.rules,

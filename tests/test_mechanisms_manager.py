@@ -5,11 +5,12 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from sim.mechanisms import consequences, control, growth, manager_time, trust
+from sim.mechanisms import consequences, control, growth, manager_time, production, trust
 
 a = np.array
 CONTROL, TIME, GROWTH = control.Coefficients(), manager_time.Coefficients(), growth.Coefficients()
 TRUST, CONSEQUENCES = trust.Coefficients(), consequences.Coefficients()
+PRODUCTION = production.Coefficients()
 
 
 # --- control: grabbing control or holding on (C4, C6, C17) --------------------------------------
@@ -62,7 +63,7 @@ WEEK = dict(
     team_size=a([10]),
     solved_by_staff=a([0.5]),
     grab=a([0.0]),
-    responsibility=0.5,
+    handed_over=0.5,
     control_level=a([0.5]),
     pressure=0.5,
     rules=0.5,
@@ -78,7 +79,7 @@ QUIET = TIME.model_copy(update={"raised_early": 0.0})  # problems raised early: 
 def test_a_calm_week():
     week = manager_time.plan_week(**WEEK, c=QUIET)
     # reporting 14 + 8 × 0.5; monitoring 0.8 × 0.5 × 10; rules 6 × 0.5;
-    # fire-fighting 2.5 × 10 × (0.5 left × (1 - 0.5 responsibility)); vision 6 × 0.5;
+    # fire-fighting 2.5 × 10 × (0.5 left × (1 - 0.5 handed over)); vision 6 × 0.5;
     # coaching 1.2 × 0.5 × 10
     assert week.reporting == pytest.approx([TIME.reporting_hours + 4.0])
     assert week.monitoring == pytest.approx([4.0])
@@ -146,6 +147,79 @@ def test_unsolved_problems_cost_output():
     got = manager_time.problems_cost(a([0.0, 0.5, 1.0]), c=TIME, on=True)
     assert got == pytest.approx([1.0, 1 - cost / 2, 1 - cost])
     assert manager_time.problems_cost(a([1.0]), c=TIME, on=False) == pytest.approx([1.0])
+
+
+def test_a_rise_in_responsibility_is_handed_over_gradually_a_fall_taken_back_at_once():
+    handed = a([0.2, 0.8])
+    got = manager_time.hand_over(handed, 0.6, c=TIME, on=True)
+    # up: 0.2 + 0.05 × (0.6 − 0.2) = 0.22; down: straight to 0.6
+    assert got == pytest.approx([0.2 + TIME.handover * 0.4, 0.6])
+    assert manager_time.hand_over(handed, 0.6, c=TIME, on=False) == pytest.approx([0.6, 0.6])
+    after_a_year = handed
+    for _ in range(52):
+        after_a_year = manager_time.hand_over(after_a_year, 0.6, c=TIME, on=True)
+    assert after_a_year[0] == pytest.approx(0.6 - 0.4 * (1 - TIME.handover) ** 52)
+
+
+def test_a_manager_who_has_not_handed_over_yet_keeps_fixing_the_problems():
+    kept = manager_time.plan_week(**{**WEEK, "handed_over": 0.0}, c=QUIET)
+    handed = manager_time.plan_week(**WEEK, c=QUIET)
+    # 2.5 h × 10 people × 0.5 of the problems left × (1 − handed over)
+    assert kept.firefighting == pytest.approx([12.5])
+    assert handed.firefighting == pytest.approx([6.25])
+    assert kept.unsolved < handed.unsolved
+
+
+def test_attention_per_report_thins_beyond_the_attentive_span():
+    got = manager_time.attention_per_report(a([4, 6, 24]), c=TIME, on=True)
+    # 24 reports at a span of 6: (6 / 24)^0.5 = 0.5
+    assert got == pytest.approx([1.0, 1.0, (6 / 24) ** TIME.span_thinning])
+    assert got[2] == pytest.approx(0.5)
+    assert manager_time.attention_per_report(a([24]), c=TIME, on=False) == pytest.approx([1.0])
+
+
+# --- misconduct learned from its outcomes (C3, C17) ---------------------------------------------
+
+
+def test_misconduct_that_pays_unseen_emboldens_and_caught_deters():
+    temptation = a([1.0, 1.0, 0.0, 1.0])
+    diverted = a([True, True, False, False])
+    caught = a([False, True, False, False])
+    got = production.learn_temptation(
+        temptation, diverted, caught, c=PRODUCTION, learned=True, testing=True
+    )
+    ceiling = PRODUCTION.testing_ceiling
+    # unseen: 1 + 0.1 × (1.5 − 1) = 1.05; caught: 1 × (1 − 0.05); no misconduct: unchanged
+    assert got == pytest.approx([1 + PRODUCTION.emboldened * (ceiling - 1), 0.95, 0.0, 1.0])
+    untested = production.learn_temptation(
+        temptation, diverted, caught, c=PRODUCTION, learned=True, testing=False
+    )
+    assert untested[0] == pytest.approx(1.0)  # without testing the hired level is the ceiling
+    off = production.learn_temptation(
+        temptation, diverted, caught, c=PRODUCTION, learned=False, testing=True
+    )
+    assert off == pytest.approx(temptation)
+
+
+def test_temptation_settles_where_emboldening_and_deterrence_balance():
+    # where a share n of the weeks is caught: 0.1 (1 − n)(1.5 − p) = 0.05 n p, so at n = ½
+    # p = 0.1 × 0.5 × 1.5 / (0.05 + 0.025) = 1 (the hired level), and p > 1 where less is seen
+    rng = np.random.default_rng(3)
+    settled = {}
+    for n in (0.5, 0.2):
+        p = np.ones(4000)
+        for _ in range(300):
+            caught = rng.random(p.size) < n
+            p = production.learn_temptation(
+                p, p > 0, caught, c=PRODUCTION, learned=True, testing=True
+            )
+        settled[n] = p.mean()
+    assert settled[0.5] == pytest.approx(1.0, abs=0.05)
+    assert settled[0.2] > 1.2
+    diverted = production.misconduct(
+        a([settled[0.2]]), a([0.0]), a([1.0]), 0.5, c=PRODUCTION, abuse=True
+    )
+    assert diverted[0] == pytest.approx(PRODUCTION.misconduct * settled[0.2])
 
 
 # --- growth: initiative, leaning back, learning (C1, C4, C5) ------------------------------------

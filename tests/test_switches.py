@@ -55,10 +55,18 @@ WORLD = sim.load_scenario(
         "coefficients.workforce.mismatch_quit_hazard": 0.15,
         "coefficients.workforce.mismatch_reveal_weeks": 4.0,
         "coefficients.population.max_tenure_weeks": 52,  # recent hires whose fit still shows
+        "coefficients.consequences.non_performance": 0.85,  # non-performers for managers to address
         "coefficients.workforce.control_absence": 1.4,  # autonomy (~0.4) sways spells visibly
         "interventions": [
             {"week": 8, "set": {"environment.shock": 0.3}},  # a shortfall: managers grab
-            {"week": 20, "set": {"environment.shock": 0.0, "levers.control": 0.2}},
+            {  # letting go: control eases and responsibility steps up (handed over gradually)
+                "week": 20,
+                "set": {
+                    "environment.shock": 0.0,
+                    "levers.control": 0.2,
+                    "levers.responsibility": 0.9,
+                },
+            },
         ],
     },
 )

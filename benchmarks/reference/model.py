@@ -62,7 +62,12 @@ IMPLEMENTED = (
 )
 """The mechanism switches the reference implements, at any strength."""
 
-LEFT_OUT: tuple[str, ...] = ()
+LEFT_OUT: tuple[str, ...] = (
+    "learned_misconduct",
+    "testing",
+    "gradual_handover",
+    "span_attention",
+)
 """The mechanism switches the reference does not implement: a scenario it runs has them off."""
 
 SWITCHED_OFF = {f"mechanisms.{name}": False for name in LEFT_OUT}

@@ -4,8 +4,16 @@ Every employee brings problems to solve each week. Staff solve the share their i
 covers; a manager who grabs control takes over problems staff would have solved ("the boss
 fixes it", C4). Of the problems staff leave, the manager fixes those that remain theirs: all of
 them if they keep the decisions, fewer as responsibility is handed to the team, who must then
-pick them up (the cost of letting go before staff take the initiative, C17). Unsolved problems
-cost output.
+pick them up (the cost of letting go before staff take the initiative, C17). A manager hands
+problems over as staff show initiative, not all at once (channel ``gradual_handover``, C17): the
+share handed over follows a rise of responsibility at the pace initiative grows (months:
+Bandura 1977; Salamon & Robinson 2008), and is taken back at once when responsibility falls.
+Unsolved problems cost output.
+
+A manager's attention is a pool, not a rate per head: beyond the few reports they can know well,
+each report gets less of it, so coaching given in the same hours per person means less (channel
+``span_attention``, C5; engagement falls as spans widen, Cathcart et al. 2004; wider spans weaken
+leadership's effect on staff, Doran et al. 2004).
 
 Hours go first to what cannot wait: reporting upward (it grows with pressure: the sandwich),
 monitoring (grows with control and team size), rule administration (grows with rules) and
@@ -27,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.coefficients import Record, coefficient
-from sim.mechanisms.channels import gate, through
+from sim.mechanisms.channels import choose, gate, through
 from sim.mechanisms.demands import Demands
 
 
@@ -101,6 +109,34 @@ class Coefficients(Record):
         0.3, 0.0, 0.6, "weight", "the team's trust in the manager as a resource"
     )
     safety_weight: float = coefficient(0.2, 0.0, 0.6, "weight", "safety as a manager's resource")
+    attentive_span: float = coefficient(
+        6.0,
+        4.0,
+        12.0,
+        "reports",
+        "reports a manager can give full attention (C5)",
+        "assumed",
+        "the median span is 5–6 reports: Gallup 2025 (docs/evidence.md §13.6)",
+    )
+    span_thinning: float = coefficient(
+        0.5,
+        0.0,
+        1.0,
+        "elasticity",
+        "how attention per report thins with reports beyond the attentive span (C5)",
+        "assumed",
+        "engagement falls with span, Cathcart et al. 2004; leadership weakens, Doran et al. "
+        "2004 (docs/evidence.md §13.10–13.11); no elasticity published",
+    )
+    handover: float = coefficient(
+        0.05,
+        0.01,
+        0.2,
+        "per week",
+        "weekly share of a rise in responsibility the manager hands over (C17)",
+        "assumed",
+        "at initiative's own pace (growth.rate); self-efficacy grows over months, Bandura 1977",
+    )
 
 
 @dataclass(frozen=True)
@@ -133,7 +169,7 @@ def plan_week(
     team_size: np.ndarray,
     solved_by_staff: np.ndarray,
     grab: np.ndarray,
-    responsibility: float,
+    handed_over,
     control_level: np.ndarray,
     pressure: float,
     rules: float,
@@ -147,13 +183,14 @@ def plan_week(
     """Allocate next week's hours per manager.
 
     ``solved_by_staff`` is the share of the team's problems staff would solve themselves (their
-    initiative, zero for the absent); problems raised early add to it.
+    initiative, zero for the absent); problems raised early add to it. ``handed_over`` is the
+    share of the problems staff leave that the manager leaves to them (``hand_over``).
     """
     early = c.raised_early * through(safety, on=speaking_up)
     solved_by_staff = solved_by_staff + (1 - solved_by_staff) * early
     left = 1 - solved_by_staff
     taken_over = grab * solved_by_staff
-    fixing = taken_over + left * (1 - responsibility * (1 - grab))
+    fixing = taken_over + left * (1 - handed_over * (1 - grab))
     reporting = np.full(team_size.size, c.reporting_hours + c.pressure_hours * pressure)
     monitoring = c.monitoring_hours * control_level * team_size
     admin = np.full(team_size.size, c.rules_hours * rules)
@@ -175,6 +212,22 @@ def plan_week(
         taken_over,
         unsolved,
     )
+
+
+def hand_over(handed_over: np.ndarray, responsibility, *, c: Coefficients, on) -> np.ndarray:
+    """Share of the problems the manager now leaves to the team: a rise of ``responsibility`` is
+    handed over gradually, a fall taken back at once (channel ``gradual_handover``, C17)."""
+    target = np.broadcast_to(responsibility, handed_over.shape)
+    rising = handed_over + c.handover * (target - handed_over)
+    moved = np.where(target > handed_over, rising, target)
+    return choose(moved, target, on=on)
+
+
+def attention_per_report(team_size: np.ndarray, *, c: Coefficients, on) -> np.ndarray:
+    """Share of full attention each report gets: 1 up to ``c.attentive_span`` reports, thinning
+    as (span / reports)^``c.span_thinning`` beyond (channel ``span_attention``, C5)."""
+    thinned = np.minimum(1.0, c.attentive_span / team_size) ** c.span_thinning
+    return choose(thinned, np.ones_like(thinned), on=on)
 
 
 def problems_cost(unsolved: np.ndarray, *, c: Coefficients, on) -> np.ndarray:

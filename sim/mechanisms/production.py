@@ -11,12 +11,19 @@ costs a little performance (Gilboa et al. 2008; Tubre & Collins 2000; enabling f
 Adler & Borys 1996). Opportunists divert part of what passes through their hands where nobody
 notices, more where they are trusted and free (C3: a minority abuses trust); monitoring catches
 part, rules do not prevent it (C2, C8).
+
+Misconduct is learned (channel ``learned_misconduct``, C3): each person's temptation starts at
+hiring as their type (1 for an opportunist, 0 for the rest) and then follows its outcomes — a
+week that pays unseen emboldens, a week caught deters, as contributions follow punishment in
+public-goods games (Fehr & Gächter 2000) and cheating follows unpunished examples (Gino, Ayal &
+Ariely 2009). Where they go unseen, opportunists test the new trust beyond the level they were
+hired at (channel ``testing``, C17) until they are caught.
 """
 
 import numpy as np
 
 from sim.coefficients import Record, coefficient
-from sim.mechanisms.channels import REFERENCE, gate, through
+from sim.mechanisms.channels import REFERENCE, choose, gate, through
 
 
 class Coefficients(Record):
@@ -87,6 +94,35 @@ class Coefficients(Record):
         "per unit",
         "extra diversion per unit of trust and freedom above the midpoint (C3)",
     )
+    emboldened: float = coefficient(
+        0.1,
+        0.02,
+        0.3,
+        "per week",
+        "share of the way to the ceiling a week of misconduct that pays unseen moves temptation",
+        "assumed",
+        "reinforcement of cheating that pays: Gino, Ayal & Ariely 2009; weeks to months",
+    )
+    deterred: float = coefficient(
+        0.05,
+        0.02,
+        0.3,
+        "share",
+        "share of temptation lost when a week of misconduct is caught",
+        "assumed",
+        "punishment curbs free riding round by round: Fehr & Gächter 2000 (docs/evidence.md "
+        "§14); with emboldened so that the hired level is the learned one where half of the "
+        "weeks are noticed, as in the baseline",
+    )
+    testing_ceiling: float = coefficient(
+        1.5,
+        1.0,
+        3.0,
+        "× hired level",
+        "the most an opportunist who keeps going unseen diverts, relative to hiring (C17)",
+        "assumed",
+        "testing the new trust; no published ratio, assumed",
+    )
 
 
 def capability(skill: np.ndarray, fit: np.ndarray, *, c: Coefficients) -> np.ndarray:
@@ -141,7 +177,7 @@ def produce(effort, capability, quality, clarity, shock) -> np.ndarray:
 
 
 def misconduct(
-    opportunist: np.ndarray,
+    temptation: np.ndarray,
     noticed: np.ndarray,
     output: np.ndarray,
     opportunity,
@@ -149,9 +185,29 @@ def misconduct(
     c: Coefficients,
     abuse,
 ) -> np.ndarray:
-    """Output lost to misconduct per employee: unnoticed opportunists divert part of what passes
-    through their hands — the team's output per head — more where trust and freedom give them
-    room (channel ``trust_abuse``). ``noticed``: the chance such a week is noticed."""
+    """Output lost to misconduct per employee: the tempted (``temptation``: 1 an opportunist as
+    hired, 0 whoever would not) divert part of what passes through their hands — the team's
+    output per head — unnoticed, more where trust and freedom give them room (channel
+    ``trust_abuse``). ``noticed``: the chance such a week is noticed."""
     room = 1 + c.opportunity_gain * (through(opportunity, on=abuse) - REFERENCE)
-    share = np.clip(c.misconduct * room, 0.0, 1.0)
-    return np.where(opportunist, share * (1 - noticed) * output, 0.0)
+    share = np.clip(c.misconduct * room * temptation, 0.0, 1.0)
+    return share * (1 - noticed) * output
+
+
+def learn_temptation(
+    temptation: np.ndarray,
+    diverted: np.ndarray,
+    caught: np.ndarray,
+    *,
+    c: Coefficients,
+    learned,
+    testing,
+) -> np.ndarray:
+    """Temptation after this week's outcome (channel ``learned_misconduct``, C3): those who
+    ``diverted`` and were ``caught`` lose a share of it, those who went unseen move towards the
+    ceiling — above the hired level of 1 as far as they test the trust (channel ``testing``,
+    C17). Nobody learns to cheat who never does (temptation 0 stays 0)."""
+    ceiling = 1 + gate(c.testing_ceiling - 1, on=testing)
+    paid = temptation + c.emboldened * np.maximum(ceiling - temptation, 0.0)
+    moved = np.where(diverted, np.where(caught, temptation * (1 - c.deterred), paid), temptation)
+    return choose(moved, temptation, on=learned)
