@@ -465,7 +465,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged teams: less absence",
-        kind="validation",
+        kind="gap",
         unit="ratio",
         group="ranges",
         claim="C15",
@@ -482,7 +482,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engaged teams: less turnover",
-        kind="gap",
+        kind="validation",
         unit="ratio",
         group="ranges",
         claim="C15",
@@ -796,7 +796,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="engagement falls with the span of control",
-        kind="validation",
+        kind="gap",
         unit="points",
         group="manager",
         claim="C5",
@@ -942,7 +942,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="pressure within capacity raises output",
-        kind="gap",
+        kind="validation",
         unit="change",
         group="consequences",
         claim="C11",
