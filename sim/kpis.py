@@ -18,6 +18,7 @@ from mesa import Model
 
 from sim.coefficients import Record, coefficient
 from sim.mechanisms import quadrants
+from sim.mechanisms.teams import team_mean
 
 TINY = 1e-9  # guards divisions by totals that may be zero
 WEEKS_PER_YEAR = 52
@@ -383,3 +384,44 @@ class WeeklyRecord:
         rows = self.data[max(0, weeks - window) : weeks, replication]
         columns = {name: rows[:, i] for i, name in enumerate(SERIES)}
         return {name: aggregate(columns, employees) for name, aggregate in KPIS.items()}
+
+
+def engaged_teams(e, team_size: np.ndarray) -> np.ndarray:
+    """Each team's engaged share before this week's sick reports and leavers (Gallup ranks units
+    by engagement)."""
+    engaged = quadrants.as_counted(e.quadrant, e.burnout_leave) == quadrants.ENGAGEMENT
+    return team_mean(engaged.astype(float), e.team, team_size)
+
+
+def note_leavers(week, e, leaving: np.ndarray, replication: np.ndarray, team_size) -> None:
+    """What the record needs of this week's leavers, before they are replaced: leavers and
+    newcomers per organisation (CBS counts by tenure) and leavers per team."""
+    organisation, newcomer = replication[e.team], e.tenure < NEWCOMER_WEEKS
+    reps, leavers = int(replication.max()) + 1, np.flatnonzero(leaving)
+    week.leavers = np.bincount(organisation[leavers], minlength=reps)
+    week.newcomers = np.bincount(organisation[newcomer], minlength=reps)
+    week.newcomer_leavers = np.bincount(organisation[newcomer & leaving], minlength=reps)
+    week.team_leavers = np.bincount(e.team[leavers], minlength=team_size.size)
+
+
+class Measured:
+    """The model's outputs (a mixin of :class:`sim.model.OrgModel`): this week's row of the
+    weekly series, the series so far and the KPIs over the measurement window."""
+
+    def measure(self) -> None:
+        """This week's row of the weekly series (not during the unseen warm-up)."""
+        if self.week >= 0:
+            self.record.measure(self)
+
+    def timeseries(self, replication: int = 0) -> pd.DataFrame:
+        """Weekly organisation-level series so far, one row a week."""
+        return self.record.frame(self.week, replication)
+
+    def kpis(self, replication: int = 0) -> dict[str, float]:
+        """KPIs averaged over the last ``run.measure_weeks`` weeks simulated."""
+        return self.record.kpis(
+            self.week,
+            self.scenario.run.measure_weeks,
+            self.employees.size // self.replications,
+            replication,
+        )

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import pandas as pd
 from mesa import Model
 
 from sim import kpis
@@ -39,6 +38,7 @@ from sim.points import Layout, points_and_seeds
 from sim.population import Recruits
 from sim.scenario import Scenario
 from sim.steering import ManagersChoices
+from sim.streams import per_point
 from sim.week import Steering, ThisWeek
 
 RANDOM_STREAMS = (
@@ -56,12 +56,13 @@ RANDOM_STREAMS = (
 )
 
 
-class OrgModel(AgentViews, Layout, ManagersChoices, Model):
+class OrgModel(AgentViews, kpis.Measured, Layout, ManagersChoices, Model):
     """An organisation simulated week by week (one ``step`` is one week).
 
     Its parts: the points simulated side by side are laid out by :class:`sim.points.Layout`;
     the managers' plans of the week and workshop steering are :class:`sim.steering.ManagersChoices`;
-    the Mesa views are :class:`sim.agents.AgentViews`.
+    the weekly record and the KPIs are :class:`sim.kpis.Measured`; the Mesa views are
+    :class:`sim.agents.AgentViews`.
     """
 
     def __init__(
@@ -71,31 +72,21 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         replications: int = 1,
     ) -> None:
         """``replications`` > 1 simulates that many copies of the organisation side by side, as
-        one array dimension (faster for small organisations, see ``sim.run_batch``).
-
-        Several scenarios with one seed each (a sweep's points) are simulated side by side too,
-        ``replications`` copies of each, every point exactly as it would be alone
-        (:mod:`sim.points`, ``sim.run_points``).
-        """
+        one array dimension (``sim.run_batch``). Several scenarios with one seed each (a sweep's
+        points) are simulated side by side too, ``replications`` copies of each, every point
+        exactly as it would be alone (:mod:`sim.points`, ``sim.run_points``)."""
         points, seeds = points_and_seeds(scenario, seed)
         super().__init__(rng=seeds[0])
         self.points = points
         self.scenario = points[0]
         self.week = 0
-        # One random stream per mechanism: switching one off leaves the others' draws unchanged,
-        # so ablations and comparisons use common random numbers. Each point has its own.
-        generators = [self.rng, *(np.random.default_rng(s) for s in seeds[1:])]
-        streams = [
-            dict(zip(RANDOM_STREAMS, g.spawn(len(RANDOM_STREAMS)), strict=True)) for g in generators
-        ]
-        self._lay_out(streams, replications)
+        # one random stream per mechanism and point: ablations keep common random numbers
+        self._lay_out(per_point(self.rng, seeds, RANDOM_STREAMS), replications)
         self.this_week = self._new_week()
         self.steering = Steering.nobody(self.managers.team_size.size)
         self.recruits = Recruits()
         self._plan_week()
-        self._interventions = {}
-        for iv in self.scenario.interventions:
-            self._interventions.setdefault(iv.week, {}).update(iv.set)
+        self._interventions = self.scenario.changes_by_week()
         self.record = kpis.WeeklyRecord(self.scenario.run.weeks, self.replications)
         self._warm_up(self.scenario.run.warmup_weeks)
 
@@ -107,6 +98,7 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         self.intervene()
         self.move_environment()
         self.decide()
+        self.meet_demands()
         self.work()
         self.feel()
         self.observe_and_trust()
@@ -173,12 +165,33 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
             e.decision, self.replication[e.team], c=c
         )
 
+    def meet_demands(self) -> None:
+        """The week's job demands on those at work: challenges and hindrances (C2, C8, C11)."""
+        staff, e, m, week = self.by_employee, self.employees, self.managers, self.this_week
+        lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
+        team, present = e.team, e.present
+        absent_share = 1 - team_mean(present.astype(float), team, m.team_size)
+        workload = demands.workload(
+            staff.environment.pressure, absent_share[team], c=c.demands, on=on.workload
+        )
+        felt = effort.felt_control(e.control_believed, e.autonomy_need, c=c.effort)
+        week.autonomy = resources.autonomy(
+            lv.responsibility, lv.freedom, week.control_level[team],
+            takeback=c.decisions.control_takeback,
+        )  # fmt: skip
+        scope = resources.scope(e.skill, e.autonomy_need, c=c.resources)
+        load = demands.job_demands(
+            workload, lv.rules, felt, e.fit, resources.burden(week.autonomy, scope),
+            c=c.demands, red_tape=on.red_tape, control_stress=on.control_stress,
+            autonomy_burden=on.autonomy_burden,
+        )  # fmt: skip
+        week.challenge, week.hindrance = load.challenge * present, load.hindrance * present
+
     def work(self) -> None:
-        """The week's job demands; effort by behavioural type, output, and misconduct."""
+        """Effort by behavioural type (the week's demands push it), output, and misconduct."""
         staff, e, week = self.by_employee, self.employees, self.this_week
         lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
         level = week.control_level[e.team]
-        self._meet_demands()
         week.self_steering = consequences.self_steering(lv.vision, lv.responsibility, lv.freedom)
         week.peer_chance = consequences.peer_detection(
             week.self_steering, c=c.consequences, on=on.social_control
@@ -221,28 +234,6 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
             e.temptation * present, week.noticed, per_head[e.team],
             (e.trust_given + lv.freedom) / 2, c=c.production, abuse=on.trust_abuse,
         )  # fmt: skip
-
-    def _meet_demands(self) -> None:
-        """This week's job demands at work (part of ``work``), left on ``this_week``."""
-        staff, e, m, week = self.by_employee, self.employees, self.managers, self.this_week
-        lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
-        team, present = e.team, e.present
-        absent_share = 1 - team_mean(present.astype(float), team, m.team_size)
-        workload = demands.workload(
-            staff.environment.pressure, absent_share[team], c=c.demands, on=on.workload
-        )
-        felt = effort.felt_control(e.control_believed, e.autonomy_need, c=c.effort)
-        week.autonomy = resources.autonomy(
-            lv.responsibility, lv.freedom, week.control_level[team],
-            takeback=c.decisions.control_takeback,
-        )  # fmt: skip
-        scope = resources.scope(e.skill, e.autonomy_need, c=c.resources)
-        load = demands.job_demands(
-            workload, lv.rules, felt, e.fit, resources.burden(week.autonomy, scope),
-            c=c.demands, red_tape=on.red_tape, control_stress=on.control_stress,
-            autonomy_burden=on.autonomy_burden,
-        )  # fmt: skip
-        week.challenge, week.hindrance = load.challenge * present, load.hindrance * present
 
     def feel(self) -> None:
         """Job demands and resources move exhaustion, energy and pleasure; moods cross over."""
@@ -380,15 +371,10 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
     def absence_and_turnover(self) -> None:
         """Sick leave starts and ends; people leave (or are dismissed); newcomers are hired."""
         e, week, staff = self.employees, self.this_week, self.by_employee
-        engaged = quadrants.as_counted(e.quadrant, e.burnout_leave) == quadrants.ENGAGEMENT
-        week.team_engaged = team_mean(engaged.astype(float), e.team, self.managers.team_size)
-        c, lv, on = staff.coefficients.workforce, staff.levers, staff.mechanisms
-        autonomy = resources.autonomy(
-            lv.responsibility, lv.freedom, week.control_level[e.team],
-            takeback=staff.coefficients.decisions.control_takeback,
-        )  # fmt: skip
+        c, on = staff.coefficients.workforce, staff.mechanisms
+        week.team_engaged = kpis.engaged_teams(e, self.managers.team_size)
         e.absent_weeks, long_leave = workforce.report_sick(
-            e.absent_weeks, e.exhaustion, autonomy, self.streams["absence"], c=c,
+            e.absent_weeks, e.exhaustion, week.autonomy, self.streams["absence"], c=c,
             control_absence=on.control_absence,
         )  # fmt: skip
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
@@ -398,13 +384,7 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
         )  # fmt: skip
         leaving = quits | week.dismissed
         leavers = np.flatnonzero(leaving)
-        organisation, newcomer = self.replication[e.team], e.tenure < kpis.NEWCOMER_WEEKS
-        week.leavers = np.bincount(organisation[leavers], minlength=self.replications)
-        week.newcomers = np.bincount(organisation[newcomer], minlength=self.replications)
-        week.newcomer_leavers = np.bincount(
-            organisation[newcomer & leaving], minlength=self.replications
-        )
-        week.team_leavers = np.bincount(e.team[leavers], minlength=self.managers.team_size.size)
+        kpis.note_leavers(week, e, leaving, self.replication, self.managers.team_size)
         self.recruits.keep_fresh(e.size, self.by_employee, self.streams["hiring"])
         if leavers.size:
             newcomers = self.recruits.hire(
@@ -413,11 +393,6 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
             self._next_person += leavers.size
             e.replace(leavers, newcomers)
         e.tenure += 1
-
-    def measure(self) -> None:
-        """This week's row of the weekly series (not during the unseen warm-up)."""
-        if self.week >= 0:
-            self.record.measure(self)
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -430,18 +405,3 @@ class OrgModel(AgentViews, Layout, ManagersChoices, Model):
 
     def _new_week(self) -> ThisWeek:
         return ThisWeek.start(self.employees.size, self.managers.team_size.size, self.replications)
-
-    # --- outputs ------------------------------------------------------------------------------
-
-    def timeseries(self, replication: int = 0) -> pd.DataFrame:
-        """Weekly organisation-level series so far, one row a week."""
-        return self.record.frame(self.week, replication)
-
-    def kpis(self, replication: int = 0) -> dict[str, float]:
-        """KPIs averaged over the last ``run.measure_weeks`` weeks simulated."""
-        return self.record.kpis(
-            self.week,
-            self.scenario.run.measure_weeks,
-            self.employees.size // self.replications,
-            replication,
-        )

@@ -372,6 +372,13 @@ class Scenario(_Section):
         """A copy with dotted-path overrides applied and validated."""
         return _validated(apply_overrides(self.model_dump(), overrides), "override")
 
+    def changes_by_week(self) -> dict[int, dict[str, Any]]:
+        """The interventions' changes, merged per week (a later entry wins)."""
+        changes: dict[int, dict[str, Any]] = {}
+        for iv in self.interventions:
+            changes.setdefault(iv.week, {}).update(iv.set)
+        return changes
+
     def with_weeks(self, weeks: int) -> Scenario:
         """A new horizon; the measurement window shrinks if it would not fit."""
         window = min(self.run.measure_weeks, weeks)

@@ -27,6 +27,16 @@ RECRUIT_BLOCK_WEEKS = 13
 that second newcomer is drawn on the spot)."""
 
 
+def per_point(
+    rng: np.random.Generator, seeds: Sequence[int | None], names: Sequence[str]
+) -> list[dict[str, np.random.Generator]]:
+    """One generator per mechanism (``names``) for each point: spawned from the model's own
+    ``rng`` for the first point and from its seed for the others, so a point draws exactly as
+    it would alone, and switching one mechanism off leaves the others' draws unchanged."""
+    generators = [rng, *(np.random.default_rng(s) for s in seeds[1:])]
+    return [dict(zip(names, g.spawn(len(names)), strict=True)) for g in generators]
+
+
 class SideBySide:
     """One mechanism's random stream for several points; the numpy ``Generator`` methods the
     mechanisms use, each splitting its draw among the points' generators."""
