@@ -240,3 +240,29 @@ def test_imports_at_any_depth_and_relative_ones_are_edges(tmp_path):
 def test_cycles_are_found_and_named():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set(), "e": {"e"}}
     assert cycles(graph) == [["a", "b", "c", "a"], ["e", "e"]]
+
+
+# --- sizes: one home per part, none that grows past reading ------------------------------------
+
+LONG_BY_NATURE = {"sim/patterns.py"}  # a catalogue of the stylised facts, one record each
+MAX_LINES, MAX_MODEL_LINES = 500, 350
+
+
+def test_no_module_of_the_simulator_or_the_dashboard_is_too_long_to_read():
+    long = {
+        str(path.relative_to(ROOT)): n
+        for folder in ("sim", "dashboards")
+        for path in (ROOT / folder).rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert set(long) <= LONG_BY_NATURE, f"split these (over {MAX_LINES} lines): {long}"
+
+
+def test_orgmodel_keeps_only_the_week_s_story():
+    tree = ast.parse((ROOT / "sim" / "model.py").read_text(encoding="utf-8"))
+    (model,) = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "OrgModel"]
+    lines = model.end_lineno - model.lineno + 1
+    assert lines <= MAX_MODEL_LINES, (
+        f"OrgModel has {lines} lines: move what is not a verb of the week to its own part "
+        "(sim.points, sim.steering, sim.kpis.Measured, sim.agents.AgentViews)"
+    )
