@@ -17,7 +17,7 @@ A conclusion *holds* in a model when its mean difference over the replications h
 sign. The report gives the share of models in which each holds, with the median and range of the
 effect. Everything is seeded: the same arguments give the same models and the same answer.
 
-    python scripts/robustness.py --models 55 --top 30 --reps 5 --out docs/robustness.json
+    python scripts/robustness.py --models 55 --top 30 --reps 5 --out docs/robustness/latest.json
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--screen", type=int, default=6, help="Morris trajectories")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--executor", default="process", choices=("serial", "process"))
-    parser.add_argument("--out", type=Path, default=Path("docs/robustness.json"))
+    parser.add_argument("--out", type=Path, default=Path("docs/robustness/latest.json"))
     args = parser.parse_args(argv)
 
     baseline = sim.load_scenario("baseline")
