@@ -42,6 +42,26 @@ TOGETHER = {
 other (each drives chromium against its own Streamlit server, more than two cores bear at once)."""
 
 
+HEAVY_FIRST = (
+    "tests/test_dashboard_browser_room.py",
+    "tests/test_dashboard_browser.py",
+    "tests/test_notebooks.py",
+    "tests/test_experiments.py",
+    "tests/test_patterns.py",
+    "tests/test_contributing.py",
+)
+"""The files whose tests take longest, started first so that no worker is left with one of
+them at the end while the other waits (xdist hands out files in collection order)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        file = item.nodeid.split("::", 1)[0]
+        return HEAVY_FIRST.index(file) if file in HEAVY_FIRST else len(HEAVY_FIRST)
+
+    items.sort(key=rank)  # stable: the order within a file and among the others stays
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """``--dist loadfile`` (``make test``, ``make check``): a file's tests run on one worker, so
