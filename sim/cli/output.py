@@ -5,27 +5,15 @@ from __future__ import annotations
 import json
 import math
 import sys
-from typing import Any
 
 import pandas as pd
+
+from sim.plain import plain as clean
 
 
 def print_json(document: dict) -> None:
     """``document`` as one line of JSON on stdout (NaN written as null)."""
     sys.stdout.write(json.dumps(clean(document), allow_nan=False) + "\n")
-
-
-def clean(value: Any) -> Any:
-    """JSON-safe floats (NaN → None) and plain Python numbers, all the way down."""
-    if hasattr(value, "item"):  # a numpy scalar
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [clean(v) for v in value]
-    return value
 
 
 def print_kpis(kpis: dict[str, float]) -> None:

@@ -7,13 +7,13 @@ Parquet files, and for the client report.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from sim.plain import plain
 from sim.workshop.errors import WorkshopError
 from sim.workshop.log import CHOICES
 from sim.workshop.measure import TEAM_KPIS
@@ -137,7 +137,7 @@ def document(t: SessionTables) -> dict[str, Any]:
             }
             for r in t.counterfactuals.to_dict("records")
         ]
-    return _plain(out)
+    return plain(out)
 
 
 def write(t: SessionTables, folder: str | Path) -> list[Path]:
@@ -165,19 +165,6 @@ def write(t: SessionTables, folder: str | Path) -> list[Path]:
                 frame.to_parquet(path, index=False)
             written.append(path)
     return written
-
-
-def _plain(value: Any) -> Any:
-    """Plain Python numbers (NaN → None), all the way down."""
-    if hasattr(value, "item"):  # a numpy scalar
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _decisions(row: dict) -> dict[str, float | None]:
