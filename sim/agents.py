@@ -12,6 +12,7 @@ import numpy as np
 from scipy import sparse
 
 from sim.mechanisms.quadrants import NAMES, as_counted, classify
+from sim.mechanisms.workforce import STATUSES, status
 
 
 def _column(table: str, name: str, doc: str) -> property:
@@ -58,10 +59,10 @@ class Employee(mesa.Agent):
     def status(self) -> str:
         """``"burnout leave"`` (long sick leave with burnout), ``"absent"`` (a short spell of
         sick leave) or ``"working"``."""
-        e = self.model.employees
-        if e.absent_weeks[self.row] <= 0:
-            return "working"
-        return "burnout leave" if e.burnout_leave[self.row] else "absent"
+        e, row = self.model.employees, self.row
+        return STATUSES[
+            status(e.absent_weeks[row : row + 1] > 0, e.burnout_leave[row : row + 1])[0]
+        ]
 
 
 class Manager(mesa.Agent):

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from sim.experiments.batches import run_seed
-from sim.mechanisms import quadrants
+from sim.mechanisms import quadrants, workforce
 from sim.model import OrgModel
 from sim.scenario import Scenario
 
@@ -28,8 +28,8 @@ categories)."""
 CUT_OFF: float = quadrants.Coefficients().cut_off
 """The cut-off between low and high on both axes of the well-being plane (fixed, as a
 survey's)."""
-STATUSES = ("working", "absent")
-"""An employee's status: at work, or on sick leave (burnout leave included)."""
+STATUSES = workforce.STATUSES
+"""An employee's status: at work, on a short spell of sick leave, or on long burnout leave."""
 BEHAVIOURS = ("reciprocal", "opportunist")
 _QUADRANT, _STATUS, _BEHAVIOUR = (
     pd.CategoricalDtype(list(names)) for names in (QUADRANTS, STATUSES, BEHAVIOURS)
@@ -64,7 +64,9 @@ class Snapshot:
                 "energy": self.energy,
                 "pleasure": self.pleasure,
                 "quadrant": pd.Categorical.from_codes(self.quadrant, dtype=_QUADRANT),
-                "status": pd.Categorical.from_codes(self.absent.astype(np.int8), dtype=_STATUS),
+                "status": pd.Categorical.from_codes(
+                    workforce.status(self.absent, self.burnout_leave), dtype=_STATUS
+                ),
                 "burnout_leave": self.burnout_leave,
                 "behaviour": pd.Categorical.from_codes(
                     self.opportunist.astype(np.int8), dtype=_BEHAVIOUR

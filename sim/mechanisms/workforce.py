@@ -19,6 +19,14 @@ from sim.coefficients import Record, coefficient, fitted
 from sim.mechanisms.channels import REFERENCE, gate, through
 
 SPELL_DRAWS = ("long leave", "short spell", "length")  # a uniform each, for every row
+STATUSES = ("working", "absent", "burnout leave")
+"""A person's status: at work, on a short spell of sick leave, or on long burnout leave."""
+
+
+def status(absent: np.ndarray, burnout_leave: np.ndarray) -> np.ndarray:
+    """Each person's status, as its code in :data:`STATUSES` (burnout leave is a kind of
+    absence)."""
+    return (absent.astype(np.int8) + (absent & burnout_leave)).astype(np.int8)
 
 
 class Coefficients(Record):
