@@ -124,6 +124,9 @@ HOLDS = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", type=int, default=55, help="plausible models drawn")
+    parser.add_argument(
+        "--start", type=int, default=0, help="first model to draw (models are seeded by number)"
+    )
     parser.add_argument("--top", type=int, default=30, help="assumed coefficients drawn")
     parser.add_argument("--reps", type=int, default=5, help="replications per scenario")
     parser.add_argument("--screen", type=int, default=6, help="Morris trajectories")
@@ -140,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"drawing {len(drawn)} assumed coefficients: {', '.join(drawn)}", file=sys.stderr)
 
     models = []
-    for i in range(args.models):
+    for i in range(args.start, args.models):
         started = time.perf_counter()
         rng = np.random.default_rng([args.seed, i])
         draw = {name: float(rng.uniform(*ranges[name])) for name in drawn}
