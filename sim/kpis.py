@@ -393,15 +393,15 @@ def engaged_teams(e, team_size: np.ndarray) -> np.ndarray:
     return team_mean(engaged.astype(float), e.team, team_size)
 
 
-def note_leavers(week, e, leaving: np.ndarray, replication: np.ndarray, team_size) -> None:
+def note_leavers(week, e, leaving: np.ndarray, replication: np.ndarray, reps: int) -> None:
     """What the record needs of this week's leavers, before they are replaced: leavers and
-    newcomers per organisation (CBS counts by tenure) and leavers per team."""
+    newcomers per organisation (of ``reps``; CBS counts by tenure) and leavers per team."""
     organisation, newcomer = replication[e.team], e.tenure < NEWCOMER_WEEKS
-    reps, leavers = int(replication.max()) + 1, np.flatnonzero(leaving)
+    leavers = np.flatnonzero(leaving)
     week.leavers = np.bincount(organisation[leavers], minlength=reps)
     week.newcomers = np.bincount(organisation[newcomer], minlength=reps)
     week.newcomer_leavers = np.bincount(organisation[newcomer & leaving], minlength=reps)
-    week.team_leavers = np.bincount(e.team[leavers], minlength=team_size.size)
+    week.team_leavers = np.bincount(e.team[leavers], minlength=week.team_leavers.size)
 
 
 class Measured:

@@ -384,7 +384,7 @@ class OrgModel(AgentViews, kpis.Measured, Layout, ManagersChoices, Model):
         )  # fmt: skip
         leaving = quits | week.dismissed
         leavers = np.flatnonzero(leaving)
-        kpis.note_leavers(week, e, leaving, self.replication, self.managers.team_size)
+        kpis.note_leavers(week, e, leaving, self.replication, self.replications)
         self.recruits.keep_fresh(e.size, self.by_employee, self.streams["hiring"])
         if leavers.size:
             newcomers = self.recruits.hire(

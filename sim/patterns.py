@@ -193,6 +193,11 @@ def _rate(r: Runs, which: Spec, events: str, at_risk: str) -> np.ndarray:
     return r.series(which, events).sum(axis=1) / r.series(which, at_risk).sum(axis=1)
 
 
+def _rate_ratio(which: Spec, these: tuple[str, str], those: tuple[str, str]) -> Measure:
+    """The weekly rate of ``these`` (events, at risk) ÷ that of ``those``, per replication."""
+    return lambda r: _rate(r, which, *these) / _rate(r, which, *those)
+
+
 def _half_way(r: Runs, which: Spec, name: str) -> np.ndarray:
     """Per replication, the weeks after :data:`TURN_WEEK` until ``name`` has covered half the way
     from its level before (weeks 92–104) to its level at the end (weeks 234–260)."""
@@ -458,9 +463,8 @@ PATTERNS: tuple[Pattern, ...] = (
         low=2.0,
         high=4.5,
         specs=[BASE],
-        measure=lambda r: (
-            _rate(r, BASE, "newcomer_leavers", "newcomers")
-            / _rate(r, BASE, "tenured_leavers", "tenured")
+        measure=_rate_ratio(
+            BASE, ("newcomer_leavers", "newcomers"), ("tenured_leavers", "tenured")
         ),
     ),
     _pattern(
@@ -475,9 +479,10 @@ PATTERNS: tuple[Pattern, ...] = (
         low=0.0,
         high=0.8,
         specs=[BASE],
-        measure=lambda r: (
-            _rate(r, BASE, "top_teams_absent", "top_teams_staff")
-            / _rate(r, BASE, "bottom_teams_absent", "bottom_teams_staff")
+        measure=_rate_ratio(
+            BASE,
+            ("top_teams_absent", "top_teams_staff"),
+            ("bottom_teams_absent", "bottom_teams_staff"),
         ),
     ),
     _pattern(
@@ -492,9 +497,10 @@ PATTERNS: tuple[Pattern, ...] = (
         low=0.0,
         high=0.9,
         specs=[BASE],
-        measure=lambda r: (
-            _rate(r, BASE, "top_teams_leavers", "top_teams_staff")
-            / _rate(r, BASE, "bottom_teams_leavers", "bottom_teams_staff")
+        measure=_rate_ratio(
+            BASE,
+            ("top_teams_leavers", "top_teams_staff"),
+            ("bottom_teams_leavers", "bottom_teams_staff"),
         ),
     ),
     # trust (C1, C3)
