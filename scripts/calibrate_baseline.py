@@ -21,6 +21,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 import sim
+from sim.coefficients import listing
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "sim" / "calibration.json"
@@ -87,6 +88,7 @@ def main() -> None:
     args = parser.parse_args()
     current = json.loads(OUT.read_text())
     start = np.array([current[name] for name in FREE])
+    ranges = {row["name"]: (row["min"], row["max"]) for row in listing(at(start).coefficients)}
 
     def loss(x: np.ndarray) -> float:
         got = figures(at(x), args.reps, seed=1)
@@ -96,6 +98,7 @@ def main() -> None:
         loss,
         start,
         method="Nelder-Mead",
+        bounds=[ranges[name] for name in FREE.values()],  # a fit stays inside declared ranges
         options={
             "initial_simplex": [start, *(start + np.diag(STEPS))],
             "maxfev": args.evaluations,

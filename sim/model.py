@@ -180,10 +180,11 @@ class OrgModel(AgentViews, kpis.Measured, Layout, ManagersChoices, Model):
             takeback=c.decisions.control_takeback,
         )  # fmt: skip
         scope = resources.scope(e.skill, e.autonomy_need, c=c.resources)
+        fit_of_rules = demands.rules_fit(self.rule_course[team], self.optimum[team], c=c.demands)
         load = demands.job_demands(
-            workload, lv.rules, felt, e.fit, resources.burden(week.autonomy, scope),
-            c=c.demands, red_tape=on.red_tape, control_stress=on.control_stress,
-            autonomy_burden=on.autonomy_burden,
+            workload, lv.rules, fit_of_rules, felt, e.fit, resources.burden(week.autonomy, scope),
+            c=c.demands, red_tape=on.red_tape, enabling_rules=on.enabling_rules,
+            control_stress=on.control_stress, autonomy_burden=on.autonomy_burden,
         )  # fmt: skip
         week.challenge, week.hindrance = load.challenge * present, load.hindrance * present
 

@@ -11,7 +11,7 @@ over replications with its 95% interval. ``loslaten patterns`` prints them;
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1042,8 +1042,10 @@ def evaluate(
     seed: int = 1,
     executor: str | Execution | Any = "serial",
     progress: bool = False,
+    overrides: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
-    """Run every scenario the patterns need once (common random numbers) and measure them.
+    """Run every scenario the patterns need once (common random numbers) and measure them;
+    ``overrides`` (e.g. drawn coefficients) apply to every one of them.
 
     Columns ``name, claim, source, target, value, ci_low, ci_high, low, high, met, kind,
     group, unit``; a pattern is met when its mean lies in [``low``, ``high``] (a ``gap`` is
@@ -1053,7 +1055,10 @@ def evaluate(
     for pattern in patterns:
         for s in pattern.specs:
             labels.setdefault(s, len(labels))
-    batches = [common_batch(_scenario(s), reps, seed, {"variant": i}) for s, i in labels.items()]
+    batches = [
+        common_batch(_scenario(s).with_overrides(**(overrides or {})), reps, seed, {"variant": i})
+        for s, i in labels.items()
+    ]
     table, weekly = run_batches(
         batches, {"kind": "patterns"}, executor=executor, series=True, progress=progress
     )

@@ -187,6 +187,9 @@ class Mechanisms(_Section):
     # job demands
     workload: Switch = Field(1.0, description="results pressure adds to workload (C4, C11)")
     red_tape: Switch = Field(1.0, description="rules are red tape, a hindrance (C8)")
+    enabling_rules: Switch = Field(
+        1.0, description="rules that fit the work burden less: green tape (C8)"
+    )
     control_stress: Switch = Field(1.0, description="felt control is a stressor (C2)")
     autonomy_burden: Switch = Field(
         1.0, description="autonomy beyond one's competence and need is a burden (C16)"

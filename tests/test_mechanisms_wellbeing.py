@@ -21,7 +21,8 @@ ALL_ON = SimpleNamespace(
     bad_apples=1.0,
     autonomy_fit=1.0,
 )
-DEMANDS = dict(c=D, red_tape=True, control_stress=True, autonomy_burden=True)
+DEMANDS = dict(c=D, red_tape=True, enabling_rules=True, control_stress=True, autonomy_burden=True)
+STALE = 0.0  # rules that do not fit the work at all: red tape in full
 a = np.array
 
 
@@ -38,8 +39,8 @@ def test_workload_is_pressure_and_cover_for_absent_colleagues():
 
 
 def test_workload_within_capacity_challenges_and_beyond_it_hinders():
-    within = demands.job_demands(a([0.2]), 0.0, 0.0, 1.0, 0.0, **DEMANDS)
-    beyond = demands.job_demands(a([D.capacity + 0.3]), 0.0, 0.0, 1.0, 0.0, **DEMANDS)
+    within = demands.job_demands(a([0.2]), 0.0, STALE, 0.0, 1.0, 0.0, **DEMANDS)
+    beyond = demands.job_demands(a([D.capacity + 0.3]), 0.0, STALE, 0.0, 1.0, 0.0, **DEMANDS)
     assert within.challenge == pytest.approx([0.2]) and within.hindrance == pytest.approx([0.0])
     assert beyond.challenge == pytest.approx([D.capacity])
     assert beyond.hindrance == pytest.approx([D.overload_weight * 0.3])
@@ -48,19 +49,37 @@ def test_workload_within_capacity_challenges_and_beyond_it_hinders():
 def test_red_tape_grows_with_the_square_of_rules():
     # rules²: 0 → 0.25 → 1, so the step from 0.5 to 1 costs three times the step from 0 to 0.5
     h0, h_half, h1 = (
-        demands.job_demands(0.0, r, 0.0, 1.0, 0.0, **DEMANDS).hindrance for r in (0, 0.5, 1)
+        demands.job_demands(0.0, r, STALE, 0.0, 1.0, 0.0, **DEMANDS).hindrance for r in (0, 0.5, 1)
     )
     assert h1 - h_half == pytest.approx(3 * (h_half - h0))
     assert (
-        demands.job_demands(0.0, 1.0, 0.0, 1.0, 0.0, **{**DEMANDS, "red_tape": False}).hindrance
+        demands.job_demands(
+            0.0, 1.0, STALE, 0.0, 1.0, 0.0, **{**DEMANDS, "red_tape": False}
+        ).hindrance
         == 0.0
     )
 
 
+def test_rules_that_fit_the_work_burden_less():
+    # green tape (C8): at a perfect fit the share ``enabling`` of red tape is lifted; rules whose
+    # course is rules_fit_scale off the team's best course fit half
+    assert demands.rules_fit(a([0.3, 0.3]), a([0.3, 0.3 + D.rules_fit_scale]), c=D) == (
+        pytest.approx([1.0, 0.5])
+    )
+    full = demands.job_demands(0.0, 1.0, STALE, 0.0, 1.0, 0.0, **DEMANDS).hindrance
+    fitting = demands.job_demands(0.0, 1.0, 1.0, 0.0, 1.0, 0.0, **DEMANDS).hindrance
+    assert full == pytest.approx(D.red_tape_weight)
+    assert fitting == pytest.approx(D.red_tape_weight * (1 - D.enabling))
+    off = demands.job_demands(0.0, 1.0, 1.0, 0.0, 1.0, 0.0, **{**DEMANDS, "enabling_rules": False})
+    assert off.hindrance == pytest.approx(full)
+
+
 def test_felt_control_and_misfit_hinder():
-    load = demands.job_demands(0.0, 0.0, 0.8, 0.5, 0.0, **DEMANDS)
+    load = demands.job_demands(0.0, 0.0, STALE, 0.8, 0.5, 0.0, **DEMANDS)
     assert load.hindrance == pytest.approx(D.control_stress_weight * 0.8 + D.misfit_weight * 0.5)
-    calm = demands.job_demands(0.0, 0.0, 0.8, 0.5, 0.0, **{**DEMANDS, "control_stress": False})
+    calm = demands.job_demands(
+        0.0, 0.0, STALE, 0.8, 0.5, 0.0, **{**DEMANDS, "control_stress": False}
+    )
     assert calm.hindrance == pytest.approx(D.misfit_weight * 0.5)
 
 
@@ -69,10 +88,10 @@ def test_autonomy_beyond_ones_scope_is_a_burden():
     scope = resources.scope(a([0.4, 1.0]), a([0.3, 0.5]), c=R)
     assert scope == pytest.approx([0.4 * (R.scope_need_base + 0.3), 1.0])
     assert resources.burden(a([0.7, 0.7]), scope) == pytest.approx([0.7 - 0.32, 0.0])
-    load = demands.job_demands(0.0, 0.0, 0.0, 1.0, a([0.38]), **DEMANDS)
+    load = demands.job_demands(0.0, 0.0, STALE, 0.0, 1.0, a([0.38]), **DEMANDS)
     assert load.hindrance == pytest.approx([D.burden_weight * 0.38])
     spared = demands.job_demands(
-        0.0, 0.0, 0.0, 1.0, a([0.38]), **{**DEMANDS, "autonomy_burden": False}
+        0.0, 0.0, STALE, 0.0, 1.0, a([0.38]), **{**DEMANDS, "autonomy_burden": False}
     )
     assert spared.hindrance == pytest.approx([0.0])
 

@@ -214,10 +214,15 @@ class Employee(Person):
         self.hindrance = (
             on.autonomy_burden * d.burden_weight * max(0.0, autonomy - self.scope())
             + d.overload_weight * max(0.0, workload - d.capacity)
-            + model.red_tape
+            + model.red_tape * (1 - on.enabling_rules * d.enabling * self.rules_fit())
             + on.control_stress * d.control_stress_weight * self.felt_control()
             + d.misfit_weight * (1 - self.fit)
         )
+
+    def rules_fit(self) -> float:
+        """How well the rules fit the team's work (``demands.rules_fit``)."""
+        d, m = self.model.c.demands, self.manager
+        return d.rules_fit_scale / (d.rules_fit_scale + abs(self.model.rule_course - m.optimum))
 
     def feel(self) -> None:
         """Job demands and resources move exhaustion, energy and pleasure (``OrgModel.feel``:

@@ -33,6 +33,7 @@ IMPLEMENTED = (
     "role_clarity",
     "workload",
     "red_tape",
+    "enabling_rules",
     "control_stress",
     "autonomy_burden",
     "autonomy_fit",

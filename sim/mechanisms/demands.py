@@ -8,6 +8,11 @@ beyond one's capacity it becomes overload. Red tape grows faster than rule densi
 rules hardly burden, a thick layer does; channel ``red_tape``); felt control is a stressor in its
 own right (C2; electronic monitoring raises strain whatever its design, Ravid et al. 2023;
 channel ``control_stress``).
+Rules burden as far as they fail their purpose: red tape is the part of the rules that no longer
+serves the work (Bozeman 1993), and rules that fit the work — "green tape", enabling rather than
+coercive formalisation (Adler & Borys 1996; DeHart-Davis 2009) — weigh less. Rules revised to the
+best course fit in a stable world and go stale in a turbulent one, blind to local differences
+(channel ``enabling_rules``, C8: "how people perceive them matters", C13).
 Autonomy delegated beyond what a person can use — beyond their competence and their need for
 it — is a burden, a hindrance (role overload; the burdening face of empowering leadership,
 Cheong, Spain, Yammarino & Yun 2016; channel ``autonomy_burden``, C14, C16).
@@ -46,6 +51,24 @@ class Coefficients(Record):
     red_tape_exponent: float = coefficient(
         2.0, 1.0, 3.0, "exponent", "red tape grows with this power of rule density (C8)"
     )
+    enabling: float = coefficient(
+        0.5,
+        0.0,
+        1.0,
+        "share",
+        "share of red tape lifted where the rules fit the work exactly (green tape, C8)",
+        "assumed",
+        "enabling vs coercive rules: Adler & Borys 1996; green tape, DeHart-Davis 2009; red tape "
+        "as rules that fail their purpose, Bozeman 1993 (docs/evidence.md §11.7); no published "
+        "share, so the whole span is plausible",
+    )
+    rules_fit_scale: float = coefficient(
+        0.15,
+        0.05,
+        0.5,
+        "course units",
+        "distance between the rules' course and the team's best course at which rules fit half",
+    )
     control_stress_weight: float = coefficient(
         0.1,
         0.0,
@@ -83,26 +106,36 @@ def workload(pressure, absent_share, *, c: Coefficients, on):
     return c.pressure_workload * through(pressure, on=on) + c.cover_workload * absent_share
 
 
+def rules_fit(rule_course: np.ndarray, optimum: np.ndarray, *, c: Coefficients) -> np.ndarray:
+    """How well the rules fit the work, 1 where their course is the best one, towards 0 as it
+    drifts away (stale rules, local differences)."""
+    return c.rules_fit_scale / (c.rules_fit_scale + np.abs(rule_course - optimum))
+
+
 def job_demands(
     workload,
     rules,
+    fit_of_rules,
     felt_control,
     fit,
     burden,
     *,
     c: Coefficients,
     red_tape,
+    enabling_rules,
     control_stress,
     autonomy_burden,
 ) -> Demands:
-    """Challenges (workload within capacity) and hindrances (overload, red tape, felt control,
-    misfit, autonomy beyond what one can use: ``burden``)."""
+    """Challenges (workload within capacity) and hindrances (overload, red tape — less where the
+    rules fit the work, ``fit_of_rules`` — felt control, misfit, autonomy beyond what one can
+    use: ``burden``)."""
+    lifted = gate(c.enabling * fit_of_rules, on=enabling_rules)
     challenge = np.minimum(workload, c.capacity)
     overload = np.maximum(0.0, workload - c.capacity)
     hindrance = (
         gate(c.burden_weight * burden, on=autonomy_burden)
         + c.overload_weight * overload
-        + gate(c.red_tape_weight * rules**c.red_tape_exponent, on=red_tape)
+        + gate(c.red_tape_weight * rules**c.red_tape_exponent * (1 - lifted), on=red_tape)
         + gate(c.control_stress_weight * felt_control, on=control_stress)
         + c.misfit_weight * (1 - fit)
     )
