@@ -19,10 +19,6 @@ import streamlit as st
 
 import sim
 from sim import report, texts
-from sim.experiments.batches import common_batch
-from sim.experiments.execute import run_batches
-from sim.experiments.explain import SEGMENTS, decompose
-from sim.experiments.explain import variants as channel_settings
 
 from i18n import lang, t
 
@@ -122,23 +118,14 @@ def compare(scenario_jsons: tuple[str, ...], reps: int, seed: int, _progress=Fal
 
 @memo(32)
 def explain_side(scenario_json: str, reps: int, seed: int, _progress=False) -> pd.DataFrame:
-    """One variant's runs for ``sim.explain`` (every channel setting it needs, a row per
-    replication tagged ``variant``): they do not depend on the variant it is explained against,
-    so the reference's runs serve every pair it is part of."""
-    scenario = _scenario(scenario_json)
-    own = scenario.mechanisms
-    batches = []
-    for label, switches in channel_settings(SEGMENTS).items():
-        change = {f"mechanisms.{m}": t * getattr(own, m) for m, t in switches.items()}
-        variant = scenario.with_overrides(**change)
-        batches.append(common_batch(variant, reps, seed, {"variant": label}))
-    table, _ = run_batches(batches, {"kind": "explain"}, progress=_progress)
-    return table
+    """One variant's runs for "why" (``sim.report.side_runs``): kept for every pair it is part
+    of, so changing the other variant leaves the reference's runs cached."""
+    return report.side_runs(_scenario(scenario_json), reps=reps, seed=seed, progress=_progress)
 
 
 def explain_runs(reps: int) -> int:
     """The simulations :func:`explain` runs for a pair when neither side is cached."""
-    return 2 * len(channel_settings(SEGMENTS)) * reps
+    return 2 * report.side_size(reps)
 
 
 def explain(a_json: str, b_json: str, reps: int, seed: int, _progress=False) -> pd.DataFrame:
@@ -152,8 +139,7 @@ def explain(a_json: str, b_json: str, reps: int, seed: int, _progress=False) -> 
                 _progress(i * total + done, 2 * total)
 
         sides.append(explain_side(scenario_json, reps, seed, _progress=tell))
-    a, b = sides
-    return decompose(pd.concat([a.assign(side="a"), b.assign(side="b")]))
+    return report.explained(*sides)
 
 
 @memo(16)

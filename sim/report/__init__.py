@@ -32,7 +32,10 @@ from sim.report.findings import (
     about,
     checked_words,
     compare_with_series,
+    explained,
     findings,
+    side_runs,
+    side_size,
     variants,
 )
 from sim.report.page import render
@@ -60,6 +63,7 @@ __all__ = [
     "compare_with_series",
     "contribution",
     "difference_table",
+    "explained",
     "findings",
     "long_date",
     "mechanism_line",
@@ -67,6 +71,8 @@ __all__ = [
     "ranked",
     "render",
     "report",
+    "side_runs",
+    "side_size",
     "summary",
     "variant_words",
     "variants",

@@ -16,7 +16,8 @@ from sim.experiments.compare import comparison, labelled
 from sim.experiments.errors import ExperimentError
 from sim.experiments.execute import Progress, run_batches
 from sim.experiments.executors import Execution
-from sim.experiments.explain import explain
+from sim.experiments.explain import SEGMENTS, decompose, explain
+from sim.experiments.explain import variants as channel_settings
 from sim.experiments.summaries import kpi_check
 from sim.scenario import Scenario
 
@@ -153,3 +154,29 @@ def findings(
         )
         explained = Why(labels[0], b, about(kpis, why), why_reps, parts)
     return Findings(named, reps, seed, summary, series, explained)
+
+
+def side_runs(
+    scenario: Scenario, *, reps: int, seed: int, progress: Progress = False
+) -> pd.DataFrame:
+    """One variant's runs for ``sim.explain`` (every channel setting it needs, a row per
+    replication tagged ``variant``). They do not depend on the variant it is explained against,
+    so a caller can keep the reference's runs for every pair it is part of (:func:`explained`)."""
+    own = scenario.mechanisms
+    batches = []
+    for label, switches in channel_settings(SEGMENTS).items():
+        change = {f"mechanisms.{m}": t * getattr(own, m) for m, t in switches.items()}
+        variant = scenario.with_overrides(**change)
+        batches.append(common_batch(variant, reps, seed, {"variant": label}))
+    table, _ = run_batches(batches, {"kind": "explain"}, progress=progress)
+    return table
+
+
+def side_size(reps: int) -> int:
+    """The simulations :func:`side_runs` runs."""
+    return len(channel_settings(SEGMENTS)) * reps
+
+
+def explained(a_runs: pd.DataFrame, b_runs: pd.DataFrame) -> pd.DataFrame:
+    """``sim.explain``'s frame for ``b − a`` from the two sides' :func:`side_runs`."""
+    return decompose(pd.concat([a_runs.assign(side="a"), b_runs.assign(side="b")]))
