@@ -128,9 +128,11 @@ def explain_runs(reps: int) -> int:
     return 2 * report.side_size(reps)
 
 
+@memo(16)
 def explain(a_json: str, b_json: str, reps: int, seed: int, _progress=False) -> pd.DataFrame:
     """``sim.explain``'s frame for ``b − a``, from each side's cached runs (one progress bar over
-    both; a side already computed moves it at once)."""
+    both; a side already computed moves it at once); kept itself too, so choosing another outcome
+    to explain costs nothing."""
     sides = []
     for i, scenario_json in enumerate((a_json, b_json)):
 

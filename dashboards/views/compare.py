@@ -266,8 +266,7 @@ if settings.toggle(t("why.show"), "why"):
         parts = compute.explain(jsons[0], jsons[other], why_reps, seed, _progress=tell)
     watch.seconds += explaining.seconds
     why = report.Why(labels[0], labels[other], name, why_reps, parts)
-    total = texts.kpi_change(name, report.contribution(why, "total"), lang())
-    st.markdown(t("board.why_intro", change=total, kpi=kpi(name)))
+    st.markdown(t("board.why_intro", kpi=kpi(name)))
     st.markdown(
         "\n".join(
             f"1. **{mechanism}**: {words}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -33,6 +34,8 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
+METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
+"""Matplotlib's note of itself in every figure: bytes a reader never sees."""
 WIDTH = 9.6
 """Inches: the report's column."""
 
@@ -42,7 +45,7 @@ def svg(figure: Figure) -> str:
     out = io.StringIO()
     figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
     drawn = out.getvalue()
-    return drawn[drawn.index("<svg") :]
+    return METADATA.sub("", drawn[drawn.index("<svg") :])
 
 
 def _ticks(axis, lang: str) -> None:

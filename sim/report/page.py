@@ -140,12 +140,10 @@ def _why(found: Findings, lang: str) -> list[str]:
     why = found.why
     word = texts.text
     kpi = texts.kpi_name(why.kpi, lang)
-    total = contribution(why, "total")
     top, rest = ranked(why)
-    change = texts.kpi_change(why.kpi, total, lang)
     out = [
         f"<h2>{escape(word('board.why_title', lang, a=why.a, b=why.b, kpi=kpi))}</h2>",
-        f"<p>{escape(word('board.why_intro', lang, change=change, kpi=kpi))}</p>",
+        f"<p>{escape(word('board.why_intro', lang, kpi=kpi))}</p>",
         "<ol>"
         + "".join(
             "<li><b>{}</b>: {}</li>".format(*map(escape, mechanism_line(why, m, v, lang)))
