@@ -233,7 +233,21 @@ found = report.Findings(named, reps, seed, summary, series)
 st.subheader(t("board.summary_title"), anchor=False)
 if question:
     st.markdown(f"**{t('board.question')}:** {question}")
-said = st.container()  # filled once "why" is known
+said = st.empty()  # the summary now, and again once "why" is known
+
+
+def summarise(found: report.Findings) -> None:
+    """The three sentences for the pair and outcome explained, else the first two variants and
+    the first outcome shown."""
+    why = found.why
+    about = why.kpi if why else report.about(shown)
+    pair = (why.a, why.b) if why else (labels[0], labels[1])
+    with said.container():
+        st.markdown(" ".join(report.summary(found, shown, about, pair, lang())))
+        st.caption(t("board.about", kpi=kpi(about)))
+
+
+summarise(found)
 st.subheader(t("board.table_title", ref=labels[0]), anchor=False)
 st.dataframe(report.difference_table(found, shown, lang()), hide_index=True, width="stretch")
 st.caption(t("board.table_note"))
@@ -284,10 +298,8 @@ if settings.toggle(t("why.show"), "why"):
         st.caption(note)
 st.caption(t("common.computed_in", seconds=compute.seconds(watch.seconds)))
 found = report.Findings(named, reps, seed, summary, series, why)
-pair = (why.a, why.b) if why else (labels[0], labels[1])
-about = why.kpi if why else report.about(shown)
-said.markdown(" ".join(report.summary(found, shown, about, pair, lang())))
-said.caption(t("board.about", kpi=kpi(about)))
+if why:
+    summarise(found)
 
 st.subheader(t("common.downloads"), anchor=False)
 buttons = st.columns(5)

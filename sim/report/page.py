@@ -35,7 +35,7 @@ from sim.report.words import (
 )
 
 STYLE = """
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1000px;
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;
 margin:2em auto;padding:0 1em;color:#1a1a1a;line-height:1.5}
 h1{margin-bottom:.1em}h2{margin-top:1.8em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 .question{font-size:1.15em;margin:.6em 0}.summary{font-size:1.1em;background:#f4f7fb;
