@@ -135,12 +135,12 @@ def series(
         return svg(figure)
 
 
-def why(parts: Why, lang: str) -> str:
+def mechanisms(why: Why, lang: str) -> str:
     """The five largest mechanisms' contributions with their 95% margins, the others together,
     what no mechanism explains alone, and the total difference."""
-    top, rest = ranked(parts)
-    rows = parts.parts[parts.parts["kpi"] == parts.kpi].set_index("part")
-    scale = _scale(parts.kpi)
+    top, rest = ranked(why)
+    rows = why.parts[why.parts["kpi"] == why.kpi].set_index("part")
+    scale = _scale(why.kpi)
     labels = [texts.mechanism_name(m, lang) for m in top.index]
     values = list(top.to_numpy())
     lows = list(rows.loc[top.index, "ci_low"])
@@ -148,8 +148,8 @@ def why(parts: Why, lang: str) -> str:
     colours = [MORE if v >= 0 else LESS for v in values]
     for key, value, colour in (
         ("board.chart_others", float(rest.sum()), GREY),
-        ("board.chart_joint", contribution(parts, "remainder"), GREY),
-        ("board.chart_total", contribution(parts, "total"), INK),
+        ("board.chart_joint", contribution(why, "remainder"), GREY),
+        ("board.chart_total", contribution(why, "total"), INK),
     ):
         if key == "board.chart_others" and rest.empty:
             continue
@@ -171,8 +171,8 @@ def why(parts: Why, lang: str) -> str:
         ax.axvline(0, color=INK, lw=0.8)
         ax.set_yticks(y, labels)
         ax.invert_yaxis()
-        unit = texts.kpi_unit(parts.kpi, lang)
-        kpi = texts.kpi_name(parts.kpi, lang)
+        unit = texts.kpi_unit(why.kpi, lang)
+        kpi = texts.kpi_name(why.kpi, lang)
         ax.set_xlabel(texts.text("board.chart_why_axis", lang, kpi=kpi, unit=unit))
         _ticks(ax.xaxis, lang)
         return svg(figure)

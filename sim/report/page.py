@@ -150,7 +150,7 @@ def _why(found: Findings, lang: str) -> list[str]:
             for m, v in top.items()
         )
         + "</ol>",
-        figures.why(why, lang),
+        figures.mechanisms(why, lang),
     ]
     joint = word(
         "board.why_joint",

@@ -152,7 +152,9 @@ def _clear(row: pd.Series) -> bool:
     return bool(math.isfinite(row["diff_low"]) and (row["diff_low"] > 0 or row["diff_high"] < 0))
 
 
-def summary(found: Findings, kpis: Sequence[str], about: str, pair: tuple[str, str], lang: str):
+def summary(
+    found: Findings, kpis: Sequence[str], about: str, pair: tuple[str, str], lang: str
+) -> list[str]:
     """Three plain sentences: how variant ``b`` compares with ``a`` on the outcome the question
     is about, what else clearly differs, and why (or that this is a model)."""
     a, b = pair
