@@ -38,6 +38,8 @@ METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 """Matplotlib's note of itself in every figure: bytes a reader never sees."""
 WIDTH = 9.6
 """Inches: the report's column."""
+POINTS = 160
+"""The most points a series' line is drawn with (a panel is about 300 pixels wide)."""
 
 
 def svg(figure: Figure) -> str:
@@ -106,6 +108,18 @@ def means(summary: pd.DataFrame, kpis: Sequence[str], labels: Sequence[str], lan
         return svg(figure)
 
 
+def _thinned(by_week: pd.DataFrame) -> pd.DataFrame:
+    """At most :data:`POINTS` points a line: longer runs as means over blocks of weeks (placed
+    at the block's middle week), so a figure's size does not grow with the horizon."""
+    size = math.ceil(len(by_week) / POINTS)
+    if size <= 1:
+        return by_week
+    blocks = by_week.groupby(np.arange(len(by_week)) // size)
+    thinned = blocks.mean()
+    thinned.index = blocks.apply(lambda block: float(np.mean(block.index)))
+    return thinned
+
+
 def series(
     runs: Mapping[str, pd.DataFrame],
     columns: Sequence[str],
@@ -121,10 +135,14 @@ def series(
             for j, (label, rows) in enumerate(runs.items()):
                 colour = PALETTE[j % len(PALETTE)]
                 by_week = rows.groupby("week")[column]
-                weeks = np.asarray(by_week.mean().index)
-                low, high = (by_week.quantile(q).to_numpy() * scale for q in (0.1, 0.9))
-                ax.fill_between(weeks, low, high, color=colour, alpha=0.18, lw=0)
-                ax.plot(weeks, by_week.mean().to_numpy() * scale, color=colour, lw=1.5)
+                drawn = pd.DataFrame(
+                    {"mean": by_week.mean(), "low": by_week.quantile(0.1)}
+                    | {"high": by_week.quantile(0.9)}
+                )
+                drawn = _thinned(drawn) * scale
+                weeks = drawn.index.to_numpy()
+                ax.fill_between(weeks, drawn["low"], drawn["high"], color=colour, alpha=0.18, lw=0)
+                ax.plot(weeks, drawn["mean"], color=colour, lw=1.5)
                 for event in (events or {}).get(label, []):
                     ax.axvline(event.week, color=EVENT_COLOURS[event.kind], ls=":", lw=1)
             ax.set_title(texts.kpi_name(column, lang), fontsize=11)

@@ -43,7 +43,7 @@ border-left:4px solid #0072B2;padding:.6em 1em}
 table{border-collapse:collapse;margin:1em 0;font-variant-numeric:tabular-nums}
 td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}td{white-space:nowrap}
 td:first-child,th:first-child,td:nth-child(2),th:nth-child(2){text-align:left}th{background:#f3f3f3}
-.note{color:#444;font-size:.95em}.made{color:#555}svg{max-width:100%;height:auto}
+.note{color:#444;font-size:.95em}.made{color:#555}svg{width:100%;height:auto}
 details{margin:.5em 0 1em}summary{cursor:pointer;color:#0072B2}
 .appendix{margin-top:3em;border-top:2px solid #ccc}footer{margin-top:2em;color:#777;font-size:.85em}
 @media print{h2{break-after:avoid}svg{break-inside:avoid}}
