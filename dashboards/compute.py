@@ -116,11 +116,32 @@ def compare(scenario_jsons: tuple[str, ...], reps: int, seed: int, _progress=Fal
     return summary, series
 
 
+@memo(32)
+def explain_side(scenario_json: str, reps: int, seed: int, _progress=False) -> pd.DataFrame:
+    """One variant's runs for "why" (``sim.report.side_runs``): kept for every pair it is part
+    of, so changing the other variant leaves the reference's runs cached."""
+    return report.side_runs(_scenario(scenario_json), reps=reps, seed=seed, progress=_progress)
+
+
+def explain_runs(reps: int) -> int:
+    """The simulations :func:`explain` runs for a pair when neither side is cached."""
+    return 2 * report.side_size(reps)
+
+
 @memo(16)
 def explain(a_json: str, b_json: str, reps: int, seed: int, _progress=False) -> pd.DataFrame:
-    return sim.explain(
-        _scenario(a_json), _scenario(b_json), reps=reps, seed=seed, progress=_progress
-    )
+    """``sim.explain``'s frame for ``b − a``, from each side's cached runs (one progress bar over
+    both; a side already computed moves it at once); kept itself too, so choosing another outcome
+    to explain costs nothing."""
+    sides = []
+    for i, scenario_json in enumerate((a_json, b_json)):
+
+        def tell(done: float, total: int, i: int = i) -> None:
+            if callable(_progress):
+                _progress(i * total + done, 2 * total)
+
+        sides.append(explain_side(scenario_json, reps, seed, _progress=tell))
+    return report.explained(*sides)
 
 
 @memo(16)

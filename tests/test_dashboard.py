@@ -403,8 +403,11 @@ def test_compare_shows_differences_means_and_downloads():
     assert list(table["uitkomst"]) == ["burn-out", "bevlogen", "productiviteit",
                                        "ziekteverzuim", "uren per leidinggevende",
                                        "winst (index)"]  # fmt: skip
-    assert "%-punt" in table.iloc[0, -1] and " u " in table.iloc[4, -1] + " "
+    assert table.at[0, "eenheid"] == "%; verschil in %-punt"  # the unit once, not in every cell
+    assert table.at[4, "eenheid"] == "uren per week" and "%" not in table.iloc[0, -1]
     assert "burnout_rate" not in table.to_string()
+    said = " ".join(m.value for m in at.markdown)
+    assert "burn-out" in said and "Basis" in said  # the summary: about the first outcome shown
     labels = [b.label for b in at.main.get("download_button")]
     assert labels == [
         "Samenvatting (CSV)",
@@ -466,6 +469,34 @@ def test_why_explains_with_its_pair_units_signs_and_replications():
     at.selectbox(key="why_kpi").set_value("profit").run()
     assert at.query_params["why_kpi"] == "profit"
     assert "winst" in chart(at, "why_chart")["layout"]["title"]["text"]
+    top = next(m.value for m in at.markdown if m.value.startswith("1. **")).split("\n")
+    assert len(top) == 5 and "maakt winst (index)" in top[0]  # the five largest, in words
+
+
+@pytest.mark.slow  # four sides of 76 channel settings: about 6 s
+def test_why_reuses_the_reference_runs_for_another_pair():
+    base = sim.load_scenario("baseline", **{"organisation.employees": 10, "run.weeks": 4,
+                                            "run.measure_weeks": 2})  # fmt: skip
+    a, b = (base.with_overrides(**{"levers.trust": v}).model_dump_json() for v in (0.5, 0.9))
+    told: list[tuple[float, int]] = []
+    got = compute.explain(a, b, 2, 3, _progress=lambda done, total: told.append((done, total)))
+    want = sim.explain(sim.Scenario.model_validate_json(a), sim.Scenario.model_validate_json(b),
+                       reps=2, seed=3)  # fmt: skip
+    pd.testing.assert_frame_equal(got, want)  # the same figures as sim.explain
+    assert told[-1] == (compute.explain_runs(2), compute.explain_runs(2))
+    compute.explain.clear()  # the pair forgotten, its sides kept: nothing is simulated again
+    told.clear()
+    again = compute.explain(a, b, 2, 3, _progress=lambda done, total: told.append((done, total)))
+    assert told == [] and again.equals(got)
+
+
+def test_compare_takes_a_client_and_question_for_the_report():
+    at = open_page("compare", **SMALL)
+    at.text_input(key="client").input("Gemeente X")
+    at.text_input(key="question").input("Wat levert vertrouwen op?").run()
+    assert "**Vraag:** Wat levert vertrouwen op?" in [m.value for m in at.markdown]
+    assert at.text_input(key="question").proto.max_chars == sim.report.QUESTION_MOST
+    assert "client" not in at.query_params  # a client's name stays out of shared links
 
 
 # --- explore, calibrate, model ------------------------------------------------------------------
@@ -510,9 +541,23 @@ def test_calibrate_fits_and_offers_the_scenario():
     fit = chart(at, "fit_chart")["data"]
     assert [trace["name"] for trace in fit] == ["doel", "bereikt"]
     assert "Gekalibreerd scenario (YAML)" in [b.label for b in at.get("download_button")]
-    assert "startniveau van energie" in at.dataframe[1].value.to_string()
-    at.number_input(key="burnout_rate").set_value(10.0).run()
+    said = " ".join(m.value for m in at.markdown)
+    assert "Hoeveel energie medewerkers van zichzelf hebben" in said and "→" in said
+    at.text_input(key="burnout_rate").input("10,5").run()  # a decimal comma is a number
     assert "veranderd" in at.info[0].value  # the finished fit stays, marked as stale
+    assert at.query_params["burnout_rate"] == "10,5" and not at.button(key="fit").disabled
+
+
+def test_calibrate_blocks_the_fit_while_a_figure_is_wrong_and_says_why():
+    at = open_page("calibrate", employees="20", weeks="24", reps="1", burnout_rate="14,5 %")
+    assert not at.button(key="fit").disabled and not at.error
+    assert "%" in [c.value for c in at.caption]  # the unit is shown
+    at.text_input(key="burnout_rate").input("veertien").run()
+    assert at.button(key="fit").disabled
+    assert "burn-out: ‘veertien’ is geen getal" in at.error[0].value
+    assert "Aanpassen kan pas" in at.warning[0].value
+    at.text_input(key="burnout_rate").input("140").run()
+    assert at.button(key="fit").disabled and "kies van 0 tot 100 (%)" in at.error[0].value
 
 
 def test_calibrate_refuses_impossible_targets_in_plain_words():

@@ -1,4 +1,7 @@
-"""Calibrate: fit the model to a client's own figures and take the calibrated scenario home."""
+"""Calibrate: fit the model to a client's own figures (typed as consultants type them: "14,5",
+"14.5", "14,5 %") and take the calibrated scenario home."""
+
+import math
 
 import pandas as pd
 import streamlit as st
@@ -12,7 +15,7 @@ import compute
 import keys
 import library
 import settings
-from i18n import kpi, lang, lever, number, problem, story, t, value
+from i18n import kpi, lang, number, problem, story, t, value
 
 # The figures a client can bring, with the public Dutch figures as defaults (docs/subject.md).
 FIGURES = {
@@ -24,6 +27,54 @@ FIGURES = {
     "engaged_productivity_ratio": 1.2,
 }
 TICKED = {"burnout_rate", "engagement_rate"}
+
+RATIO_MOST = 10.0  # the largest productivity index or ratio a client can bring
+
+
+def scale(name: str) -> float:
+    """Shares are typed as percentages."""
+    return 100.0 if name in texts.SHARES else 1.0
+
+
+def limits(name: str) -> tuple[float, float, str]:
+    """The range a figure may take as typed, and its unit in words."""
+    if name in texts.SHARES:
+        return 0.0, 100.0, "%"
+    return 0.0, RATIO_MOST, t(f"calibrate.unit_{name}")
+
+
+def figure(raw: str, name: str) -> float:
+    """A figure as a consultant types it ("14,5", "14.5", "14,5 %"), else a ValueError saying
+    in words what is wrong with which field."""
+    low, high, unit = limits(name)
+    written = raw.strip().removesuffix("%").strip().replace(" ", "")
+    if written.count(",") == 1 and "." not in written:
+        written = written.replace(",", ".")
+    try:
+        value = float(written)
+    except ValueError:
+        raise ValueError(t("calibrate.not_a_number", field=kpi(name), value=raw)) from None
+    if not (math.isfinite(value) and low <= value <= high):
+        raise ValueError(
+            t(
+                "calibrate.out_of_range",
+                field=kpi(name),
+                value=raw,
+                low=number(low, 0),
+                high=number(high, 0),
+                unit=unit,
+            )
+        )
+    return value
+
+
+def fitted(path: str, before: float, after: float) -> str:
+    """A fitted parameter in plain words: what it means and which way it moved."""
+    name = path.rsplit(".", 1)[-1]
+    was, now = number(before, 3), number(after, 3)
+    way = "same" if was == now else "higher" if after > before else "lower"
+    return t(f"calibrate.moved_{way}", what=t(f"calibrate.means_{name}"), before=was, after=now)
+
 
 stories = library.stories()
 big = settings.presenting()
@@ -52,27 +103,41 @@ weeks = settings.number(
 reps = settings.number(t("common.reps"), "reps", 1, 10, 3, 1, cols[3])
 seed = settings.number(t("common.seed"), "seed", *library.SEEDS, 1, 1, cols[4])
 
-targets = {}
+targets: dict[str, float] = {}
+problems: list[str] = []
 for column, (name, default) in zip(st.columns(len(FIGURES)), FIGURES.items(), strict=True):
-    share = name in texts.SHARES
+    low, high, unit = limits(name)
     use = settings.toggle(kpi(name), f"use_{name}", column, default=name in TICKED)
-    figure = settings.number(
-        f"{kpi(name)} ({'%' if share else t('calibrate.target')})",
-        name,
-        0.0,
-        100.0 if share else 10.0,
-        100 * default if share else default,
-        1.0 if share else 0.05,
-        column,
+    shown = number(default * scale(name), 1 if name in texts.SHARES else 2)
+    settings.setting(name, shown, str)
+    raw = column.text_input(
+        f"{kpi(name)} ({unit})",
+        key=name,
         disabled=not use,
         label_visibility="collapsed",
+        help=t("calibrate.figure_help", unit=unit, low=number(low, 0), high=number(high, 0)),
     )
+    if raw != shown:
+        st.query_params[name] = raw
+    elif name in st.query_params:
+        del st.query_params[name]
+    column.caption(unit)
     if use:
-        targets[name] = figure / 100 if share else figure
+        try:
+            targets[name] = figure(raw, name) / scale(name)
+        except ValueError as err:
+            problems.append(str(err))
+            column.error(str(err))
 settings.url_warnings()
-
 asked = (key, employees, weeks, reps, seed, tuple(sorted(targets.items())))
-if st.button(t("calibrate.fit"), type="primary", disabled=not targets, key="fit"):
+blocked = bool(problems) or not targets
+if st.button(
+    t("calibrate.fit"),
+    type="primary",
+    disabled=blocked,
+    key="fit",
+    help=t("calibrate.blocked") if problems else None,
+):
     try:
         scenario = stories[key].with_overrides(**{"organisation.employees": employees})
         scenario = scenario.with_weeks(weeks)
@@ -91,7 +156,9 @@ if st.button(t("calibrate.fit"), type="primary", disabled=not targets, key="fit"
             "parameters": result.parameters,
             "seconds": watch.seconds,
         }
-if not targets:
+if problems:
+    st.warning(t("calibrate.blocked"))
+elif not targets:
     st.info(t("calibrate.need_target"))
 
 fit = st.session_state.get(keys.CALIBRATION)
@@ -119,15 +186,12 @@ if fit:
         hide_index=True,
     )
     right.markdown(f"**{t('calibrate.parameters')}**")
-    right.dataframe(
-        pd.DataFrame(
-            {
-                t("calibrate.parameter"): [lever(k) for k in fit["parameters"]],
-                t("common.value"): [number(v, 3) for v in fit["parameters"].values()],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
+    story_scenario = stories[fit["asked"][0]]
+    right.markdown(
+        "\n".join(
+            f"- {fitted(path, texts.value_at(story_scenario, path), after)}"
+            for path, after in fit["parameters"].items()
+        )
     )
     right.download_button(
         t("calibrate.calibrated_yaml"),

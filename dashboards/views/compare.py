@@ -194,7 +194,28 @@ shown = (
     )
     or SHOWN
 )
+report_cols = st.columns([1, 2])
+client = report_cols[0].text_input(
+    t("board.client"),
+    key="client",
+    max_chars=report.CLIENT_MOST,
+    placeholder=t("board.client_placeholder"),
+)
+question = report_cols[1].text_input(
+    t("board.question_field"),
+    key="question",
+    max_chars=report.QUESTION_MOST,
+    placeholder=t("board.question_placeholder"),
+)
 settings.url_warnings()
+try:  # an empty field is one not given; the widgets keep them short
+    client = report.checked_words(client or None, t("board.client"), report.CLIENT_MOST, lang())
+    question = report.checked_words(
+        question or None, t("board.question_field"), report.QUESTION_MOST, lang()
+    )
+except sim.ExperimentError as err:
+    st.error(str(err))
+    client = question = None
 
 try:
     scenarios = [variant(i, employees, weeks) for i in range(count)]
@@ -209,9 +230,27 @@ with compute.stopwatch() as watch, compute.progress(len(jsons) * reps) as tell:
     summary, series = compute.compare(jsons, reps, seed, _progress=tell)
 found = report.Findings(named, reps, seed, summary, series)
 
-st.subheader(t("report.table_title", ref=labels[0]), anchor=False)
+st.subheader(t("board.summary_title"), anchor=False)
+if question:
+    st.markdown(f"**{t('board.question')}:** {question}")
+said = st.empty()  # the summary now, and again once "why" is known
+
+
+def summarise(found: report.Findings) -> None:
+    """The three sentences for the pair and outcome explained, else the first two variants and
+    the first outcome shown."""
+    why = found.why
+    about = why.kpi if why else report.about(shown)
+    pair = (why.a, why.b) if why else (labels[0], labels[1])
+    with said.container():
+        st.markdown(" ".join(report.summary(found, shown, about, pair, lang())))
+        st.caption(t("board.about", kpi=kpi(about)))
+
+
+summarise(found)
+st.subheader(t("board.table_title", ref=labels[0]), anchor=False)
 st.dataframe(report.difference_table(found, shown, lang()), hide_index=True, width="stretch")
-st.caption(t("report.caveat_noise"))
+st.caption(t("board.table_note"))
 st.subheader(t("compare.means_title"), anchor=False)
 st.plotly_chart(
     charts.means(summary, shown, lang(), big), key="means", config=charts.plotly_config(lang())
@@ -231,20 +270,25 @@ if settings.toggle(t("why.show"), "why"):
             where=left,
         )
     )
-    name = settings.select(
-        t("why.kpi"),
-        "why_kpi",
-        shown,
-        report.clearest(summary, labels[other], shown),
-        kpi,
-        where=middle,
-    )
+    name = settings.select(t("why.kpi"), "why_kpi", shown, report.about(shown), kpi, where=middle)
     why_reps = settings.number(t("why.reps"), "why_reps", *library.REPS, 5, 1, right)
     settings.url_warnings()
-    runs = 2 * (len(sim.scenario.Mechanisms.model_fields) + 1) * why_reps
-    with compute.progress(runs) as tell:
+    with (
+        compute.stopwatch() as explaining,
+        compute.progress(compute.explain_runs(why_reps)) as tell,
+    ):
         parts = compute.explain(jsons[0], jsons[other], why_reps, seed, _progress=tell)
+    watch.seconds += explaining.seconds
     why = report.Why(labels[0], labels[other], name, why_reps, parts)
+    st.markdown(t("board.why_intro", kpi=kpi(name)))
+    st.markdown(
+        "\n".join(
+            f"1. **{mechanism}**: {words}"
+            for mechanism, words in (
+                report.mechanism_line(why, m, v, lang()) for m, v in report.ranked(why)[0].items()
+            )
+        )
+    )
     st.plotly_chart(
         charts.contributions(parts, name, lang(), why.a, why.b, big),
         key="why_chart",
@@ -253,9 +297,11 @@ if settings.toggle(t("why.show"), "why"):
     for note in report.why_notes(why, lang()):
         st.caption(note)
 st.caption(t("common.computed_in", seconds=compute.seconds(watch.seconds)))
+found = report.Findings(named, reps, seed, summary, series, why)
+if why:
+    summarise(found)
 
 st.subheader(t("common.downloads"), anchor=False)
-found = report.Findings(named, reps, seed, summary, series, why)
 buttons = st.columns(5)
 buttons[0].download_button(
     t("common.summary_csv"),
@@ -287,7 +333,9 @@ buttons[3].download_button(
 )
 buttons[4].download_button(
     t("compare.report_html"),
-    lambda: report.render(found, lang=lang(), kpis=shown, day=date.today()),
+    lambda: report.render(
+        found, lang=lang(), kpis=shown, day=date.today(), client=client, question=question
+    ),
     "report.html",
     "text/html",
     type="primary",

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from sim.cli.experiments import SPEC_HELP, run_options
 from sim.cli.parsing import UsageError, load_spec, non_negative_int, positive_int
+from sim.experiments.errors import ExperimentError
 from sim.experiments.executors import EXECUTORS
 from sim.experiments.store import make_folder
 from sim.experiments.summaries import kpi_check
-from sim.report import HEADLINE, report
+from sim.report import CLIENT_MOST, HEADLINE, QUESTION_MOST, checked_words, report
 from sim.texts import LANGS
 
 
@@ -20,11 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         "report",
         help="a report for a client: scenarios compared, in Dutch or English (HTML)",
         description="Compare the scenarios (the first is the reference) with replications and "
-        "common random numbers, explain the clearest difference between the first two over the "
-        "mechanisms, and write one standalone HTML page (it opens offline): what each variant "
-        "changes in plain words, the differences with 95% intervals, the means, the weekly "
-        "series, why they differ, the method, and the assumptions and caveats. Example: "
-        "loslaten report baseline baseline:levers.trust=0.8 --reps 10 --out report.html",
+        "common random numbers, explain the difference between the first two in the outcome the "
+        "question is about (--why, else the first --kpi: burn-out by default) over the "
+        "mechanisms, and write one standalone HTML page for a board (it opens offline, static "
+        "figures): the client and the question, a three-sentence summary that answers it, the "
+        "outcomes with their units and 95% margins, the five largest mechanisms in words, the "
+        "means and the weekly series, the variants, and the method and caveats in an appendix. "
+        "Example: loslaten report baseline baseline:levers.trust=0.8 --client 'Gemeente X' "
+        "--question 'Wat levert meer vertrouwen op?' --out report.html",
     )
     p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help=SPEC_HELP)
     p.add_argument("--out", required=True, metavar="FILE.html", help="the report to write")
@@ -32,10 +36,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reps", type=positive_int, default=10, help="replications (default 10)")
     p.add_argument("--seed", type=non_negative_int, default=1, help="base seed (default 1)")
     p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a field")
-    p.add_argument("--kpi", action="append", metavar="KPI", help="outcomes shown (repeatable)")
+    p.add_argument(
+        "--kpi", action="append", metavar="KPI", help="outcomes shown, in order (repeatable)"
+    )
+    p.add_argument(
+        "--client",
+        metavar="NAME",
+        help=f"the client, in the title (at most {CLIENT_MOST} characters)",
+    )
+    p.add_argument(
+        "--question",
+        metavar="TEXT",
+        help=f"the client's question, answered in the summary (at most {QUESTION_MOST} characters)",
+    )
     why = p.add_mutually_exclusive_group()
     why.add_argument(
-        "--why", metavar="KPI", help="the outcome explained (default: the clearest difference)"
+        "--why",
+        metavar="KPI",
+        help="the outcome the question is about, summarised and explained (default: the first "
+        "--kpi; burn-out)",
     )
     why.add_argument("--no-why", action="store_true", help="leave the explanation out")
     p.add_argument(
@@ -66,6 +85,14 @@ def cmd_report(args: argparse.Namespace) -> int:
             f"--why-with {args.why_with} is not allowed; there are {len(args.scenarios)} "
             f"scenarios, so choose from 2 to {len(args.scenarios)}"
         )
+    for field, value, most in (
+        ("--client", args.client, CLIENT_MOST),
+        ("--question", args.question, QUESTION_MOST),
+    ):
+        try:
+            checked_words(value, field, most)
+        except ExperimentError as err:
+            raise UsageError(str(err)) from None
     kpis = kpi_check(args.kpi) if args.kpi else list(HEADLINE)
     why = False if args.no_why else kpi_check([args.why])[0] if args.why else True
     scenarios = [load_spec(s, args.set) for s in args.scenarios]
@@ -76,6 +103,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         why=why,
         why_with=args.why_with - 1,
         why_reps=args.why_reps,
+        client=args.client,
+        question=args.question,
         **run_options(args),
     )
     make_folder(out.parent)
