@@ -47,6 +47,7 @@ def replications() -> int:
         )
     return int(given)
 
+
 VERSUS = ("story", "held")
 """The counterfactuals, in the order of the model's variants after the session as played."""
 

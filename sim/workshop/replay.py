@@ -32,6 +32,7 @@ from sim.workshop import ensemble
 from sim.workshop.ensemble import Ensemble
 from sim.workshop.log import CHOICES, Choices, Log
 from sim.workshop.measure import TEAM_KPIS, round_figures, team_week
+from sim.workshop.week import planned_week
 
 CACHED_SESSIONS = 32  # live organisations kept in one process
 DECISION = "decision_"  # prefix of the choice columns in the per-team table
@@ -222,6 +223,17 @@ def next_year(log: Log, key: Hashable) -> pd.DataFrame:
         while len(_held) > CACHED_SESSIONS:
             _held.popitem(last=False)
     return table
+
+
+def week(log: Log, key: Hashable, team: int, choices: Choices) -> dict[str, float]:
+    """The next week of ``team``'s manager had they chosen ``choices`` now, as shares of one
+    budget (:func:`sim.workshop.week.planned_week`), on the session's own organisation."""
+    live(log, key)
+    with _lock:  # copied, not moved
+        kept = _live.get(key)
+        if kept is None or kept.digest != log.digest(log.closed):
+            kept = Replay(log, replicated=False)
+        return planned_week(kept.model, team, choices)
 
 
 def forget() -> None:
