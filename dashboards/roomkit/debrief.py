@@ -10,8 +10,7 @@ import streamlit as st
 
 from sim import texts
 from sim.charts import PALETTE, legend_on_top, styled
-from sim.workshop import export, views
-from sim.workshop.debrief import OUTCOMES
+from sim.workshop import OUTCOMES, export, views
 
 from i18n import counted, kpi, lang, t
 from roomkit import figures, store

@@ -13,8 +13,7 @@ import html
 import streamlit as st
 
 from sim import texts
-from sim.workshop import CHOICES, WorkshopError, hold_on_to_trust
-from sim.workshop.week import PARTS
+from sim.workshop import CHOICES, WEEK_PARTS, WorkshopError, hold_on_to_trust
 
 import keys
 from i18n import lang, t
@@ -68,7 +67,7 @@ def week_budget(split: dict[str, float]) -> None:
     situation forces apart from the fire-fighting chosen."""
     hours = texts.number(split["hours"], lang(), 0)
     bar, legend = [], []
-    for part in PARTS:
+    for part in WEEK_PARTS:
         share, colour = split[part], PART_COLOURS[part]
         bar.append(f'<span style="width:{100 * share:.1f}%;background:{colour}"></span>')
         legend.append(

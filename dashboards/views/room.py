@@ -20,9 +20,9 @@ from sim.workshop import (
     MAX_ROUND_WEEKS,
     MAX_TEAMS,
     WorkshopError,
+    late_events,
     views,
 )
-from sim.workshop.debrief import late_events
 
 import keys
 import library

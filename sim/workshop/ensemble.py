@@ -25,6 +25,7 @@ from scipy import stats
 from sim.kpis import WEEKS_PER_YEAR
 from sim.model import OrgModel
 from sim.points import Values
+from sim.workshop.alternatives import hold_on_to_trust
 from sim.workshop.log import CHOICES, Log
 from sim.workshop.measure import TEAM_KPIS, round_figures, team_week
 
@@ -130,8 +131,6 @@ class Ensemble:
     def _steer(self, log: Log, round_: int) -> None:
         """Every variant's choices for ``round_``: the session's, with one team's replaced by
         the story's manager (``story``) or by holding on to trust (``held``)."""
-        from sim.workshop.replay import hold_on_to_trust  # the replay imports this module
-
         teams, chosen = log.teams, log.choices(round_)
         played = np.array(
             [

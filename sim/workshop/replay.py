@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +29,7 @@ from sim.kpis import KPI_NAMES
 from sim.model import OrgModel
 from sim.scenario import Scenario, load_scenario
 from sim.workshop import ensemble
+from sim.workshop.alternatives import Alternative, hold_on_to_trust
 from sim.workshop.ensemble import Ensemble
 from sim.workshop.log import CHOICES, Choices, Log
 from sim.workshop.measure import TEAM_KPIS, round_figures, team_week
@@ -244,26 +245,6 @@ def forget() -> None:
 
 
 # --- counterfactuals ------------------------------------------------------------------------------
-
-Alternative = Callable[[Choices, Scenario], Choices]
-"""Given a team's choices in a round and the story, the choices in the counterfactual."""
-
-
-def hold_on_to_trust(chosen: Choices, story: Scenario) -> Choices:
-    """Holding on to trust: the team's own choices with the control pulled back given back —
-    trust never below the story's trust lever (``levers.trust``), monitoring never above its
-    imposed control (``levers.control``) and no fire-fighting (the share of the team's problems
-    taken over is 0, where the story's manager would take over as much as they grab); coaching,
-    vision and addressing non-performers as the participant chose (or as the story's manager
-    does, where nobody chose)."""
-    trust, monitoring = chosen["trust"], chosen["monitoring"]
-    levers = story.levers
-    return {
-        **chosen,
-        "trust": levers.trust if trust is None else max(trust, levers.trust),
-        "monitoring": levers.control if monitoring is None else min(monitoring, levers.control),
-        "firefighting": 0.0,
-    }
 
 
 def counterfactual(log: Log, team: int, alternative: Alternative = hold_on_to_trust) -> Played:
