@@ -70,7 +70,7 @@ def test_facilitator_and_eight_phones_play_three_rounds_through_a_restart(chromi
         refusal = room.refused(chromium, f"session={other.code}&seat={ann.token}")
         assert refusal.startswith(f"Deze link hoort niet bij een plaats in sessie {other.code}")
 
-        told = room_session.debrief(room)
+        told = room_session.debrief(room)["controlling"]
         assert told["sentence"].startswith(f"Team {told['team']} ({told['name']}), ronde {ROUNDS}")
         assert screen.locator('[data-testid="stException"]').count() == 0
         for who in room.participants:

@@ -9,7 +9,7 @@ import pytest
 from conftest import small
 
 import sim
-from sim.workshop import Workshop, ensemble, export, replay, views
+from sim.workshop import Workshop, WorkshopError, ensemble, export, replay, views
 from sim.workshop.debrief import late_events, why
 
 TRUSTING = {"trust": 0.9, "monitoring": 0.1, "coaching": 0.7, "firefighting": 0.0}
@@ -111,6 +111,12 @@ def test_why_names_the_channels_that_differ_beyond_the_noise(tmp_path):
     assert ((channels.low > 0) | (channels.high < 0)).all()
     assert list(channels.steps.abs()) == sorted(channels.steps.abs(), reverse=True)
     assert why(spread, 3, 2).empty  # as the story's manager: nothing differs from the story
+
+
+def test_a_bad_number_of_replications_is_refused_naming_the_variable(monkeypatch):
+    monkeypatch.setenv(ensemble.REPLICATIONS_ENVIRONMENT, "many")
+    with pytest.raises(WorkshopError, match="LOSLATEN_ROOM_REPLICATIONS: 'many' is not allowed"):
+        ensemble.replications()
 
 
 def test_the_rounds_ending_before_the_storys_events_are_found():

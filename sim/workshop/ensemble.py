@@ -26,6 +26,7 @@ from sim.kpis import WEEKS_PER_YEAR
 from sim.model import OrgModel
 from sim.points import Values
 from sim.workshop.alternatives import hold_on_to_trust
+from sim.workshop.errors import WorkshopError
 from sim.workshop.log import CHOICES, Log
 from sim.workshop.measure import TEAM_KPIS, round_figures, team_week
 
@@ -42,7 +43,7 @@ def replications() -> int:
     if given is None:
         return REPLICATIONS
     if not given.strip().isdigit() or not 1 <= int(given) <= MAX_REPLICATIONS:
-        raise ValueError(
+        raise WorkshopError(
             f"{REPLICATIONS_ENVIRONMENT}: {given!r} is not allowed; give a whole number from 1 "
             f"to {MAX_REPLICATIONS}"
         )
