@@ -19,6 +19,9 @@ choices. At the end it opens the debrief and records what it says of the most tr
 most controlling team against their own counterfactuals, and prints the figures (``--json``: as
 one JSON document).
 
+``--shots DIR`` saves the big screen, a phone (its top, and its choices with the week as one
+budget) and the debrief for the most trusting and the most controlling team.
+
 ``--seeds N`` plays the same session without a browser (the :mod:`sim.workshop` API) for seeds
 1 … N and counts the sessions in which the most trusting team ranks below the most controlling
 one on its change from its own counterfactual (the story's manager), per figure.
@@ -418,16 +421,14 @@ def debrief(room: Room, shots: Path | None = None) -> dict:
     page.get_by_role("radio", name="Nabespreking").click()
     page.get_by_text("Elk team tegen zijn eigen alternatieven").wait_for()
     page.wait_for_selector(".js-plotly-plot .main-svg", state="visible")
-    if shots is not None:
-        settled(page)
-        page.wait_for_timeout(1000)  # let Plotly finish its layout
-        page.screenshot(path=shots / "room_debrief.png", full_page=True)
     trusting, controlling = most_trusting_and_controlling(len(room.participants))
     told = {}
     for role, index in (("controlling", controlling), ("trusting", trusting)):
         who = room.participants[index]
-        page.get_by_label("Team", exact=True).click()
-        page.get_by_role("option", name=f"team {who.team} · {who.name}").click()
+        choose = page.get_by_label("Team", exact=True)
+        choose.click()
+        choose.fill(f"team {who.team} · {who.name}")
+        choose.press("Enter")
         sentence = page.locator("p", has_text=f"Team {who.team} ({who.name})")
         sentence.wait_for()
         block = sentence.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
@@ -437,12 +438,20 @@ def debrief(room: Room, shots: Path | None = None) -> dict:
         ]  # fmt: skip
         told[role] = {"team": who.team, "name": who.name, "sentence": lines[0], "lines": lines}
         print(f"debrief ({role}):", " ".join(lines), file=sys.stderr, flush=True)
-        if shots is not None and role == "trusting":
-            settled(page)
-            page.wait_for_timeout(1000)
-            sentence.scroll_into_view_if_needed()
-            page.screenshot(path=shots / "room_debrief_team.png")
+        if shots is not None:  # the whole debrief, this team's words and chart included
+            tall(page, shots / f"room_debrief_{role}.png")
     return told
+
+
+def tall(page, path: Path, height: int = 3600) -> None:
+    """A shot of the whole page (Streamlit scrolls inside the page: a tall window instead)."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": height})
+    settled(page)
+    page.evaluate(TOP)
+    page.wait_for_timeout(1500)  # let Plotly lay the charts out again
+    page.screenshot(path=path)
+    page.set_viewport_size(size)
 
 
 def fairness(seeds: int, participants: int, story_teams: int, rounds: int) -> dict:
@@ -529,6 +538,9 @@ def play(args: argparse.Namespace) -> dict:
                 if folder_shots and round_ == shot_round:
                     phone = room.participants[min(1, len(room.participants) - 1)].page
                     shot(phone, folder_shots / "room_phone.png")
+                    choices = phone.locator(".st-key-room_choices")
+                    choices.scroll_into_view_if_needed()
+                    choices.screenshot(path=folder_shots / "room_phone_week.png")
                 if round_ == restart_after:
                     result["restart"] = restart(room, round_)
             result["debrief"] = debrief(room, folder_shots)

@@ -154,11 +154,7 @@ def show(ws, code: str, token: str, big: bool) -> None:
     )  # fmt: skip
     st.plotly_chart(comparison_chart(found["summary"], name, label, big),
                     key="room_debrief_bands", config=figures.config())  # fmt: skip
-    table = comparison_table(found["summary"], name, label)
-    if big:  # an HTML table takes the presenter mode's large dark text; the grid does not
-        st.table(table, hide_index=True)
-    else:
-        st.dataframe(table, hide_index=True, width="stretch", key="room_bands_table")
+    st.table(comparison_table(found["summary"], name, label), hide_index=True)
     team = st.selectbox(
         t("room.debrief.team"),
         sorted(label),
