@@ -1,9 +1,9 @@
 """The participant's choices for the round: trust, monitoring, the manager's time and
 non-performers, with the week they make as one budget that sums to 100%.
 
-The sliders rerun only this part of the page (a fragment), so the week follows them while they
-move; what is not yet submitted is kept in the address bar (``?draft=ROUND:t,m,c,v,f,a`` in %), so
-a reload brings it back.
+The sliders are outside a form, so the week follows them while they move; what is not yet
+submitted is kept in the address bar (``?draft=ROUND:t,m,c,v,f,a`` in %), so a reload brings it
+back.
 """
 
 from __future__ import annotations
@@ -82,9 +82,10 @@ def week_budget(split: dict[str, float]) -> None:
     )
 
 
-@st.fragment
 def decide(ws, code: str, token: str, view: dict, status) -> None:
-    """The round's choices (sliders outside a form: the week follows them) and the submit."""
+    """The round's choices (sliders outside a form: the week follows them) and the submit. Not
+    a fragment: a page that came back by itself after a server restart keeps its fragments'
+    old names, which the new server ignores (a submit would be lost)."""
     mine = (code, token, status.round)
     if st.session_state.get(keys.ROOM_FORM_FOR) != mine:  # the first look, a reload, a new round
         values = draft(status.round) or defaults(view["choices"], ws.log(code).scenario)
@@ -121,7 +122,7 @@ def decide(ws, code: str, token: str, view: dict, status) -> None:
         st.session_state[keys.ROOM_SENT] = (code, token, status.round)
         if DRAFT in st.query_params:
             del st.query_params[DRAFT]
-        st.rerun(scope="app")
+        st.rerun()
     if view["submitted"] or st.session_state.get(keys.ROOM_SENT) == (code, token, status.round):
         st.success(t("room.submitted", round=status.round), icon=":material/check:")
     else:
