@@ -234,7 +234,7 @@ def test_closing_rounds_until_the_end_and_the_debrief_with_export(ws):
     assert "**Team 1 (Ann)**, ronde 2: bevlogen" in page
     assert "Teams van 10 mensen" in page and "95%-banden" in page
     assert "Nog een jaar met dezelfde keuzes: bevlogen" in page  # the J-curve is not the end
-    assert "vóór de gebeurtenissen uit het verhaal in de weken 52, 104" in page  # 2 rounds
+    assert "vóór de gebeurtenissen uit het verhaal in de weken 53, 105" in page  # 2 rounds
     table = screen.table[0].value
     assert list(table["deelnemer"]) == ["Ann", "leidinggevende uit het verhaal",
                                         "leidinggevende uit het verhaal"]  # fmt: skip

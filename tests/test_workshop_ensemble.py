@@ -120,9 +120,10 @@ def test_a_bad_number_of_replications_is_refused_naming_the_variable(monkeypatch
 
 
 def test_the_rounds_ending_before_the_storys_events_are_found():
-    story = sim.load_scenario("vicious_circle")  # a shock from week 52, over at week 104
-    assert late_events(story, 3, 13) == [52, 104]
-    assert late_events(story, 8, 13) == [104]
+    story = sim.load_scenario("vicious_circle")  # a shock in weeks 53–104
+    assert late_events(story, 3, 13) == [53, 105]
+    assert late_events(story, 4, 13) == [53, 105]  # week 52 ends before the shock's first
+    assert late_events(story, 5, 13) == [105]
     assert late_events(story, 12, 13) == []
 
 

@@ -69,6 +69,7 @@ def versus_for(spread: pd.DataFrame, team: int, round_: int) -> str:
 
 def late_events(scenario: Scenario, rounds: int, round_weeks: int) -> list[int]:
     """The weeks of the story's scheduled events (its interventions) that come after the
-    session's last round: the rounds end before them."""
+    session's last round: the rounds end before them. Weeks are counted from 1, as the rounds
+    count them (an intervention at the scenario's week 52 changes week 53)."""
     end = rounds * round_weeks
-    return sorted({i.week for i in scenario.interventions if i.week >= end})
+    return sorted({i.week + 1 for i in scenario.interventions if i.week >= end})
