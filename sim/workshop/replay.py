@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -92,6 +92,7 @@ class Replay:
         self._teams: list[dict] = []
         self._organisation: list[dict] = []
         self._planes = {0: plane(self.model)}
+        self._played: Played | None = None
         self.advance(log)
 
     def advance(self, log: Log) -> Replay:
@@ -140,6 +141,13 @@ class Replay:
         self._planes[round_] = plane(model)
 
     def played(self) -> Played:
+        """The rounds simulated so far (their tables made once per round: every screen reads
+        the same), with the log as it now stands (decisions for the open round included)."""
+        if self._played is None or self._played.rounds != self.rounds:
+            self._played = self._snapshot()
+        return replace(self._played, log=self.log)
+
+    def _snapshot(self) -> Played:
         weeks = self.model.timeseries()
         weeks.insert(1, "round", (weeks.week - 1) // self.log.round_weeks + 1)
         teams = pd.DataFrame(self._teams, columns=team_columns())
