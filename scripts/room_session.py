@@ -276,7 +276,13 @@ class Room:
             for _ in range(abs(value - now) // 5):
                 slider.press(key)
         page.get_by_role("button", name=f"Inleveren voor ronde {round_}").click()
-        page.get_by_text(f"Ingeleverd voor ronde {round_}").wait_for()
+        try:
+            page.get_by_text(f"Ingeleverd voor ronde {round_}").wait_for()
+        except Exception as err:  # what the phone shows instead, beside the server's log
+            raise RuntimeError(
+                f"{who.name}'s choices for round {round_} were not taken: "
+                f"{self.diagnose(page, f'decide{round_}_{who.name}')}"
+            ) from err
         who.submitted[round_] = dict(percent)
 
     def shows(self, who: Participant, closed: int, rounds: int) -> None:
