@@ -1,6 +1,6 @@
 """A room session played in a real browser: a facilitator's big screen and participants' phones.
 
-    .venv/bin/python scripts/room_session.py                        # 12 phones, 8 rounds
+    .venv/bin/python scripts/room_session.py                        # 9 phones, 8 rounds
     .venv/bin/python scripts/room_session.py --participants 8 --rounds 3 --no-restart
     .venv/bin/python scripts/room_session.py --shots docs/screenshots  # refresh the docs' shots
 
@@ -9,13 +9,22 @@ dashboard``) on a free port with a fresh sessions' database (``LOSLATEN_WORKSHOP
 Playwright drive Debian's chromium (scripts/install-browser.sh): the facilitator starts a session
 on the room page at 1920×1080, each participant joins from a phone (390×844) with the join link
 and a name, and every round each decides for their own team (a third hold on to trust, a third
-pull control back, a third stay in the middle; a quarter skip every other round) before the
-facilitator closes the round. After each close it measures how long until every screen — each
+pull control back, the rest follow the story: they join but leave every choice to the story's
+manager; of those who decide, a quarter skip every other round) before the facilitator closes
+the round. After each close it measures how long until every screen — each
 phone and the big screen — shows the new round, by the marker each screen writes after
 everything else. Halfway it stops the server and starts a new one on the same port and
 database: every screen must come back by itself with its team, its round, its figures and its
-choices. At the end it opens the debrief and records one team's "held on to trust"
-counterfactual, and prints the figures (``--json``: as one JSON document).
+choices. At the end it opens the debrief and records what it says of the most trusting and the
+most controlling team against their own counterfactuals, and prints the figures (``--json``: as
+one JSON document).
+
+``--shots DIR`` saves the big screen, a phone (its top, and its choices with the week as one
+budget) and the debrief for the most trusting and the most controlling team.
+
+``--seeds N`` plays the same session without a browser (the :mod:`sim.workshop` API) for seeds
+1 … N and counts the sessions in which the most trusting team ranks below the most controlling
+one on its change from its own counterfactual (the story's manager), per figure.
 
 Importing this module starts nothing: tests/test_dashboard_browser_room.py plays a shorter
 session with the same driver (:class:`Server`, :func:`browser`, :class:`Room`).
@@ -256,7 +265,7 @@ class Room:
         page = who.page
         for name, value in percent.items():
             if name == "address":
-                toggle = page.locator('[data-testid="stForm"] input[type="checkbox"]')
+                toggle = page.locator('.st-key-room_choices input[type="checkbox"]')
                 if toggle.is_checked() != bool(value):
                     toggle.locator("xpath=..").click()
                 continue
@@ -267,7 +276,13 @@ class Room:
             for _ in range(abs(value - now) // 5):
                 slider.press(key)
         page.get_by_role("button", name=f"Inleveren voor ronde {round_}").click()
-        page.get_by_text(f"Ingeleverd voor ronde {round_}").wait_for()
+        try:
+            page.get_by_text(f"Ingeleverd voor ronde {round_}").wait_for()
+        except Exception as err:  # what the phone shows instead, beside the server's log
+            raise RuntimeError(
+                f"{who.name}'s choices for round {round_} were not taken: "
+                f"{self.diagnose(page, f'decide{round_}_{who.name}')}"
+            ) from err
         who.submitted[round_] = dict(percent)
 
     def shows(self, who: Participant, closed: int, rounds: int) -> None:
@@ -314,23 +329,35 @@ def _number(page, label: str, value: int) -> None:
     settled(page)
 
 
-def plan(index: int, round_: int) -> dict[str, int]:
-    """What participant ``index`` chooses in ``round_``: a third hold on to trust, a third pull
-    control back more every round up to round 4 (less trust, more monitoring and
-    fire-fighting), a third stay in the middle."""
-    kind = index % 3
+def plan(index: int) -> dict[str, int] | None:
+    """What participant ``index`` chooses (in %, every round): a third hold on to trust (the
+    first the most: trust 90, 85, 80, …), a third pull control back (the later the more:
+    monitoring 85, 90, 95, …), the rest follow the story (None: they choose nothing)."""
+    kind, k = index % 3, index // 3
     if kind == 0:
-        return {"trust": 80, "monitoring": 20, "coaching": 70, "firefighting": 0, "address": 1}
+        return {"trust": max(90 - 5 * k, 50), "monitoring": 20, "coaching": 70,
+                "firefighting": 0, "address": 1}  # fmt: skip
     if kind == 1:
-        tight = min(round_, 4)
-        return {"trust": 50 - 10 * tight, "monitoring": 50 + 10 * tight,
-                "firefighting": 10 + 15 * tight}  # fmt: skip
-    return {"trust": 55, "monitoring": 45, "vision": 70}
+        return {"trust": max(20 - 5 * k, 0), "monitoring": min(85 + 5 * k, 100),
+                "coaching": 20, "firefighting": 50, "address": 1}  # fmt: skip
+    return None
+
+
+def most_trusting_and_controlling(participants: int) -> tuple[int, int]:
+    """The indices of the participant who gives the most trust and of the one who monitors
+    most closely."""
+    plans = {i: plan(i) for i in range(participants) if plan(i) is not None}
+    trusting = max(plans, key=lambda i: (plans[i]["trust"], -i))
+    controlling = max(plans, key=lambda i: (plans[i]["monitoring"], i))
+    return trusting, controlling
 
 
 def decides(index: int, round_: int) -> bool:
-    """Whether participant ``index`` decides in ``round_``: a quarter decide only in the first
-    and the even rounds (the others keep last round's choices)."""
+    """Whether participant ``index`` decides in ``round_``: whoever follows the story never; of
+    the others a quarter decide only in the first and the even rounds (the others keep last
+    round's choices)."""
+    if plan(index) is None:
+        return False
     return round_ == 1 or index % 4 != 3 or round_ % 2 == 0
 
 
@@ -339,7 +366,7 @@ def play_round(room: Room, round_: int, decided=None) -> list[float]:
     facilitator closes the round."""
     for i, who in enumerate(room.participants):
         if decides(i, round_):
-            room.decide(who, round_, **plan(i, round_))
+            room.decide(who, round_, **plan(i))
     if decided is not None:
         decided(room)
     return room.close_round(round_)
@@ -374,6 +401,8 @@ def restart(room: Room, closed: int) -> dict:
         teams &= heading.inner_text() == f"{who.name} · team {before[who.name][0]}"
         tiles = who.page.locator(".room-tile .v").all_inner_texts()
         figures &= tiles == before[who.name][1]
+        if not who.submitted:  # follows the story: nothing of theirs to bring back
+            continue
         latest = who.submitted[max(who.submitted)]
         expected = {k: v for k, v in latest.items() if k in LABELS}
         values = {k: int(who.page.get_by_role("slider", name=LABELS[k]).input_value())
@@ -391,20 +420,79 @@ def restart(room: Room, closed: int) -> dict:
     return result
 
 
-def debrief(room: Room) -> dict:
-    """Open the debrief and read the held-on counterfactual of the second participant (one
-    who pulls control back)."""
+def debrief(room: Room, shots: Path | None = None) -> dict:
+    """Open the debrief: each team against its own counterfactuals (``shots``: a shot of it),
+    and what it says in words of the most trusting and the most controlling team."""
     page = room.screen
     page.get_by_role("radio", name="Nabespreking").click()
-    page.get_by_text("Wat als u vertrouwen had vastgehouden?").wait_for()
-    pulling = room.participants[1] if len(room.participants) > 1 else room.participants[0]
-    page.get_by_label("Team", exact=True).click()
-    page.get_by_role("option", name=f"team {pulling.team} · {pulling.name}").click()
-    sentence = page.locator("p", has_text=f"Team {pulling.team} ({pulling.name})")
-    sentence.wait_for()
-    text = sentence.inner_text()
-    print("debrief:", text, file=sys.stderr, flush=True)
-    return {"team": pulling.team, "name": pulling.name, "sentence": text}
+    page.get_by_text("Elk team tegen zijn eigen alternatieven").wait_for()
+    page.wait_for_selector(".js-plotly-plot .main-svg", state="visible")
+    trusting, controlling = most_trusting_and_controlling(len(room.participants))
+    told = {}
+    for role, index in (("controlling", controlling), ("trusting", trusting)):
+        who = room.participants[index]
+        choose = page.get_by_label("Team", exact=True)
+        choose.click()
+        choose.fill(f"team {who.team} · {who.name}")
+        choose.press("Enter")
+        sentence = page.locator("p", has_text=f"Team {who.team} ({who.name})")
+        sentence.wait_for()
+        block = sentence.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
+        lines = [sentence.inner_text()] + [
+            p.inner_text() for p in block.locator("p").all()
+            if p.inner_text().startswith(("Waarom", "Nog een jaar"))
+        ]  # fmt: skip
+        told[role] = {"team": who.team, "name": who.name, "sentence": lines[0], "lines": lines}
+        print(f"debrief ({role}):", " ".join(lines), file=sys.stderr, flush=True)
+        if shots is not None:  # the whole debrief, this team's words and chart included
+            tall(page, shots / f"room_debrief_{role}.png")
+    return told
+
+
+def tall(page, path: Path, height: int = 3600) -> None:
+    """A shot of the whole page (Streamlit scrolls inside the page: a tall window instead)."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": height})
+    settled(page)
+    page.evaluate(TOP)
+    page.wait_for_timeout(1500)  # let Plotly lay the charts out again
+    page.screenshot(path=path)
+    page.set_viewport_size(size)
+
+
+def fairness(seeds: int, participants: int, story_teams: int, rounds: int) -> dict:
+    """The session of :func:`plan` without a browser for seeds 1 … ``seeds``: per figure, in
+    how many the most trusting team ranks below the most controlling one on its change from
+    its own counterfactual (the same team under the story's manager), and the figures."""
+    from sim.workshop import Workshop  # the dashboard's own import stays out of the driver
+
+    trusting, controlling = most_trusting_and_controlling(participants)
+    better = {"engagement_rate": 1, "productivity": 1, "burnout_rate": -1}
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="loslaten-fair-") as folder:
+        ws = Workshop(Path(folder) / "fair.sqlite", create=True)
+        for seed in range(1, seeds + 1):
+            created = ws.create("vicious_circle", participants + story_teams, rounds=rounds,
+                                seed=seed)  # fmt: skip
+            seats = [ws.join(created.code, f"p{i}") for i in range(participants)]
+            for round_ in range(1, rounds + 1):
+                for i, seat in enumerate(seats):
+                    if decides(i, round_):
+                        ws.decide(created.code, seat.token,
+                                  **{k: v / 100 for k, v in plan(i).items()})  # fmt: skip
+                ws.close_round(created.code, created.facilitator_token)
+            spread = ws.played(created.code).spread
+            last = spread[spread["round"] == rounds].set_index(["team", "kpi"])
+            row = {"seed": seed}
+            for kpi in better:
+                pair = [float(last.at[(seats[i].team, kpi), "vs_story"]) for i in (trusting,
+                        controlling)]  # fmt: skip
+                row[kpi] = pair
+            rows.append(row)
+            print(f"seed {seed}: {row}", file=sys.stderr, flush=True)
+    below = {kpi: sum(better[kpi] * (r[kpi][0] - r[kpi][1]) < 0 for r in rows) for kpi in better}
+    return {"seeds": seeds, "teams": participants + story_teams, "rounds": rounds,
+            "trusting_below_controlling": below, "sessions": rows}  # fmt: skip
 
 
 def shot(page, path: Path) -> None:
@@ -456,9 +544,12 @@ def play(args: argparse.Namespace) -> dict:
                 if folder_shots and round_ == shot_round:
                     phone = room.participants[min(1, len(room.participants) - 1)].page
                     shot(phone, folder_shots / "room_phone.png")
+                    choices = phone.locator(".st-key-room_choices")
+                    choices.scroll_into_view_if_needed()
+                    choices.screenshot(path=folder_shots / "room_phone_week.png")
                 if round_ == restart_after:
                     result["restart"] = restart(room, round_)
-            result["debrief"] = debrief(room)
+            result["debrief"] = debrief(room, folder_shots)
     finally:
         server.stop()
     result["close_to_all_updated"] = [
@@ -486,13 +577,19 @@ def _slowest(room: Room, seen: list[float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--participants", type=int, default=12)
-    parser.add_argument("--story-teams", type=int, default=2, help="teams nobody takes")
+    parser.add_argument("--participants", type=int, default=9)
+    parser.add_argument("--story-teams", type=int, default=1, help="teams nobody takes")
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--no-restart", dest="restart", action="store_false")
     parser.add_argument("--shots", metavar="DIR", help="save the phone's and big screen's shots")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--seeds", type=int, metavar="N",
+                        help="no browser: the fairness count over seeds 1 … N")  # fmt: skip
     args = parser.parse_args(argv)
+    if args.seeds:
+        result = fairness(args.seeds, args.participants, args.story_teams, args.rounds)
+        print(json.dumps(result) if args.json else json.dumps(result, indent=1))
+        return 0
     try:
         result = play(args)
     except Unavailable as err:

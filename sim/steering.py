@@ -57,6 +57,24 @@ class ManagersChoices:
         if replan:
             self._plan_week(only=team)
 
+    def steer_teams(self, teams: np.ndarray, **choices: np.ndarray) -> None:
+        """:meth:`steer` for many teams at once: ``choices[name][i]`` for team ``teams[i]``
+        (NaN: the story's manager); the teams whose planned choices change are planned again."""
+        for name, values in choices.items():
+            if name not in Steering.CHOICES:
+                raise ValueError(f"{name}: not a choice; choose from {', '.join(Steering.CHOICES)}")
+            if np.any(~np.isnan(values) & ((values < 0.0) | (values > 1.0))):
+                raise ValueError(f"{name}: every value must be between 0 and 1 (or NaN)")
+        replan = np.zeros(teams.size, dtype=bool)
+        for name, values in choices.items():
+            steered = getattr(self.steering, name)
+            if name in Steering.PLANNED:
+                old = steered[teams]
+                replan |= ~((old == values) | (np.isnan(old) & np.isnan(values)))
+            steered[teams] = values
+        if replan.any():
+            self._plan_week(only=teams[replan])
+
     def _control_level(self) -> np.ndarray:
         return self._steered(
             "monitoring", control.control_level(self.by_team.levers.control, self.managers.grab)
@@ -77,9 +95,9 @@ class ManagersChoices:
         )
         return np.minimum(1.0, m.coaching / (c.coaching_hours * m.team_size)) * attention
 
-    def _plan_week(self, only: int | None = None) -> None:
-        """Plan next week's hours of every manager (``only``: of that team's manager; the other
-        teams keep the plan they have)."""
+    def _plan_week(self, only: int | np.ndarray | None = None) -> None:
+        """Plan next week's hours of every manager (``only``: of that team's manager, or those
+        teams'; the other teams keep the plan they have)."""
         s, m, e = self.by_team, self.managers, self.employees
         week = manager_time.plan_week(
             team_size=m.team_size,
@@ -97,7 +115,7 @@ class ManagersChoices:
             speaking_up=s.mechanisms.speaking_up,
         )
         planned = {f.name: getattr(week, f.name) for f in fields(week)} | {"hours": week.hours}
-        mine = None if only is None else np.arange(m.team_size.size) == only
+        mine = None if only is None else np.isin(np.arange(m.team_size.size), only)
         for name, new in planned.items():
             setattr(m, name, new if mine is None else np.where(mine, new, getattr(m, name)))
 

@@ -17,7 +17,7 @@ import os
 import pytest
 
 from scripts import room_session
-from sim.workshop import Workshop
+from sim.workshop import Workshop, ensemble
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # a safety net, not a speed test
 
@@ -36,7 +36,12 @@ def chromium():
         pytest.skip(str(err))
 
 
-def test_facilitator_and_eight_phones_play_three_rounds_through_a_restart(chromium, tmp_path):
+def test_facilitator_and_eight_phones_play_three_rounds_through_a_restart(
+    chromium, tmp_path, monkeypatch
+):
+    monkeypatch.setenv(
+        ensemble.REPLICATIONS_ENVIRONMENT, "4"
+    )  # the server's: the polling is tested
     db = tmp_path / "room.sqlite"
     server = room_session.Server(room_session.free_port(), db, tmp_path / "streamlit.log")
     server.start()
@@ -70,7 +75,7 @@ def test_facilitator_and_eight_phones_play_three_rounds_through_a_restart(chromi
         refusal = room.refused(chromium, f"session={other.code}&seat={ann.token}")
         assert refusal.startswith(f"Deze link hoort niet bij een plaats in sessie {other.code}")
 
-        told = room_session.debrief(room)
+        told = room_session.debrief(room)["controlling"]
         assert told["sentence"].startswith(f"Team {told['team']} ({told['name']}), ronde {ROUNDS}")
         assert screen.locator('[data-testid="stException"]').count() == 0
         for who in room.participants:

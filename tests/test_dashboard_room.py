@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sim.workshop import Workshop, WorkshopError, export, replay
+from sim.workshop import Workshop, WorkshopError, ensemble, export, replay
 from sim.workshop.session import running_code_version
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
@@ -37,9 +37,11 @@ ROOM = str(DASHBOARDS / "views" / "room.py")
 
 @pytest.fixture(autouse=True)
 def database(tmp_path, monkeypatch) -> Path:
-    """Each test its own sessions' database, as ``LOSLATEN_WORKSHOP_DB`` gives the server."""
+    """Each test its own sessions' database, as ``LOSLATEN_WORKSHOP_DB`` gives the server, and
+    a few replications per team (cheap)."""
     path = tmp_path / "room.sqlite"
     monkeypatch.setenv("LOSLATEN_WORKSHOP_DB", str(path))
+    monkeypatch.setenv(ensemble.REPLICATIONS_ENVIRONMENT, "4")
     replay.forget()
     yield path
     replay.forget()
@@ -97,7 +99,7 @@ def decide(at: AppTest, **percent: int) -> AppTest:
             at.toggle(key="room_address").set_value(bool(value))
         else:
             at.slider(key=f"room_{name}").set_value(value)
-    at.button[0].click()  # the form's submit button is the page's first
+    at.button(key="room_submit").click()
     return again(at)
 
 
@@ -170,6 +172,39 @@ def test_participants_join_decide_and_see_the_round_after_it_closes(ws):
     assert "Nog niet ingeleverd" in page
 
 
+def test_the_week_is_one_budget_and_unsent_choices_survive_a_reload(ws):
+    created = new(ws)
+    token = created.seats[0].token
+    ws.seat(created.code, token, name="Ann")
+    phone = room(session=created.code, seat=token)
+    budget = next(h.proto.body for h in phone.get("html") if "room-budget" in h.proto.body)
+    shares = [int(n) for n in re.findall(r"</i>[^<]* (\d+)%</span>", budget)]
+    assert len(shares) == 7 and abs(sum(shares) - 100) <= 3  # rounded parts of one 100%
+    assert "brandjes blussen dat de situatie afdwingt" in budget
+    phone.slider(key="room_firefighting").set_value(80)
+    again(phone)
+    assert phone.query_params["draft"].startswith("1:")  # unsent, kept in the address bar
+    more = next(h.proto.body for h in phone.get("html") if "room-budget" in h.proto.body)
+    chosen = r"brandjes blussen dat u kiest (\d+)%"
+    assert int(re.search(chosen, more)[1]) > int(re.search(chosen, budget)[1])
+    reloaded = room(session=created.code, seat=token, draft=phone.query_params["draft"])
+    assert reloaded.slider(key="room_firefighting").value == 80  # back after a reload
+    assert not ws.log(created.code).decisions  # nothing sent
+    stale = room(session=created.code, seat=token, draft="7:1,2,3,4,5,1")  # another round's
+    assert stale.slider(key="room_firefighting").value == 0
+
+
+def test_a_wrong_seat_link_offers_the_join_form(ws):
+    created = new(ws)
+    at = room(session=created.code, seat="not-a-seat")
+    assert "Deze link hoort niet bij een plaats in sessie" in errors(at)
+    at.text_input(key="room_name").input("Cas")
+    at.button[0].click()
+    again(at)
+    assert at.query_params["seat"] == created.seats[0].token
+    assert "Cas · team 1" in shown(at)
+
+
 def test_a_seat_link_opened_the_first_time_asks_for_a_name(ws):
     created = new(ws)
     at = seated(created.code, created.seats[2].token, "Bea")
@@ -195,13 +230,19 @@ def test_closing_rounds_until_the_end_and_the_debrief_with_export(ws):
     screen.segmented_control(key="room_view").set_value("debrief")
     again(screen)
     page = shown(screen)
-    assert "Wat als u vertrouwen had vastgehouden?" in page
+    assert "Elk team tegen zijn eigen alternatieven" in page
     assert "**Team 1 (Ann)**, ronde 2: bevlogen" in page
-    table = screen.dataframe[0].value
+    assert "Teams van 10 mensen" in page and "95%-banden" in page
+    assert "Nog een jaar met dezelfde keuzes: bevlogen" in page  # the J-curve is not the end
+    assert "vóór de gebeurtenissen uit het verhaal in de weken 53, 105" in page  # 2 rounds
+    table = screen.table[0].value
     assert list(table["deelnemer"]) == ["Ann", "leidinggevende uit het verhaal",
                                         "leidinggevende uit het verhaal"]  # fmt: skip
-    assert "bevlogen: gespeeld" in table.columns and "bevlogen: vastgehouden" in table.columns
-    assert table.loc[0, "bevlogen: gespeeld"] != table.loc[0, "bevlogen: vastgehouden"]
+    against = "bevlogen: tegen de manager uit het verhaal"
+    assert {"bevlogen: sinds de eigen start", against} <= set(table.columns)
+    assert table.loc[1, against].startswith("0,0 %-punt")  # run by the story: itself
+    assert re.fullmatch(r"[+−]?\d+,\d %-punt \([+−]?\d+,\d %-punt … [+−]?\d+,\d %-punt\)",
+                        table.loc[0, against])  # fmt: skip
     downloads = {b.label: b for b in screen.main.get("download_button")}
     assert set(downloads) == {"Sessie (JSON)", "Tabellen (CSV en Parquet, zip)"}
     tables = export.tables(ws, created.code, created.facilitator_token, counterfactuals=True)
@@ -289,7 +330,8 @@ def test_a_session_started_on_other_code_says_so_on_every_screen(ws, database):
         lang: (room(**facilitator, lang=lang), room(session=created.code, seat=seat, lang=lang))
         for lang in OTHER_CODE
     }
-    assert not any(at.warning for pair in screens.values() for at in pair)  # the same code
+    warned = [w.value for pair in screens.values() for at in pair for w in at.warning]
+    assert not [w for w in warned if "0123456789abcdef" in w]  # the same code
     with sqlite3.connect(database) as conn:
         conn.execute("UPDATE sessions SET code_version = '0123456789abcdef'")
     for lang, pair in screens.items():
@@ -326,13 +368,12 @@ def test_the_big_screen_in_presenter_mode_is_large_and_dark_with_a_way_out(ws):
     assert screen.button(key="exit_presenter").label == "Presentatie verlaten"
     screen.segmented_control(key="room_view").set_value("debrief")
     again(screen)
-    assert screen.table and not screen.dataframe  # the teams' table in large text
+    assert screen.table and not screen.dataframe  # the teams' table: HTML, in large text
     assert "Ann" in screen.table[0].value.to_string()
     screen.button(key="exit_presenter").click()
     again(screen)
     assert screen.toggle(key="present").value is False
     assert style.BIG_CSS.strip() not in "".join(h.proto.body for h in screen.get("html"))
-    assert screen.dataframe and not screen.table  # the grid again
 
 
 def test_a_countdown_closes_the_round_when_anyone_looks(ws):

@@ -19,7 +19,7 @@ from conftest import ROOT, small
 import sim
 from sim.cli.output import clean
 from sim.mechanisms import control
-from sim.workshop import CHOICES, Workshop, WorkshopError, export, replay, views
+from sim.workshop import CHOICES, Workshop, WorkshopError, ensemble, export, replay, views
 from sim.workshop.checks import CODE_ALPHABET, CODE_LENGTH
 from sim.workshop.measure import TEAM_KPIS
 from sim.workshop.session import running_code_version
@@ -75,8 +75,10 @@ def assert_same_play(a: replay.Played, b: replay.Played) -> None:
 
 
 @pytest.fixture(autouse=True)
-def fresh_process_memory():
-    """Every test starts as a fresh process would: no organisation kept from another test."""
+def fresh_process_memory(monkeypatch):
+    """Every test starts as a fresh process would: no organisation kept from another test; a
+    few replications per team (cheap; child processes inherit them)."""
+    monkeypatch.setenv(ensemble.REPLICATIONS_ENVIRONMENT, "3")
     replay.forget()
     yield
     replay.forget()
@@ -477,7 +479,8 @@ def test_holding_on_to_trust_gives_back_the_control_pulled_back():
 def test_a_counterfactual_is_an_exact_replay_with_one_teams_choices_changed(tmp_path):
     ws, created = new(tmp_path)
     play(ws, created, [1, 2, 3])
-    log, played = ws.log(created.code), ws.played(created.code)
+    log = ws.log(created.code)
+    played = replay.replay(log, replicated=False)  # the session's own organisation
     assert_same_play(replay.counterfactual(log, 2, lambda chosen, story: chosen), played)
     held = replay.counterfactual(log, 2)
     team2 = held.teams[held.teams.team == 2]
@@ -521,12 +524,20 @@ def test_the_screens_show_each_team_the_room_and_the_debrief(tmp_path):
     assert list(screen["teams"].team) == [1, 2, 3, 4]
     assert list(screen["teams"].submitted) == [False, True, False, False]
     assert len(screen["organisation"]) == 1 and len(screen["plane"]) == TEAMS * 10
+    assert screen["replications"] == 3 and screen["team_size"] == 10
+    assert screen["late_events"] == []  # the story's 12 rounds reach all its events
     debrief = views.debrief(ws, created.code, created.facilitator_token)
     assert list(debrief["summary"].team) == [1, 2, 3, 4]
-    assert {"productivity", "held_productivity", "held_organisation_profit"} <= set(
+    assert {"productivity", "held_productivity", "story_productivity"} <= set(
         debrief["counterfactuals"].columns
     )
-    assert debrief["counterfactuals"].held_decision_firefighting.eq(0).all()
+    summary = debrief["summary"].set_index("team")
+    # team 4 is run by the story's manager: it is its own story counterfactual, exactly
+    assert summary.at[4, "engagement_rate_vs_story"] == 0.0
+    assert (summary.engagement_rate_change_low <= summary.engagement_rate_change).all()
+    assert (summary.engagement_rate_change <= summary.engagement_rate_change_high).all()
+    assert debrief["why"][4]["versus"] == "held" and debrief["why"][1]["versus"] == "story"
+    assert set(debrief["next_year"].team) == {1, 2, 3, 4}
 
 
 def test_pulling_control_back_is_less_trust_or_more_monitoring_or_firefighting(tmp_path):

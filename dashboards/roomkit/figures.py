@@ -88,9 +88,29 @@ CARD_FIGURES = ("productivity", "engagement_rate", "burnout_rate", "trust_in_man
                 "manager_hours")  # fmt: skip
 
 
+def banded(name: str, row: dict, part: str) -> str:
+    """A team's difference ``part`` in ``name`` with half its 95% band, without units: shares
+    in percentage points (``+8,3 ±3,3``); empty before the first round."""
+    value, low, high = (
+        row.get(f"{name}_{part}"),
+        row.get(f"{name}_{part}_low"),
+        row.get(f"{name}_{part}_high"),
+    )
+    if value is None or not np.isfinite(value):
+        return ""
+    scale, decimals = (100, 1) if name in texts.SHARES else (1, 1 if name in texts.HOURS else 2)
+    half = scale * (high - low) / 2
+    return (
+        f"{texts.number(scale * value, lang(), decimals, sign=True)} "
+        f"±{texts.number(half, lang(), decimals)}"
+    )
+
+
 def team_cards(teams: pd.DataFrame, open_round: bool = True) -> None:
     """The big screen's card per team: who runs it, whether they decided (while a round is
-    open), whether they are pulling control back, and last round's figures."""
+    open), whether they are pulling control back, and last round's figures: the level, the
+    change since the team's own start and the difference from the same team under the story's
+    manager, each with half its 95% band."""
     cards = []
     for row in teams.to_dict("records"):
         named = isinstance(row["name"], str)
@@ -108,9 +128,15 @@ def team_cards(teams: pd.DataFrame, open_round: bool = True) -> None:
         if row["pulling_back"]:
             back = f'<div class="state back">⚠ {html.escape(t("room.pulling_back"))}</div>'
             css = " back"
-        lines = "".join(
+        head = "".join(
+            f'<th class="n">{html.escape(t(f"room.bands.{k}"))}</th>'
+            for k in ("now", "since_start", "vs_story_short")
+        )
+        lines = f"<tr><th></th>{head}</tr>" + "".join(
             f"<tr><td>{html.escape(figure_name(name))}</td>"
-            f'<td class="n">{html.escape(shown(name, row[name]))}</td></tr>'
+            f'<td class="n">{html.escape(shown(name, row[name]))}</td>'
+            f'<td class="n d">{html.escape(banded(name, row, "change"))}</td>'
+            f'<td class="n d">{html.escape(banded(name, row, "vs_story"))}</td></tr>'
             for name in CARD_FIGURES
         )
         cards.append(
@@ -158,23 +184,27 @@ def plane(people: pd.DataFrame, big: bool = False, height: int = 320) -> go.Figu
 
 
 def history(rows: pd.DataFrame, big: bool = False) -> go.Figure:
-    """A team's engagement and burnout (%) and output round by round."""
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    """A team's engagement and burnout (%, top) and output (below) round by round: one y-axis
+    per panel and one round axis, at the bottom."""
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        row_heights=[0.62, 0.38])  # fmt: skip
     for name, colour in (("engagement_rate", QUADRANT_COLOURS["engagement"]),
                          ("burnout_rate", QUADRANT_COLOURS["burnout"])):  # fmt: skip
         fig.add_trace(
             go.Scatter(x=rows["round"], y=100 * rows[name], name=kpi(name) + " %",
                        mode="lines+markers", line={"color": colour, "width": 2.5}),
+            row=1, col=1,
         )  # fmt: skip
     fig.add_trace(
         go.Scatter(x=rows["round"], y=rows["productivity"], name=kpi("productivity"),
                    mode="lines+markers", line={"color": INK, "dash": "dot", "width": 2}),
-        secondary_y=True,
+        row=2, col=1,
     )  # fmt: skip
-    fig.update_xaxes(title=t("room.round_axis"), dtick=1)
-    fig.update_yaxes(title="%", rangemode="tozero", secondary_y=False)
-    fig.update_yaxes(title=kpi("productivity"), secondary_y=True, showgrid=False, tickformat=".2f")
-    return legend_on_top(styled(fig, lang(), big, height=300), big)
+    fig.update_xaxes(dtick=1, row=1, col=1)
+    fig.update_xaxes(title=t("room.round_axis"), dtick=1, row=2, col=1)
+    fig.update_yaxes(title="%", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title=kpi("productivity"), tickformat=".2f", nticks=4, row=2, col=1)
+    return legend_on_top(styled(fig, lang(), big, height=380), big)
 
 
 def organisation_path(weeks: pd.DataFrame, round_weeks: int, big: bool = False) -> go.Figure:
@@ -203,7 +233,7 @@ def organisation_path(weeks: pd.DataFrame, round_weeks: int, big: bool = False) 
 
 def choices_and_outcomes(rows: pd.DataFrame, big: bool = False) -> go.Figure:
     """One team over the rounds: its choices (top) and its engagement and burnout as played
-    (solid) and had it held on to trust (dashed)."""
+    (solid), under the story's manager (dotted) and had it held on to trust (dashed)."""
     fig = make_subplots(
         rows=2,
         cols=1,
@@ -225,12 +255,13 @@ def choices_and_outcomes(rows: pd.DataFrame, big: bool = False) -> go.Figure:
                        mode="lines+markers", line={"color": colour, "width": 2.5}),
             row=2, col=1,
         )  # fmt: skip
-        fig.add_trace(
-            go.Scatter(x=rows["round"], y=100 * rows[f"held_{name}"],
-                       name=f"{kpi(name)} ({t('room.debrief.held')})",
-                       line={"color": colour, "dash": "dash"}),
-            row=2, col=1,
-        )  # fmt: skip
+        for way, dash in (("story", "dot"), ("held", "dash")):
+            fig.add_trace(
+                go.Scatter(x=rows["round"], y=100 * rows[f"{way}_{name}"],
+                           name=f"{kpi(name)} ({t(f'room.debrief.{way}')})",
+                           line={"color": colour, "dash": dash}),
+                row=2, col=1,
+            )  # fmt: skip
     fig.update_xaxes(title=t("room.round_axis"), dtick=1, row=2, col=1)
     fig.update_yaxes(title="%", rangemode="tozero")
     return legend_on_top(styled(fig, lang(), big, height=560), big)

@@ -82,7 +82,8 @@ def clock(status: Status, big: bool, guard: str | None = None) -> None:
     if guard is None:
         st.html(shown)
         return
-    script = GUARD.format(want=guard, after=STALE_LOOKS, tick=time.monotonic_ns())
+    script = GUARD.format(want=guard, after=STALE_LOOKS, missing=MISSING_LOOKS,
+                          tick=time.monotonic_ns())  # fmt: skip
     st.html(shown + script, unsafe_allow_javascript=True)
 
 
@@ -95,12 +96,19 @@ GUARD = """<script>(() => {{
   const mark = document.querySelector('.room-mark'), want = '{want}';
   window.roomLooks = (window.roomLooks || 0) + 1;
   window.roomLastLook = Date.now();
-  if (!mark || mark.dataset.version === want) {{ window.roomStale = 0; return; }}
-  if (window.roomStaleFor !== want) {{ window.roomStaleFor = want; window.roomStale = 0; }}
+  const running = document.querySelector('[data-testid="stStatusWidget"]');
+  if ((mark && mark.dataset.version === want) || (!mark && running)) {{
+    window.roomStale = 0; return;
+  }}
+  const seen = (mark ? '' : 'missing:') + want, after = mark ? {after} : {missing};
+  if (window.roomStaleFor !== seen) {{ window.roomStaleFor = seen; window.roomStale = 0; }}
   window.roomStale += 1;
-  if (window.roomStale >= {after}) {{ window.roomStale = 0; location.reload(); }}
+  if (window.roomStale >= after) {{ window.roomStale = 0; location.reload(); }}
 }})(); /* {tick} */</script>"""
 STALE_LOOKS = 3  # polls (about a second apart) that find the page behind the same state
+# A page whose run has ended without its marker (Streamlit dropped the elements after the
+# choices' fragment: seen once in the browser test) reloads itself too, after more looks.
+MISSING_LOOKS = 6
 # And should the poll itself stop looking (a page left with a fragment the server no longer
 # knows), the marker's watch reloads the page once the server answers again, after a quarter of
 # a minute without a look (a whole minute while the page says it is still running).

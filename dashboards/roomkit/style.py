@@ -20,7 +20,7 @@ CSS = (
     + """; } .room-tile .c.bad { color: """
     + BAD
     + """; }
-.room-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(12.5em, 1fr));
+.room-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17em, 1fr));
   gap: .6em; }
 .room-card { border: 2px solid #d0d0d0; border-radius: .6em; padding: .45em .7em;
   font-size: .92em; color: #1a1a1a; }
@@ -30,7 +30,10 @@ CSS = (
 .room-card .state { font-size: .85em; color: #555; }
 .room-card .state.back { color: #8a2f66; font-weight: 600; }
 .room-card table { width: 100%; border-collapse: collapse; font-size: .9em; }
-.room-card td { padding: 0 .1em; } .room-card td.n { text-align: right; }
+.room-card td, .room-card th { padding: 0 .1em; } .room-card td.n { text-align: right; }
+.room-card th { font-weight: 400; font-size: .8em; color: #555; text-align: right; }
+.room-card td.d { font-size: .85em; color: #333; white-space: nowrap; padding-left: .4em; }
+.room-budget span { margin-right: .2em; }
 .room-week { display: flex; height: 1.4em; border-radius: .3em; overflow: hidden;
   margin: .2em 0; }
 .room-week span { display: block; height: 100%; }
@@ -66,7 +69,10 @@ BIG_CSS = (
 [data-testid="stCaptionContainer"] { font-size: 1rem; opacity: 1; }
 .room-tile .v { font-size: 2em; }
 .room-tiles { grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); }
-.room-cards { grid-template-columns: repeat(auto-fill, minmax(13em, 1fr)); }
+.room-cards { grid-template-columns: repeat(auto-fill, minmax(17em, 1fr)); }
+.room-card th, .room-card td.d { font-size: 1em; color: """
+    + INK
+    + """; }
 .room-join img { max-width: 16em; }
 .room-join .code { font-size: 3.2em; }
 .room-clock { font-size: 2em; }

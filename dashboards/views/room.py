@@ -12,18 +12,15 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 import streamlit as st
 
-from sim import texts
 from sim.scenario import MAX_WEEKS
 from sim.workshop import (
-    CHOICES,
     DEFAULT_BASE_URL,
     DEFAULT_ROUND_WEEKS,
     MAX_ROUND_SECONDS,
     MAX_ROUND_WEEKS,
     MAX_TEAMS,
     WorkshopError,
-    export,
-    hold_on_to_trust,
+    late_events,
     views,
 )
 
@@ -31,13 +28,13 @@ import keys
 import library
 import settings
 from i18n import LANGUAGES, counted, lang, language_label, story, t
-from roomkit import figures, poll, qr, store, style
+from roomkit import debrief as debriefing
+from roomkit import figures, phone, poll, qr, store, style
 
 PARTICIPANT_FIGURES = ["productivity", "engagement_rate", "burnout_rate", "trust_in_manager",
                        "manager_hours", "manager_energy"]  # fmt: skip
 ORGANISATION_FIGURES = ["productivity", "engagement_rate", "burnout_rate", "profit",
                         "manager_hours"]  # fmt: skip
-DEBRIEF_FIGURES = ("engagement_rate", "burnout_rate", "productivity", "trust_in_manager")
 LINK = ("session", "seat", "facilitator")
 PAGE = "room"
 
@@ -102,6 +99,8 @@ def start() -> None:
         t("room.rounds"), 1, most, fits, 1, key=f"room_rounds_{key}_{weeks}",
         help=counted("room.rounds_help", fits, fits=fits),
     )  # fmt: skip
+    late = late_events(chosen, int(rounds), int(weeks))
+    debriefing.late_warning(late, int(rounds), int(weeks))
     seconds = right.number_input(
         t("room.round_seconds"), 0, MAX_ROUND_SECONDS, 0, 30, key="room_seconds",
         help=t("room.round_seconds_help"),
@@ -149,14 +148,15 @@ def join_form(code: str | None) -> None:
     go_to(session=code.strip().upper(), seat=seat.token)
 
 
-def join_page(code: str) -> None:
+def join_page(code: str, welcome: bool = True) -> None:
     try:
         status = ws.status(code)
     except WorkshopError as err:
         store.refuse(err)
         join_form(None)
         return
-    st.title(t("room.welcome", code=status.code), anchor=False)
+    if welcome:
+        st.title(t("room.welcome", code=status.code), anchor=False)
     st.caption(t("room.session_line", story=story(status.story), teams=status.teams,
                  weeks=status.round_weeks))  # fmt: skip
     if status.round is None:
@@ -169,20 +169,13 @@ def join_page(code: str) -> None:
 # --- a participant ------------------------------------------------------------------------------
 
 
-def defaults(chosen: dict, scenario) -> dict[str, float]:
-    """The form's values: the choices as they stand; where nobody chose yet, the story's own
-    levers (no fire-fighting, non-performers addressed)."""
-    reference = hold_on_to_trust(dict.fromkeys(CHOICES), scenario)
-    reference |= {"coaching": scenario.levers.connection, "vision": scenario.levers.vision,
-                  "address": 1.0}  # fmt: skip
-    return {k: reference[k] if chosen.get(k) is None else chosen[k] for k in CHOICES}
-
-
 def participant(code: str, token: str) -> None:
     try:
         view = views.participant(ws, code, token)
     except WorkshopError as err:
         store.refuse(err)
+        if str(err).startswith("token:"):  # a wrong seat link: join the session instead
+            join_page(code, welcome=False)
         st.stop()
     status = ws.status(code)
     if view["name"] is None:  # a seat's link opened the first time
@@ -210,8 +203,10 @@ def participant(code: str, token: str) -> None:
         st.caption(t("room.after_round", round=int(now["round"])))
         figures.tiles(now, before, PARTICIPANT_FIGURES, own=True)
         figures.manager_week(now)
+    st.caption(counted("room.bands.phone", view["replications"], size=view["team_size"],
+                       replications=view["replications"]))  # fmt: skip
     if status.round is not None:
-        decide(code, token, view, status)
+        phone.decide(ws, code, token, view, status)
     else:
         st.success(t("room.thanks"))
     st.plotly_chart(figures.plane(view["plane"], big), key="room_plane",
@@ -221,48 +216,6 @@ def participant(code: str, token: str) -> None:
         st.plotly_chart(figures.history(history, big), key="room_history",
                         config=figures.config())  # fmt: skip
     poll.mark("participant", status)
-
-
-def decide(code: str, token: str, view: dict, status) -> None:
-    """The round's choices: trust, monitoring, how the week is split, and non-performers."""
-    mine = (code, token)
-    if st.session_state.get(keys.ROOM_FORM_FOR) != mine:  # the first look (or after a reload)
-        values = defaults(view["choices"], ws.log(code).scenario)
-        for k in CHOICES:
-            st.session_state[keys.room_choice(k)] = (
-                values[k] >= 0.5 if k == "address" else round(100 * values[k])
-            )
-        st.session_state[keys.ROOM_FORM_FOR] = mine
-    with st.form("room_decide"):
-        st.markdown(f"**{t('room.choices_title', round=status.round)}**")
-        for k in ("trust", "monitoring"):
-            st.slider(t(f"room.choice.{k}"), 0, 100, step=5, format="%d%%", key=keys.room_choice(k),
-                      help=t(f"room.choice_help.{k}"))  # fmt: skip
-        st.markdown(t("room.week_split"))
-        for k in ("coaching", "vision", "firefighting"):
-            st.slider(t(f"room.choice.{k}"), 0, 100, step=5, format="%d%%", key=keys.room_choice(k),
-                      help=t(f"room.choice_help.{k}"))  # fmt: skip
-        st.toggle(t("room.choice.address"), key=keys.ROOM_ADDRESS,
-                  help=t("room.choice_help.address"))  # fmt: skip
-        sent = st.form_submit_button(
-            t("room.submit", round=status.round), type="primary", width="stretch", key="room_submit"
-        )
-    shown = st.session_state.get(keys.ROOM_ROUND_SHOWN, status.round)  # what the page showed
-    st.session_state[keys.ROOM_ROUND_SHOWN] = status.round
-    if sent:
-        chosen = {k: st.session_state[keys.room_choice(k)] / 100 for k in CHOICES[:-1]}
-        chosen["address"] = 1.0 if st.session_state[keys.ROOM_ADDRESS] else 0.0
-        try:
-            ws.decide(code, token, team=view["team"], round=shown, **chosen)
-        except WorkshopError as err:
-            store.refuse(err)
-            return
-        st.session_state[keys.ROOM_SENT] = (code, token, status.round)
-        st.rerun()
-    if view["submitted"] or st.session_state.get(keys.ROOM_SENT) == (code, token, status.round):
-        st.success(t("room.submitted", round=status.round), icon=":material/check:")
-    else:
-        st.caption(t("room.not_submitted"))
 
 
 # --- the facilitator: the big screen, controls and the debrief ---------------------------------
@@ -290,7 +243,7 @@ def facilitator(code: str, token: str) -> None:
     )
     controls(code, token, status)
     if view == "debrief":
-        debrief(code, token)
+        debriefing.show(ws, code, token, big)
     elif view == "seats":
         seats(code, token)
     else:
@@ -369,7 +322,9 @@ def big_screen(code: str, token: str, status, screen: dict) -> None:
             figures.tiles(last, before, ORGANISATION_FIGURES)
         else:
             st.caption(t("room.nothing_yet"))
+    debriefing.late_warning(screen["late_events"], status.rounds, status.round_weeks)
     figures.team_cards(teams, open_round=status.round is not None)
+    debriefing.bands_note(screen["replications"], screen["team_size"])
     if len(organisation):
         st.plotly_chart(
             figures.organisation_path(screen["weeks"], status.round_weeks, big),
@@ -392,77 +347,6 @@ def seats(code: str, token: str) -> None:
                  column_config={t("room.col.link"): st.column_config.LinkColumn()})  # fmt: skip
     st.caption(t("room.facilitator_link"))
     st.code(with_lang(here(session=code, facilitator=token)), language=None)
-
-
-def debrief(code: str, token: str) -> None:
-    with st.spinner(t("room.debrief.computing")):
-        found = views.debrief(ws, code, token)
-    if not len(found["organisation"]):
-        st.info(t("room.nothing_yet"))
-        return
-    st.subheader(t("room.debrief.path"), anchor=False)
-    st.plotly_chart(
-        figures.organisation_path(found["weeks"], found["status"]["round_weeks"], big),
-        key="room_debrief_path",
-        config=figures.config(),
-    )
-    st.subheader(t("room.debrief.held_title"), anchor=False)
-    st.caption(t("room.debrief.held_note"))
-    summary = found["summary"]
-    table = pd.DataFrame(
-        {
-            t("room.col.team"): summary["team"],
-            t("room.col.name"): summary["name"].fillna(t("room.story_manager")),
-            **{
-                f"{kpi_or(name)}: {t(f'room.debrief.{how}')}": [
-                    texts.kpi_value(name, v, lang()) for v in summary[prefix + name]
-                ]
-                for name in DEBRIEF_FIGURES
-                for how, prefix in (("played", ""), ("held", "held_"))
-            },
-        }
-    )
-    if big:  # an HTML table takes the presenter mode's large dark text; the grid does not
-        st.table(table, hide_index=True)
-    else:
-        st.dataframe(table, hide_index=True, width="stretch", key="room_held_table")
-    compared = found["counterfactuals"]
-    names = found["status"]["seats"]
-    label = {s["team"]: s["name"] or t("room.story_manager") for s in names}
-    team = st.selectbox(
-        t("room.debrief.team"),
-        sorted(label),
-        format_func=lambda n: f"{t('room.team', team=n)} · {label[n]}",
-        key="room_debrief_team",
-    )
-    rows = compared[compared.team == team].sort_values("round")
-    st.markdown(held_sentence(rows.iloc[-1], label[team]))
-    st.plotly_chart(figures.choices_and_outcomes(rows, big), key="room_debrief_team_chart",
-                    config=figures.config())  # fmt: skip
-    st.subheader(t("room.export_title"), anchor=False)
-    tables = export.tables(ws, code, token, counterfactuals=True)
-    left, right = st.columns(2)
-    left.download_button(t("room.export_json"), store.export_json(tables),
-                         f"loslaten-{code}.json", "application/json", key="room_export_json",
-                         on_click="ignore", width="stretch")  # fmt: skip
-    right.download_button(t("room.export_zip"), lambda: store.export_zip(tables),
-                          f"loslaten-{code}.zip", "application/zip", key="room_export_zip",
-                          on_click="ignore", width="stretch")  # fmt: skip
-
-
-def kpi_or(name: str) -> str:
-    return figures.figure_name(name)
-
-
-def held_sentence(row: pd.Series, name: str) -> str:
-    """What holding on to trust would have done for one team by the last round."""
-    values = {
-        f"{n}_{w}": texts.kpi_value(n, row[p + n], lang())
-        for n in ("engagement_rate", "burnout_rate", "productivity")
-        for w, p in (("played", ""), ("held", "held_"))
-    }
-    return t("room.debrief.sentence", team=int(row["team"]), name=name,
-             round=int(row["round"]), **values)  # fmt: skip
 
 
 # --- which screen -------------------------------------------------------------------------------

@@ -25,11 +25,13 @@ from sim.workshop.checks import (
     MAX_ROUND_WEEKS,
     MAX_TEAMS,
 )
+from sim.workshop.debrief import OUTCOMES, late_events
 from sim.workshop.errors import WorkshopError
 from sim.workshop.log import CHOICES, Log
 from sim.workshop.replay import Played, counterfactual, hold_on_to_trust
 from sim.workshop.session import Created, Seat, Status, Workshop
 from sim.workshop.store import default_db
+from sim.workshop.week import PARTS as WEEK_PARTS
 
 __all__ = [
     "CHOICES",
@@ -38,6 +40,8 @@ __all__ = [
     "MAX_ROUND_SECONDS",
     "MAX_ROUND_WEEKS",
     "MAX_TEAMS",
+    "OUTCOMES",
+    "WEEK_PARTS",
     "Created",
     "Log",
     "Played",
@@ -49,5 +53,6 @@ __all__ = [
     "default_db",
     "export",
     "hold_on_to_trust",
+    "late_events",
     "views",
 ]

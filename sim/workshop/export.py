@@ -41,7 +41,11 @@ class SessionTables:
     ``weeks``: the organisation's weekly series. ``decisions``: the log as stored (a row per
     round and seat that submitted: the choices given, revisions, Unix time). ``closed``: a row
     per closed round (when, by whom). ``counterfactuals``: if asked for, a row per team and
-    round had that team held on to trust (:func:`sim.workshop.replay.counterfactuals`).
+    round had that team held on to trust (:func:`sim.workshop.replay.counterfactuals`: the
+    session's own organisation, one replication). ``spread``: a row per round (0: the start),
+    team and figure over the team's ``replications`` — mean, 95% band, change from the start and
+    the team's own counterfactuals (:class:`sim.workshop.ensemble.Spread`); the figures in
+    ``rounds`` are its means.
     """
 
     status: Status
@@ -51,6 +55,8 @@ class SessionTables:
     decisions: pd.DataFrame
     closed: pd.DataFrame
     counterfactuals: pd.DataFrame | None = None
+    spread: pd.DataFrame | None = None
+    replications: int = 1
 
 
 def tables(
@@ -92,13 +98,18 @@ def tables(
         ),
         closed=pd.DataFrame([vars(r) for r in closed], columns=["round", "closed_at", "closed_by"]),
         counterfactuals=cached_counterfactuals(played.log) if counterfactuals else None,
+        spread=played.spread,
+        replications=played.replications,
     )
 
 
 def document(t: SessionTables) -> dict[str, Any]:
     """The JSON document: ``session`` (code, story, seed, size, state), ``rounds`` (a row per
     round and team: ``round``, ``team``, ``name``, ``submitted``, ``decisions`` keyed by choice,
-    None where the story's manager decided, and ``kpis``, the team's figures),
+    None where the story's manager decided, ``kpis``, the team's figures (means over its
+    ``replications``), ``ci95`` (per figure the 95% band of that mean, ``[low, high]``) and
+    ``versus`` (the means of the team's own counterfactuals: ``story``, run by the story's
+    manager, and ``held_trust``, holding on to trust)),
     ``organisation`` (a row per round: ``round``, ``kpis``) and, if computed,
     ``counterfactuals`` (a row per team and round: ``decisions`` and ``kpis`` had that team held
     on to trust, and the organisation's KPIs then, ``organisation_kpis``). Plain Python values
@@ -116,6 +127,7 @@ def document(t: SessionTables) -> dict[str, Any]:
                 "submitted": bool(r["submitted"]),
                 "decisions": _decisions(r),
                 "kpis": {k: r[k] for k in TEAM_KPIS},
+                **_spread(t, int(r["round"]), int(r["team"])),
             }
             for r in t.rounds.to_dict("records")
         ],
@@ -156,6 +168,8 @@ def write(t: SessionTables, folder: str | Path) -> list[Path]:
     }
     if t.counterfactuals is not None:
         frames["counterfactuals"] = t.counterfactuals
+    if t.spread is not None:
+        frames["spread"] = t.spread
     written = []
     for name, frame in frames.items():
         for path in (folder / f"{name}.csv", folder / f"{name}.parquet"):
@@ -165,6 +179,21 @@ def write(t: SessionTables, folder: str | Path) -> list[Path]:
                 frame.to_parquet(path, index=False)
             written.append(path)
     return written
+
+
+def _spread(t: SessionTables, round_: int, team: int) -> dict[str, Any]:
+    """A row's ``replications``, ``ci95`` and ``versus`` (none without a spread)."""
+    if t.spread is None:
+        return {}
+    rows = t.spread[(t.spread["round"] == round_) & (t.spread.team == team)].set_index("kpi")
+    return {
+        "replications": t.replications,
+        "ci95": {k: [rows.at[k, "low"], rows.at[k, "high"]] for k in TEAM_KPIS},
+        "versus": {
+            "story": {k: rows.at[k, "story"] for k in TEAM_KPIS},
+            "held_trust": {k: rows.at[k, "held"] for k in TEAM_KPIS},
+        },
+    }
 
 
 def _decisions(row: dict) -> dict[str, float | None]:

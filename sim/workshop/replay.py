@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from collections.abc import Hashable
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -28,8 +28,12 @@ from sim import snapshot
 from sim.kpis import KPI_NAMES
 from sim.model import OrgModel
 from sim.scenario import Scenario, load_scenario
+from sim.workshop import ensemble
+from sim.workshop.alternatives import Alternative, hold_on_to_trust
+from sim.workshop.ensemble import Ensemble
 from sim.workshop.log import CHOICES, Choices, Log
 from sim.workshop.measure import TEAM_KPIS, round_figures, team_week
+from sim.workshop.week import planned_week
 
 CACHED_SESSIONS = 32  # live organisations kept in one process
 DECISION = "decision_"  # prefix of the choice columns in the per-team table
@@ -51,11 +55,16 @@ class Played:
     ``teams``: a row per round and team — ``round``, ``team`` (from 1), ``submitted`` (the
     participant submitted for this round, rather than keeping last round's choices),
     ``decision_<choice>`` (the choices that steered the team, NaN where the story's manager
-    decided) and the figures of :data:`sim.workshop.measure.TEAM_KPIS` averaged over the round.
+    decided) and the figures of :data:`sim.workshop.measure.TEAM_KPIS` averaged over the round
+    — and over the ``replications`` of the team (:mod:`sim.workshop.ensemble`), when there are.
+    ``spread``: with replications, a row per round (0: the start), team and figure: the
+    :class:`~sim.workshop.ensemble.Spread` table (bands, change from the start, the team's own
+    counterfactuals); else None.
     ``organisation``: a row per round, the KPIs of ``sim.KPI_NAMES`` over the round's weeks.
     ``weeks``: the organisation's weekly series (``sim.kpis.SERIES``) with its ``round``.
     ``planes``: per round (0: the start), every employee's ``team``, ``energy``, ``pleasure``,
-    ``quadrant`` and whether ``absent``, at the round's end.
+    ``quadrant`` and whether ``absent``, at the round's end. Organisation, weeks and planes are
+    the session's own organisation (its seed, one replication).
     """
 
     log: Log
@@ -64,19 +73,26 @@ class Played:
     organisation: pd.DataFrame
     weeks: pd.DataFrame
     planes: dict[int, pd.DataFrame]
+    spread: pd.DataFrame | None = None
+    replications: int = 1
 
 
 class Replay:
-    """A session's organisation, advanced round by round."""
+    """A session's organisation, advanced round by round; with ``replicated`` each team's
+    figures are also simulated over replications beside its counterfactuals
+    (:class:`~sim.workshop.ensemble.Ensemble`, :func:`~sim.workshop.ensemble.replications`
+    of them)."""
 
-    def __init__(self, log: Log) -> None:
+    def __init__(self, log: Log, *, replicated: bool = True) -> None:
         self.log = log
         self.model = OrgModel(log.scenario, seed=log.seed)
+        self.ensemble = Ensemble(log, ensemble.replications()) if replicated else None
         self.rounds = 0
         self.digest = log.digest(0)
         self._teams: list[dict] = []
         self._organisation: list[dict] = []
         self._planes = {0: plane(self.model)}
+        self._played: Played | None = None
         self.advance(log)
 
     def advance(self, log: Log) -> Replay:
@@ -89,6 +105,8 @@ class Replay:
             self._play(round_, log.choices(round_), log.submitted(round_))
             self.rounds = round_
         self.digest = log.digest(self.rounds)
+        if self.ensemble is not None:
+            self.ensemble.advance(log)
         return self
 
     def _play(self, round_: int, choices: dict[int, Choices], submitted: set[int]) -> None:
@@ -123,15 +141,32 @@ class Replay:
         self._planes[round_] = plane(model)
 
     def played(self) -> Played:
+        """The rounds simulated so far (their tables made once per round: every screen reads
+        the same), with the log as it now stands (decisions for the open round included)."""
+        if self._played is None or self._played.rounds != self.rounds:
+            self._played = self._snapshot()
+        return replace(self._played, log=self.log)
+
+    def _snapshot(self) -> Played:
         weeks = self.model.timeseries()
         weeks.insert(1, "round", (weeks.week - 1) // self.log.round_weeks + 1)
+        teams = pd.DataFrame(self._teams, columns=team_columns())
+        spread = None if self.ensemble is None else self.ensemble.spread().table
+        if spread is not None and len(teams):  # the team's figures: means over replications
+            means = spread[spread["round"] > 0].pivot(
+                index=["round", "team"], columns="kpi", values="mean"
+            )
+            at = pd.MultiIndex.from_frame(teams[["round", "team"]])
+            teams[list(TEAM_KPIS)] = means.loc[at, list(TEAM_KPIS)].to_numpy()
         return Played(
             log=self.log,
             rounds=self.rounds,
-            teams=pd.DataFrame(self._teams, columns=team_columns()),
+            teams=teams,
             organisation=pd.DataFrame(self._organisation, columns=["round", *KPI_NAMES]),
             weeks=weeks,
             planes=dict(self._planes),
+            spread=spread,
+            replications=1 if self.ensemble is None else self.ensemble.replications,
         )
 
 
@@ -154,9 +189,9 @@ def plane(model: OrgModel) -> pd.DataFrame:
     )
 
 
-def replay(log: Log) -> Played:
-    """The session's closed rounds simulated afresh."""
-    return Replay(log).played()
+def replay(log: Log, *, replicated: bool = True) -> Played:
+    """The session's closed rounds simulated afresh (``replicated``: see :class:`Replay`)."""
+    return Replay(log, replicated=replicated).played()
 
 
 _live: OrderedDict[Hashable, Replay] = OrderedDict()
@@ -180,6 +215,36 @@ def live(log: Log, key: Hashable) -> Played:
         return kept.played()
 
 
+def next_year(log: Log, key: Hashable) -> pd.DataFrame:
+    """The year after the session's closed rounds had every team kept its last choices
+    (:meth:`~sim.workshop.ensemble.Ensemble.future`), kept per log."""
+    digest = "next-year:" + log.digest(log.closed)
+    with _lock:
+        if digest in _held:
+            return _held[digest]
+    live(log, key)
+    with _lock:  # the kept organisation is copied, not moved: no other screen may move it now
+        kept = _live.get(key)
+        if kept is None or kept.ensemble is None or kept.digest != log.digest(log.closed):
+            kept = Replay(log)
+        table = kept.ensemble.future()
+        _held[digest] = table
+        while len(_held) > CACHED_SESSIONS:
+            _held.popitem(last=False)
+    return table
+
+
+def week(log: Log, key: Hashable, team: int, choices: Choices) -> dict[str, float]:
+    """The next week of ``team``'s manager had they chosen ``choices`` now, as shares of one
+    budget (:func:`sim.workshop.week.planned_week`), on the session's own organisation."""
+    live(log, key)
+    with _lock:  # copied, not moved
+        kept = _live.get(key)
+        if kept is None or kept.digest != log.digest(log.closed):
+            kept = Replay(log, replicated=False)
+        return planned_week(kept.model, team, choices)
+
+
 def forget() -> None:
     """Drop the organisations kept by :func:`live` (the next call replays afresh)."""
     with _lock:
@@ -189,26 +254,6 @@ def forget() -> None:
 
 # --- counterfactuals ------------------------------------------------------------------------------
 
-Alternative = Callable[[Choices, Scenario], Choices]
-"""Given a team's choices in a round and the story, the choices in the counterfactual."""
-
-
-def hold_on_to_trust(chosen: Choices, story: Scenario) -> Choices:
-    """Holding on to trust: the team's own choices with the control pulled back given back —
-    trust never below the story's trust lever (``levers.trust``), monitoring never above its
-    imposed control (``levers.control``) and no fire-fighting (the share of the team's problems
-    taken over is 0, where the story's manager would take over as much as they grab); coaching,
-    vision and addressing non-performers as the participant chose (or as the story's manager
-    does, where nobody chose)."""
-    trust, monitoring = chosen["trust"], chosen["monitoring"]
-    levers = story.levers
-    return {
-        **chosen,
-        "trust": levers.trust if trust is None else max(trust, levers.trust),
-        "monitoring": levers.control if monitoring is None else min(monitoring, levers.control),
-        "firefighting": 0.0,
-    }
-
 
 def counterfactual(log: Log, team: int, alternative: Alternative = hold_on_to_trust) -> Played:
     """The session with ``team``'s choices in every closed round replaced by
@@ -216,7 +261,7 @@ def counterfactual(log: Log, team: int, alternative: Alternative = hold_on_to_tr
     per_round = {
         r: alternative(log.choices(r)[team], log.scenario) for r in range(1, log.closed + 1)
     }
-    return replay(log.with_choices(team, per_round))
+    return replay(log.with_choices(team, per_round), replicated=False)
 
 
 def counterfactuals(log: Log, alternative: Alternative = hold_on_to_trust) -> pd.DataFrame:

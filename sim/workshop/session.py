@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from sim.experiments.store import code_version
 from sim.scenario import MAX_WEEKS, Scenario
 from sim.workshop.checks import (
@@ -43,7 +45,7 @@ from sim.workshop.checks import (
 )
 from sim.workshop.errors import WorkshopError
 from sim.workshop.log import Decision, Log
-from sim.workshop.replay import Played, live, session_scenario
+from sim.workshop.replay import Played, live, next_year, session_scenario, week
 from sim.workshop.store import (
     BY_FACILITATOR,
     BY_TIMER,
@@ -417,9 +419,22 @@ class Workshop:
     def played(self, code: str) -> Played:
         """The session's closed rounds simulated (continuing this process's organisation when
         it can, else replayed from the log)."""
-        return live(self.log(code), (str(self.store.path.resolve()), normal_code(code)))
+        return live(self.log(code), self._key(code))
+
+    def next_year(self, code: str) -> pd.DataFrame:
+        """The year after the closed rounds had every team kept its last choices: a row per
+        team and figure (:meth:`sim.workshop.ensemble.Ensemble.future`)."""
+        return next_year(self.log(code), self._key(code))
+
+    def week(self, code: str, team: int, choices: dict[str, float | None]) -> dict[str, float]:
+        """``team``'s next week had its manager chosen ``choices``: shares of one budget
+        (:func:`sim.workshop.week.planned_week`)."""
+        return week(self.log(code), self._key(code), team, checked_choices(choices))
 
     # --- checks -------------------------------------------------------------------------------
+
+    def _key(self, code: str) -> tuple[str, str]:
+        return str(self.store.path.resolve()), normal_code(code)
 
     def _session(self, tx: Transaction, code: str) -> SessionRow:
         session = tx.session(normal_code(code))

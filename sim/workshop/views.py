@@ -6,8 +6,12 @@
 - :func:`big_screen`: every team, the organisation's figures, who is pulling control back, the
   countdown.
 - :func:`debrief`: each team's choices against its outcomes over the rounds, the organisation's
-  path, and for each team what holding on to trust would have done
-  (:func:`sim.workshop.replay.hold_on_to_trust`).
+  path, and for each team its change against its own counterfactuals — the story's manager and
+  holding on to trust (:func:`sim.workshop.replay.hold_on_to_trust`) — with bands, why
+  (:func:`sim.workshop.debrief.why`) and what the next year would bring.
+
+A team's figures are means over its replications (:mod:`sim.workshop.ensemble`); each view
+says how many (``replications``) and how large a team is (``team_size``).
 
 Teams are numbered from 1; a view of a session before its first round is closed shows the
 organisation at the start (round 0) and empty histories.
@@ -19,8 +23,9 @@ from typing import Any
 
 import pandas as pd
 
+from sim.workshop.debrief import OUTCOMES, late_events, versus_for, why
 from sim.workshop.log import CHOICES, Choices, Log
-from sim.workshop.replay import Played, cached_counterfactuals, hold_on_to_trust
+from sim.workshop.replay import Played, hold_on_to_trust
 from sim.workshop.session import Workshop
 
 # The participant's signal: the first that applies of these, on last round's team figures.
@@ -31,6 +36,9 @@ LEANING_FIREFIGHTING = 0.35  # share of the manager's hours spent doing the team
 LEANING_INITIATIVE = 0.3  # … with initiative below this
 TRUSTED_ENGAGEMENT = 0.3  # share engaged …
 TRUSTED_TRUST = 0.45  # … with trust in the manager at least this
+SLIPPING_ENGAGEMENT = 0.08  # engaged share fallen at least this far below the team's start …
+SLIPPING_PRODUCTIVITY = 0.08  # … or output per employee fallen this share below it
+GAINING_ENGAGEMENT = 0.08  # engaged share risen at least this far above the team's start
 
 SIGNALS = {
     "waiting": "The first round has not been played yet.",
@@ -38,6 +46,8 @@ SIGNALS = {
     "watched": "Your people feel watched and not trusted.",
     "leaning_back": "Your people lean back: the boss will fix it anyway.",
     "trusted": "Your people feel trusted and put their energy into the work.",
+    "slipping": "Your people are losing heart: fewer engaged, or less done, than at the start.",
+    "gaining": "Your people are picking up: more are engaged than at the start.",
     "steady": "Your people get on with the work; nothing stands out.",
 }
 """The one-line signals by code (the dashboard translates the code)."""
@@ -54,8 +64,12 @@ HEADLINE = (
 """The team figures the big screen and the debrief put first."""
 
 
-def signal(figures: dict[str, float] | None) -> dict[str, str]:
-    """``{"code", "text"}``: what a team's people feel, from its last round's figures."""
+def signal(
+    figures: dict[str, float] | None, start: dict[str, float] | None = None
+) -> dict[str, str]:
+    """``{"code", "text"}``: what a team's people feel, from its last round's figures and (if
+    given) its figures at the start: the first that applies of burnout, feeling watched,
+    leaning back, slipping from the start, feeling trusted, gaining on the start."""
     if figures is None:
         code = "waiting"
     elif figures["burnout_rate"] >= EXHAUSTED_BURNOUT:
@@ -67,11 +81,21 @@ def signal(figures: dict[str, float] | None) -> dict[str, str]:
         and figures["initiative"] < LEANING_INITIATIVE
     ):
         code = "leaning_back"
+    elif start is not None and (
+        figures["engagement_rate"] <= start["engagement_rate"] - SLIPPING_ENGAGEMENT
+        or figures["productivity"] <= start["productivity"] * (1 - SLIPPING_PRODUCTIVITY)
+    ):
+        code = "slipping"
     elif (
         figures["engagement_rate"] >= TRUSTED_ENGAGEMENT
         and figures["trust_in_manager"] >= TRUSTED_TRUST
     ):
         code = "trusted"
+    elif (
+        start is not None
+        and figures["engagement_rate"] >= start["engagement_rate"] + GAINING_ENGAGEMENT
+    ):
+        code = "gaining"
     else:
         code = "steady"
     return {"code": code, "text": SIGNALS[code]}
@@ -83,13 +107,15 @@ def participant(workshop: Workshop, code: str, token: str) -> dict[str, Any]:
     ``choices`` (what steers the team in the open round as things stand), ``plane`` (the
     team's employees now: energy, pleasure, quadrant, absent), ``history`` (a row per closed
     round: the choices that steered the team and its figures), ``now`` (last round's figures,
-    None before the first) and ``signal``."""
+    None before the first), ``start`` (the team's figures at the start), ``signal``,
+    ``replications`` and ``team_size``."""
     seat = workshop.seat(code, token)
     workshop.tick(code)  # a countdown that ran out closes its round
     status = workshop.status(code)
     played = workshop.played(code)
     history = played.teams[played.teams.team == seat.team].reset_index(drop=True)
     now = history.iloc[-1].to_dict() if len(history) else None
+    start = start_figures(played).get(seat.team)
     upcoming = played.log.closed + 1
     return {
         "code": status.code,
@@ -104,22 +130,29 @@ def participant(workshop: Workshop, code: str, token: str) -> dict[str, Any]:
         "plane": _plane(played, seat.team),
         "history": history,
         "now": now,
-        "signal": signal(now),
+        "start": start,
+        "signal": signal(now, start),
+        "replications": played.replications,
+        "team_size": played.log.scenario.organisation.team_size,
     }
 
 
 def big_screen(workshop: Workshop, code: str) -> dict[str, Any]:
     """The room's screen: the session's ``status`` (as a dict), ``teams`` (a row per team:
     ``name`` (None: the story's manager), ``submitted`` this round, ``pulling_back`` (its
-    choices as they stand take control back, see :func:`pulling_back`) and last round's
-    :data:`HEADLINE` figures), ``pulling_back`` (those teams), ``organisation`` (the KPIs of
-    every closed round), ``weeks`` (the weekly series) and ``plane`` (everyone, now)."""
+    choices as they stand take control back, see :func:`pulling_back`), last round's
+    :data:`HEADLINE` figures and, for each, ``<figure>_change`` from the team's own start and
+    ``<figure>_vs_story`` against the team under the story's manager, each with its band
+    ``_low`` … ``_high``), ``pulling_back`` (those teams), ``organisation`` (the KPIs of every
+    closed round), ``weeks`` (the weekly series), ``plane`` (everyone, now), ``replications``,
+    ``team_size`` and ``late_events`` (the weeks of the story's events the rounds end before)."""
     workshop.tick(code)  # a countdown that ran out closes its round
     status = workshop.status(code)
     played = workshop.played(code)
     upcoming = played.log.closed + 1
     back = pulling_back(played.log, upcoming) if status.round is not None else set()
     last = played.teams[played.teams["round"] == played.rounds].set_index("team")
+    bands = _bands(played, played.rounds)
     rows = []
     for team, name in status.names.items():
         row = {
@@ -130,6 +163,8 @@ def big_screen(workshop: Workshop, code: str) -> dict[str, Any]:
         }
         for figure in HEADLINE:
             row[figure] = last.at[team, figure] if team in last.index else float("nan")
+            for part in BAND_PARTS:
+                row[f"{figure}_{part}"] = bands.get((team, figure, part), float("nan"))
         rows.append(row)
     return {
         "status": status.as_dict(),
@@ -138,31 +173,56 @@ def big_screen(workshop: Workshop, code: str) -> dict[str, Any]:
         "organisation": played.organisation,
         "weeks": played.weeks,
         "plane": played.planes[played.rounds],
+        "replications": played.replications,
+        "team_size": played.log.scenario.organisation.team_size,
+        "late_events": late_events(played.log.scenario, status.rounds, status.round_weeks),
     }
 
 
 def debrief(workshop: Workshop, code: str, token: str) -> dict[str, Any]:
     """The debrief (the facilitator's token): ``teams`` (a row per round and team: choices
     and figures), ``organisation`` and ``weeks`` (the organisation's path), ``counterfactuals``
-    (a row per team and round: the team's choices and figures as played and had it held on to
-    trust, the latter prefixed ``held_``, and the organisation's profit both ways) and
-    ``summary`` (a row per team: its participant and the :data:`HEADLINE` figures of the last
-    round, played and held)."""
+    (a row per team and round: the team's choices and figures as played, had the story's
+    manager run it (prefixed ``story_``) and had it held on to trust (prefixed ``held_``)),
+    ``summary`` (a row per team: its participant and, per :data:`~sim.workshop.debrief.OUTCOMES`
+    figure, its change from its own start and its difference from each counterfactual in the
+    last round, with bands), ``why`` (per team, :func:`~sim.workshop.debrief.why`),
+    ``next_year`` (a row per team and outcome, :meth:`Workshop.next_year`),
+    ``replications``, ``team_size`` and ``late_events``."""
     workshop.check_facilitator(code, token)
     status = workshop.status(code)
     played = workshop.played(code)
-    held = cached_counterfactuals(played.log)
-    compared = _compare(played, held)
-    last = compared[compared["round"] == played.rounds].copy()
-    last.insert(1, "name", last.team.map(status.names))
-    columns = ["team", "name"] + [c for f in HEADLINE for c in (f, f"held_{f}")]
+    spread = played.spread
+    last = spread[(spread["round"] == played.rounds) & spread.kpi.isin(OUTCOMES)]
+    summary = last.drop(columns="round").pivot(index="team", columns="kpi")
+    summary.columns = [f"{kpi}_{part}".replace("_mean", "") for part, kpi in summary.columns]
+    summary = summary.reset_index()
+    summary.insert(1, "name", summary.team.map(status.names))
+    teams = sorted(status.names)
+    future = workshop.next_year(code) if played.rounds else pd.DataFrame()
     return {
         "status": status.as_dict(),
         "teams": played.teams,
         "organisation": played.organisation,
         "weeks": played.weeks,
-        "counterfactuals": compared,
-        "summary": last[columns].reset_index(drop=True) if len(last) else pd.DataFrame(),
+        "counterfactuals": _compare(played),
+        "summary": summary if played.rounds else pd.DataFrame(),
+        "why": {t: _why(spread, t, played.rounds) for t in teams} if played.rounds else {},
+        "next_year": future[future.kpi.isin(OUTCOMES)] if played.rounds else future,
+        "replications": played.replications,
+        "team_size": played.log.scenario.organisation.team_size,
+        "late_events": late_events(played.log.scenario, status.rounds, status.round_weeks),
+    }
+
+
+def start_figures(played: Played) -> dict[int, dict[str, float]]:
+    """Per team, its figures at the start (round 0, means over the replications)."""
+    if played.spread is None:
+        return {}
+    start = played.spread[played.spread["round"] == 0]
+    return {
+        int(team): dict(zip(rows.kpi, rows["mean"], strict=True))
+        for team, rows in start.groupby("team")
     }
 
 
@@ -192,19 +252,36 @@ def _plane(played: Played, team: int) -> pd.DataFrame:
     return people[people.team == team].drop(columns="team").reset_index(drop=True)
 
 
-def _compare(played: Played, held: pd.DataFrame) -> pd.DataFrame:
-    """Per team and round, the choices and figures as played beside those had the team held
-    on (prefixed ``held_``)."""
-    if held.empty:
+BAND_PARTS = ("change", "change_low", "change_high", "vs_story", "vs_story_low",
+              "vs_story_high")  # fmt: skip
+
+
+def _bands(played: Played, round_: int) -> dict[tuple[int, str, str], float]:
+    """``(team, figure, part)`` → value of :data:`BAND_PARTS` in ``round_``."""
+    if played.spread is None or round_ == 0:
+        return {}
+    rows = played.spread[played.spread["round"] == round_]
+    return {
+        (int(r["team"]), r["kpi"], part): float(r[part])
+        for r in rows.to_dict("records")
+        for part in BAND_PARTS
+    }
+
+
+def _why(spread: pd.DataFrame, team: int, round_: int) -> dict[str, Any]:
+    """``{"versus": "story" | "held", "channels": why(...)}`` for one team."""
+    versus = versus_for(spread, team, round_)
+    return {"versus": versus, "channels": why(spread, team, round_, versus)}
+
+
+def _compare(played: Played) -> pd.DataFrame:
+    """Per team and round, the choices and figures as played beside those under the story's
+    manager (prefixed ``story_``) and had the team held on (prefixed ``held_``)."""
+    if played.spread is None or not played.rounds:
         return pd.DataFrame()
-    figures = [c for c in played.teams.columns if c not in ("round", "team", "submitted")]
-    actual = played.teams.merge(
-        played.organisation[["round", "profit"]].rename(columns={"profit": "organisation_profit"}),
-        on="round",
-    )
-    alternative = held[["round", "team", *figures, "organisation_profit"]]
-    return actual.merge(
-        alternative.add_prefix("held_"),
-        left_on=["round", "team"],
-        right_on=["held_round", "held_team"],
-    ).drop(columns=["held_round", "held_team"])
+    rounds = played.spread[played.spread["round"] > 0]
+    wide = [
+        rounds.pivot(index=["round", "team"], columns="kpi", values=part).add_prefix(prefix)
+        for part, prefix in (("story", "story_"), ("held", "held_"))
+    ]
+    return played.teams.merge(pd.concat(wide, axis=1).reset_index(), on=["round", "team"])
