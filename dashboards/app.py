@@ -8,7 +8,7 @@ import keys
 import library
 import sessions
 import settings
-from i18n import LANGUAGES, language_label, t
+from i18n import LANGUAGES, language_from_link, language_label, t
 
 HERE = Path(__file__).parent
 
@@ -25,9 +25,9 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; color: #1a1a1a
 h1 { font-size: 2.2rem; padding: 0; }
 </style>
 """
-# Streamlit's own words in the file uploader and the skip link, in the chosen language (they
-# cannot be set).
-UPLOADER_CSS = """
+# Streamlit's own words in the file uploader, the skip link and under a number field ("Press
+# Enter to apply"), in the chosen language (they cannot be set).
+STREAMLIT_WORDS_CSS = """
 <style>
 [data-testid="stFileUploaderDropzone"] button p { font-size: 0; }
 [data-testid="stFileUploaderDropzone"] button p::after { content: "{button}"; font-size: 0.9rem; }
@@ -36,6 +36,9 @@ UPLOADER_CSS = """
   font-size: 0.8rem; }
 [data-testid="stSkipToContent"] { font-size: 0; }
 [data-testid="stSkipToContent"]::after { content: "{skip}"; font-size: 1rem; }
+[data-testid="InputInstructions"] > span:first-child { font-size: 0; }
+[data-testid="InputInstructions"] > span:first-child::after { content: "{enter}";
+  font-size: 0.75rem; }
 </style>
 """
 PAGES = {
@@ -89,6 +92,7 @@ if (
 settings.modernise_link()
 settings.arrive(page.url_path or "workshop")
 
+language_from_link()
 st.sidebar.segmented_control(
     t("app.language"),
     LANGUAGES,
@@ -99,9 +103,10 @@ st.sidebar.segmented_control(
     required=True,
 )
 st.sidebar.toggle(t("app.presenter"), key=keys.PRESENT, bind="query-params")
-css = UPLOADER_CSS
-for word in ("button", "limit", "skip"):
-    css = css.replace(f"{{{word}}}", t(f"app.uploader_{word}" if word != "skip" else "app.skip"))
+css = STREAMLIT_WORDS_CSS
+for word, key in (("button", "uploader_button"), ("limit", "uploader_limit"), ("skip", "skip")):
+    css = css.replace(f"{{{word}}}", t(f"app.{key}"))
+css = css.replace("{enter}", t("app.press_enter"))
 st.html(css)
 if settings.presenting():
     st.html(PRESENTER_CSS)

@@ -262,6 +262,13 @@ def test_language_switch_changes_every_word():
     assert film_data(at)["words"]["let_go_now"] == "Let go now"
 
 
+@pytest.mark.parametrize("given", ["EN", "en", "En"])
+def test_a_link_in_english_is_english_from_the_first_load(given):
+    at = open_page("explore", lang=given, points="2", reps="1", weeks="12")
+    assert at.segmented_control(key="lang").value == "en"
+    assert at.title[0].value == "Explore"
+
+
 def test_presenter_mode_is_large_and_has_a_way_out():
     at = open_page(**SMALL, present="true")
     assert any("font-size: 22px" in h.proto.body for h in at.get("html"))

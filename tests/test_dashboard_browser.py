@@ -198,6 +198,14 @@ def test_page_loads_in_dutch_without_english(app_url, page, path, name, selector
         _shot(page, name)
 
 
+def test_an_english_link_has_an_english_menu_from_the_first_load(app_url, page):
+    page.goto(f"{app_url}/explore?lang=en&points=2&reps=1&weeks=12")
+    _settled(page)
+    menu = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Compare" in menu and "Vergelijken" not in menu
+    assert page.locator("h1").first.inner_text() == "Explore"
+
+
 def test_film_plays_by_keyboard_and_lets_go_now(app_url, page):
     page.goto(f"{app_url}/?employees=60&reps=3&story=vicious_circle")
     _settled(page, FILM)

@@ -11,7 +11,7 @@ import charts
 import compute
 import library
 import settings
-from i18n import kpi, lang, lever, number, story, t
+from i18n import file_name, kpi, lang, lever, number, story, t
 
 LEVERS = (
     "levers.vision",
@@ -134,7 +134,7 @@ if view == "sweep":
             st.download_button(
                 t("common.summary_csv"),
                 table.to_csv(index=False),
-                "sweep.csv",
+                file_name("sweep", "csv"),
                 "text/csv",
                 on_click="ignore",
             )
@@ -180,7 +180,7 @@ else:
     st.download_button(
         t("common.summary_csv"),
         tidy.to_csv(index=False),
-        "phase_diagram.csv",
+        file_name("phase", "csv"),
         "text/csv",
         on_click="ignore",
     )

@@ -22,7 +22,7 @@ import facts
 import keys
 import library
 import settings
-from i18n import lang, lever, number, quadrant, story, t
+from i18n import file_name, lang, lever, number, quadrant, story, t
 
 FIGURES = (
     ("burnout", "14%", "NEA / CBS"),
@@ -211,7 +211,7 @@ shown.caption(
 download.download_button(
     t("model.coefficients.csv"),
     facts.coefficient_csv(rows),
-    "coefficients.csv",
+    file_name("coefficients", "csv"),
     "text/csv",
     on_click="ignore",
     key="coefficients_csv",
@@ -324,7 +324,7 @@ def show_patterns() -> None:
         st.download_button(
             t("model.patterns.csv"),
             frame.to_csv(index=False),
-            "patterns.csv",
+            file_name("patterns", "csv"),
             "text/csv",
             on_click="ignore",
             key="patterns_csv",

@@ -11,7 +11,7 @@ import film
 import keys
 import library
 import settings
-from i18n import change, kpi, lang, lever, story, t, value
+from i18n import change, file_name, kpi, lang, lever, story, t, value
 from settings import param
 
 MAIN = ("levers.trust", "levers.control", "levers.rules")
@@ -228,7 +228,7 @@ caption.caption(
 download.download_button(
     t("workshop.gif"),
     lambda: film.gif(shots, told, lang()),
-    "loslaten.gif",
+    file_name("film", "gif"),
     "image/gif",
     help=t("workshop.gif_help"),
     key="gif",
