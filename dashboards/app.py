@@ -21,7 +21,12 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; color: #1a1a1a
 [data-testid="stSidebarCollapsedControl"], footer { display: none; }
 [data-testid="stMetricValue"] { font-size: 2.6rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.1rem; }
-[data-testid="stMainBlockContainer"] { padding-top: 0.6rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding-top: 0.6rem; padding-bottom: 1rem; max-width: 100%; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stSidebar"] { display: none; }  /* hidden, so it takes no tab stops either */
+/* nothing under 22 px: Streamlit writes labels, slider values and buttons smaller */
+[data-testid="stMain"] :is(p, label, span, div, button, input, li, summary, small),
+[data-testid="stPopoverBody"] :is(p, label, span, div, button, a, li) { font-size: max(22px, 1em); }
 h1 { font-size: 2.2rem; padding: 0; }
 </style>
 """

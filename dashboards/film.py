@@ -27,8 +27,13 @@ EMPLOYEE_FRAMES = 130_000
 """Employee-pictures sent to the browser at most: a large organisation is filmed less often."""
 WORDS = (
     "play pause back forward restart speed let_go_now tighten_now keys happening plane teams team "
-    "absent pleasure_axis energy_axis week label"
+    "absent pleasure_axis energy_axis week label tiles tiles_note"
 ).split()
+REVEALED = {"grab", "relapse"}
+"""Kinds of event read from the run's own series: shown once the film has reached them, so the
+timeline does not give the ending away."""
+TILE_WEEKS = 4
+"""A tile shows the mean of the weeks up to the one shown: a month, not one noisy week."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +84,38 @@ def _band(series: pd.DataFrame, column: str, scale: float) -> dict[str, list]:
     }
 
 
+def _unit(column: str, lang: str) -> str:
+    if column in texts.SHARES:
+        return "%"
+    return texts.text("unit.hours", lang) if column in texts.HOURS else ""
+
+
+def _tile(now: pd.DataFrame, baseline: pd.DataFrame, column: str, lang: str) -> dict:
+    """A KPI's tile: per week the mean over the replications of the last ``TILE_WEEKS`` weeks
+    up to it, and the same of the baseline (the film shows the week's values only)."""
+    scale = 100.0 if column in texts.SHARES else 1.0
+
+    def trailing(frame: pd.DataFrame) -> list[float]:
+        weekly = frame.groupby("week")[column].mean()
+        return list(np.round(weekly.rolling(TILE_WEEKS, min_periods=1).mean() * scale, 4))
+
+    return {
+        "name": texts.kpi_name(column, lang),
+        "unit": _unit(column, lang),
+        "change_unit": texts.text("unit.points", lang) if scale == 100 else _unit(column, lang),
+        "digits": 1 if scale == 100 or column in texts.HOURS else 2,
+        "better": texts.BETTER.get(column, 0),
+        "mean": trailing(now),
+        "baseline": trailing(baseline)[: now["week"].nunique()],
+    }
+
+
 def show(
     shots: Shots,
     now: pd.DataFrame,
     baseline: pd.DataFrame,
     columns: tuple[str, ...],
+    tiles: tuple[str, ...],
     events: list[Event],
     phases: list[tuple[int, str]],
     lang: str,
@@ -91,8 +123,9 @@ def show(
     start: int | None,
     on_intervene,
 ):
-    """Mount the film with the series of ``now`` against ``baseline``; ``start`` moves it to a
-    week (after an intervention "now"). Returns the component's result."""
+    """Mount the film with the series of ``now`` against ``baseline`` and the ``tiles`` at the
+    week shown; ``start`` moves it to a week (after an intervention "now"). Returns the
+    component's result."""
     words = {k: texts.text(f"film.{k}", lang) for k in WORDS}
     words |= {"current": texts.text("common.current", lang)}
     words |= {"baseline": texts.text("common.baseline", lang)}
@@ -104,11 +137,7 @@ def show(
         series.append(
             {
                 "name": texts.kpi_name(column, lang),
-                "unit": "%"
-                if scale == 100
-                else texts.text("unit.hours", lang)
-                if column in texts.HOURS
-                else "",
+                "unit": _unit(column, lang),
                 "digits": 1 if scale == 100 or column in texts.HOURS else 2,
                 **band,
                 "baseline": list(np.round(base[: len(band["mean"])], 4)),
@@ -139,6 +168,7 @@ def show(
             for i in range(len(shots.weeks))
         ],
         "series": series,
+        "tiles": [_tile(now, baseline, column, lang) for column in tiles],
         "events": [
             {
                 "week": e.week,
@@ -146,6 +176,7 @@ def show(
                 "label": texts.text(f"event.{e.kind}", lang)
                 + (f" ({texts.text('event.you', lang)})" if e.mine else ""),
                 "colour": EVENT_COLOURS[e.kind],
+                "revealed": e.kind in REVEALED,
             }
             for e in events
         ],

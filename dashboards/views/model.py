@@ -59,6 +59,12 @@ def open_compare(key: str) -> None:
     st.session_state[keys.GOTO] = "compare"
 
 
+def open_explore(key: str) -> None:
+    """Open the Explore page on a limit's grid (as a loaded session would)."""
+    st.session_state.setdefault(keys.SAVED, {})["explore"] = facts.explore_settings(key)
+    st.session_state[keys.GOTO] = "explore"
+
+
 if big:
     st.subheader(t("page.model"), anchor=False)
 else:
@@ -88,6 +94,16 @@ for key, _names, variants in facts.LIMITS:
             )
         else:
             action.caption(t("model.limits.no_compare"))
+        if key in facts.EXPLORE:
+            action.button(
+                t("model.limits.explore"),
+                key=f"explore_{key}",
+                help=t("model.limits.explore_help", view=facts.explore_in_words(key)),
+                on_click=open_explore,
+                args=(key,),
+                icon=":material/grid_on:",
+                width="stretch",
+            )
 
 # --- the patterns: controls now, the computation after the rest of the page ---------------------
 
