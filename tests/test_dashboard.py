@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from PIL import Image
+from PIL import Image, ImageFont
 from streamlit.testing.v1 import AppTest
 
 import sim
@@ -237,8 +237,18 @@ def test_story_sets_its_own_levers_and_its_phases():
 def test_the_film_as_a_gif_for_slides():
     scenario = sim.load_scenario("baseline", **{"organisation.employees": 30}).with_weeks(12)
     shots = film.shoot.__wrapped__(scenario.model_dump_json(), 1, 1)
-    image = Image.open(io.BytesIO(film.gif(shots, [(0, "Er gebeurt niets bijzonders.")], "nl")))
-    assert image.format == "GIF" and image.n_frames == 13 and image.size == film.GIF_SIZE
+    said = [(0, "Er gebeurt niets bijzonders — of toch? Vertrouwen → controle ← " * 4)]
+    image = Image.open(io.BytesIO(film.gif(shots, said, "nl", "Basis")))
+    assert image.format == "GIF" and image.n_frames == 13 and image.size == (1920, 1080)
+    for frame in (0, 12):  # nothing clipped: a white margin all round
+        image.seek(frame)
+        pixels = np.asarray(image.convert("RGB"))
+        margin = np.concatenate([pixels[:20].ravel(), pixels[-20:].ravel(),
+                                 pixels[:, :20].ravel(), pixels[:, -20:].ravel()])  # fmt: skip
+        assert (margin == 255).all()
+    font = ImageFont.truetype(str(film.font_file()), 30)  # arrows and dashes, not empty boxes
+    missing = bytes(font.getmask("\U000e0001"))
+    assert all(bytes(font.getmask(sign)) != missing for sign in "→←—…")
     at = open_page(**SMALL)
     assert "Film als GIF (voor dia's)" in [b.label for b in at.get("download_button")]
 

@@ -227,7 +227,7 @@ caption.caption(
 )
 download.download_button(
     t("workshop.gif"),
-    lambda: film.gif(shots, told, lang()),
+    lambda: film.gif(shots, told, lang(), story(story_key)),
     file_name("film", "gif"),
     "image/gif",
     help=t("workshop.gif_help"),
