@@ -138,10 +138,10 @@ export default function (component) {
     }
     if (row < 0) row = labelRows.push([]) - 1;
     labelRows[row].push([box.left, box.right]);
-    mark.style.height = `${0.9 + 1.25 * row}em`;
-    label.style.top = `${0.5 + 1.25 * row}em`;
+    mark.style.height = `${0.9 + 1.4 * row}em`;
+    label.style.top = `${0.5 + 1.4 * row}em`;
   }
-  if (labelRows.length > 1) timeline.style.height = `${1.2 + 1.2 * (labelRows.length - 1)}em`;
+  if (labelRows.length > 1) timeline.style.height = `${1.2 + 1.4 * (labelRows.length - 1)}em`;
   if (!d.big) el("div", { class: "keys" }, root, w.keys);  // the presenter knows them
 
   // --- the plane, the teams and what is happening -------------------------------------------
