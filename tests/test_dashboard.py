@@ -535,8 +535,11 @@ def test_phase_diagram_marks_the_best_d_and_says_where_the_argument_fails():
     assert "argument op" in said or "argument niet op" in said or "dezelfde d" in said
     # where it fails or holds, each turbulence with the interval of d = 1 against the best d
     where = [c.value for c in at.caption if c.value.startswith(("Waar het argument", "Waar het"))]
-    assert where and all("95%:" in w for w in where)
-    assert sum(w.count("(beste d") for w in where) == 3
+    assert where and all("95%:" in w or "(d = 1 is de beste)" in w for w in where)
+    assert sum(w.count("(beste d") + w.count("(d = 1 is de beste)") for w in where) == 3
+    for fragment in re.findall(r"95%: ([^)]*)\)", where[0] if "niet" in where[0] else ""):
+        low, high = (float(v.replace("−", "-").replace(",", ".")) for v in fragment.split(" … "))
+        assert low > 0 or high < 0  # where it fails, the interval excludes zero
     runs = answers.against_best(
         answers.simulate_phase(
             sim.load_scenario("baseline").with_weeks(20).model_dump_json(), 3, 3, 1

@@ -202,7 +202,7 @@ def _week(page) -> int:
         ("?employees=60&reps=3&story=vicious_circle", "workshop", FILM),
         (f"compare?{SMALL}&why=true&why_reps=2", "compare", PLOT),
         ("explore?points=7&reps=1&weeks=52", "explore", PLOT),
-        ("explore?view=phase&phase_points=4&phase_reps=2&phase_weeks=52", "phase", PLOT),
+        ("explore?view=phase&phase_kpi=productivity", "phase", PLOT),  # shipped: quick
         ("calibrate", None, '[data-testid="stButton"]'),
         ("model", "model", '[data-testid="stDataFrame"]'),
     ],

@@ -73,14 +73,15 @@ def where_and_how_sure(gaps: pd.DataFrame, name: str) -> list[str]:
     full = gaps[gaps["d"] == gaps["d"].max()]
     if full[["low", "high"]].isna().all().all():
         return [t("explore.no_interval")]
-    way = texts.BETTER[name]
-    worse = (full["high"] * way < 0) | (full["low"] * way > 0)  # excludes zero
+    worse = (full["low"] > 0) | (full["high"] < 0)  # the interval excludes zero
     said = []
     for key, part in (("explore.fails_at", full[worse]), ("explore.holds_at", full[~worse])):
         if part.empty:
             continue
         where = "; ".join(
-            t(
+            t("explore.gap_best", turbulence=number(r.turbulence))
+            if r.best == r.d
+            else t(
                 "explore.gap",
                 turbulence=number(r.turbulence),
                 best=number(r.best),
