@@ -719,6 +719,13 @@ def test_a_limit_opens_its_story_in_the_compare_page():
     assert "misconduct_loss" in at.query_params["kpis"]  # what the limit is about
 
 
+def test_the_patterns_at_their_default_replications_come_shipped():
+    at = open_page("model", patterns="true")  # ten replications, seed 1: no simulation
+    summary = " ".join(m.value for m in (*at.success, *at.warning))
+    assert "patronen gehaald (10 herhalingen, seed 1; berekend in 0,0 s)" in summary, summary
+    assert at.get("plotly_chart")  # a chart per group of patterns
+
+
 def test_a_limit_opens_its_grid_in_the_explore_page():
     at = open_page("model")
     opens = [b for b in at.button if b.key and b.key.startswith("explore_")]
