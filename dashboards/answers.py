@@ -16,13 +16,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+from scipy import stats
 
 import sim
 from sim import texts
-from sim.experiments.batches import common_batch
-from sim.experiments.execute import run_batches
-from sim.experiments.summaries import interval
 from sim.scenario import scenarios_dir
 
 import compute
@@ -98,22 +97,46 @@ def phase_inputs(scenario_json: str, points: int, reps: int, seed: int) -> dict[
 
 
 def simulate_phase(scenario_json: str, points: int, reps: int, seed: int, progress=False):
-    """Every level of decentralisation at every turbulence with common random numbers (the
-    cells are simulated side by side): one row per cell and replication."""
+    """Every level of decentralisation at every turbulence, all simulated side by side with the
+    same seed (common random numbers, ``sim.run_points``): one row per cell and replication."""
     scenario = sim.Scenario.model_validate_json(scenario_json)
     grid = compute.grid(points)
-    batches = [
-        common_batch(
-            decentralised(scenario, d).with_overrides(**{"environment.turbulence": tb}),
-            reps,
-            seed,
-            {"decentralisation": d, "turbulence": tb},
-        )
-        for tb in grid
-        for d in grid
+    cells = [(d, tb) for tb in grid for d in grid]
+    variants = [
+        decentralised(scenario, d).with_overrides(**{"environment.turbulence": tb})
+        for d, tb in cells
     ]
-    runs, _ = run_batches(batches, {"kind": "compare"}, progress=progress)
-    return runs
+    runs, weeks = len(cells) * reps, scenario.run.weeks
+    on_week = (lambda week: progress(week / weeks * runs, runs)) if callable(progress) else None
+    found = sim.run_points(variants, [seed] * len(cells), reps, on_week=on_week)
+    return pd.DataFrame(
+        [
+            {"decentralisation": d, "turbulence": tb, "rep": rep, **result.kpis}
+            for (d, tb), results in zip(cells, found, strict=True)
+            for rep, result in enumerate(results)
+        ]
+    )
+
+
+def interval(values: np.ndarray) -> tuple[float, float, float]:
+    """Mean and 95% Student-t interval (NaN interval below two values)."""
+    values = np.asarray(values, dtype=float)
+    mean = float(values.mean())
+    if values.size < 2:
+        return mean, np.nan, np.nan
+    half = float(stats.t.ppf(0.975, values.size - 1) * values.std(ddof=1) / np.sqrt(values.size))
+    return mean, mean - half, mean + half
+
+
+def summary(runs: pd.DataFrame) -> pd.DataFrame:
+    """The phase diagram's cells: ``decentralisation, turbulence, kpi, mean, ci_low, ci_high``."""
+    rows = [
+        (d, tb, name, *interval(cell[name].to_numpy()))
+        for (d, tb), cell in runs.groupby(["decentralisation", "turbulence"], sort=False)
+        for name in sim.KPI_NAMES
+    ]
+    columns = ["decentralisation", "turbulence", "kpi", "mean", "ci_low", "ci_high"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 @compute.memo(8)

@@ -6,14 +6,13 @@ import streamlit as st
 import sim
 from sim import texts
 from sim.charts import plotly_config
-from sim.experiments.summaries import summarise
 
 import answers
 import charts
 import compute
 import library
 import settings
-from i18n import change, file_name, kpi, lang, lever, number, story, t
+from i18n import change, file_name, kpi, lang, lever, number, problem, story, t
 
 LEVERS = (
     "levers.vision",
@@ -128,7 +127,8 @@ if view == "sweep":
             with compute.stopwatch() as watch, compute.progress(points**2 * reps) as tell:
                 table = compute.sweep(scenario.model_dump_json(), vary, reps, seed, _progress=tell)
         except sim.ExperimentError as err:
-            st.error(str(err))
+            plain = "\n".join(f"- {problem(p)}" for p in str(err).split("; "))
+            st.error(t("app.invalid_settings") + "\n" + plain)
         else:
             best, alike = charts.best_and_alike(table, x, y, name)
             fig = charts.heatmap(table, x, y, name, lever(x), lever(y), big, best, alike)
@@ -163,7 +163,7 @@ else:
     asked = (scenario.model_dump_json(), points, reps, seed)
     with compute.stopwatch() as watch, compute.progress(points**2 * reps) as tell:
         runs = answers.phase_runs(*asked, _progress=tell)
-    table = summarise(runs, ["decentralisation", "turbulence"])
+    table = answers.summary(runs)
     best = charts.best_per_row(table, "decentralisation", "turbulence", name)
     gaps = answers.against_best(runs, name)
     alike = set()
