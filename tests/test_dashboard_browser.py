@@ -217,11 +217,11 @@ def test_page_loads_in_dutch_without_english(app_url, page, path, name, selector
 
 
 def test_an_english_link_has_an_english_menu_from_the_first_load(app_url, page):
-    page.goto(f"{app_url}/explore?lang=en&points=2&reps=1&weeks=12")
-    _settled(page)
+    page.goto(f"{app_url}/calibrate?lang=en")
+    _settled(page, '[data-testid="stButton"]')
     menu = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Compare" in menu and "Vergelijken" not in menu
-    assert page.locator("h1").first.inner_text() == "Explore"
+    assert page.locator("h1").first.inner_text() == "Calibrate"
 
 
 def test_film_plays_by_keyboard_and_lets_go_now(app_url, page):
