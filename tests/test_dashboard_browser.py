@@ -273,18 +273,18 @@ def test_film_plays_by_keyboard_and_lets_go_now(app_url, page):
 def test_slider_redraws_workshop(app_url, page):
     page.goto(f"{app_url}/?{SMALL}")
     _settled(page, FILM)
-    tile = page.locator('[data-testid="stMetricValue"]').nth(1)
+    from playwright.sync_api import expect
+
+    tile = page.locator(".film .tile-value").nth(1)  # the film's tile at the week shown
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    for _ in range(20):
+        page.keyboard.press("ArrowRight")
     before = tile.inner_text()
     thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first  # trust
     thumb.focus()
     for _ in range(8):
         thumb.press("ArrowRight")
-    page.wait_for_function(
-        "before => document.querySelectorAll('[data-testid=\"stMetricValue\"]')[1]"
-        ".innerText !== before",
-        arg=before,
-        polling=250,
-    )
+    expect(tile).not_to_have_text(before, timeout=90_000)
     _settled(page, FILM)
     assert "trust=0.9" in page.url
     assert page.locator(ERROR).count() == 0
