@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test check bench lint format calibrate docs clean
+.PHONY: install run test check bench lint format calibrate docs answers clean
 
 install: $(STAMP)
 
@@ -46,6 +46,10 @@ calibrate: install
 
 docs: install
 	$(PY) scripts/document.py
+
+# The answers the dashboard ships (dashboards/answers/): after a change to the model.
+answers: install
+	$(PY) scripts/answers.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

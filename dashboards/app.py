@@ -8,7 +8,7 @@ import keys
 import library
 import sessions
 import settings
-from i18n import LANGUAGES, language_label, t
+from i18n import LANGUAGES, language_from_link, language_label, t
 
 HERE = Path(__file__).parent
 
@@ -21,13 +21,18 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; color: #1a1a1a
 [data-testid="stSidebarCollapsedControl"], footer { display: none; }
 [data-testid="stMetricValue"] { font-size: 2.6rem; }
 [data-testid="stMetricLabel"] p { font-size: 1.1rem; }
-[data-testid="stMainBlockContainer"] { padding-top: 0.6rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding-top: 0.6rem; padding-bottom: 1rem; max-width: 100%; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stSidebar"] { display: none; }  /* hidden, so it takes no tab stops either */
+/* nothing under 22 px: Streamlit writes labels, slider values and buttons smaller */
+[data-testid="stMain"] :is(p, label, span, div, button, input, li, summary, small),
+[data-testid="stPopoverBody"] :is(p, label, span, div, button, a, li) { font-size: max(22px, 1em); }
 h1 { font-size: 2.2rem; padding: 0; }
 </style>
 """
-# Streamlit's own words in the file uploader and the skip link, in the chosen language (they
-# cannot be set).
-UPLOADER_CSS = """
+# Streamlit's own words in the file uploader, the skip link and under a number field ("Press
+# Enter to apply"), in the chosen language (they cannot be set).
+STREAMLIT_WORDS_CSS = """
 <style>
 [data-testid="stFileUploaderDropzone"] button p { font-size: 0; }
 [data-testid="stFileUploaderDropzone"] button p::after { content: "{button}"; font-size: 0.9rem; }
@@ -36,6 +41,9 @@ UPLOADER_CSS = """
   font-size: 0.8rem; }
 [data-testid="stSkipToContent"] { font-size: 0; }
 [data-testid="stSkipToContent"]::after { content: "{skip}"; font-size: 1rem; }
+[data-testid="InputInstructions"] > span:first-child { font-size: 0; }
+[data-testid="InputInstructions"] > span:first-child::after { content: "{enter}";
+  font-size: 0.75rem; }
 </style>
 """
 PAGES = {
@@ -89,6 +97,7 @@ if (
 settings.modernise_link()
 settings.arrive(page.url_path or "workshop")
 
+language_from_link()
 st.sidebar.segmented_control(
     t("app.language"),
     LANGUAGES,
@@ -99,9 +108,10 @@ st.sidebar.segmented_control(
     required=True,
 )
 st.sidebar.toggle(t("app.presenter"), key=keys.PRESENT, bind="query-params")
-css = UPLOADER_CSS
-for word in ("button", "limit", "skip"):
-    css = css.replace(f"{{{word}}}", t(f"app.uploader_{word}" if word != "skip" else "app.skip"))
+css = STREAMLIT_WORDS_CSS
+for word, key in (("button", "uploader_button"), ("limit", "uploader_limit"), ("skip", "skip")):
+    css = css.replace(f"{{{word}}}", t(f"app.{key}"))
+css = css.replace("{enter}", t("app.press_enter"))
 st.html(css)
 if settings.presenting():
     st.html(PRESENTER_CSS)

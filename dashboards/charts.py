@@ -15,6 +15,7 @@ from sim.charts import INK, PALETTE, alpha, styled
 from i18n import kpi, lang, number, t, value
 
 BEST = "★"
+ALIKE = "≈"
 
 
 def best_per_row(table: pd.DataFrame, x: str, y: str, name: str) -> dict[float, float]:
@@ -36,16 +37,21 @@ def heatmap(
     y_label: str,
     big: bool = False,
     best: dict[float, float] | None = None,
+    alike: set[tuple[float, float]] | None = None,
 ) -> go.Figure:
     """A KPI over two varied fields, with the 95% interval on hover. Colour-blind safe
     (cividis), turned so that yellow is always better; ticks on the cells' centres; ``best``
-    cells (per row) marked with a star."""
+    cells (per row) marked with a star, cells ``(x, y)`` that do not differ from them (``alike``)
+    with ≈."""
+    alike = alike or set()
     part = table[table["kpi"] == name]
     z, lo, hi = (part.pivot(index=y, columns=x, values=v) for v in ("mean", "ci_low", "ci_high"))
     xs, ys = z.columns.astype(float), z.index.astype(float)
     shown = [
         [
-            value(name, v) + (f" {BEST}" if best and best.get(row) == col else "")
+            value(name, v)
+            + (f" {BEST}" if best and best.get(row) == col else "")
+            + (f" {ALIKE}" if (col, row) in alike else "")
             for col, v in zip(xs, values, strict=True)
         ]
         for row, values in zip(ys, z.to_numpy(), strict=True)
@@ -79,6 +85,21 @@ def heatmap(
     fig.update_xaxes(title_text=x_label, tickvals=xs, ticktext=[number(v) for v in xs], **ticks)
     fig.update_yaxes(title_text=y_label, tickvals=ys, ticktext=[number(v) for v in ys], **ticks)
     return styled(fig, lang(), big, height=620 if big else 520)
+
+
+def best_and_alike(
+    table: pd.DataFrame, x: str, y: str, name: str
+) -> tuple[dict[float, float], set[tuple[float, float]]]:
+    """The best cell of a grid of independent samples (as ``{y: x}``) and the cells whose 95%
+    interval overlaps its own; nothing without a better direction."""
+    way = texts.BETTER.get(name)
+    if way is None:
+        return {}, set()
+    part = table[table["kpi"] == name].reset_index(drop=True)
+    top = part.loc[(part["mean"] * way).idxmax()]
+    overlaps = (part["ci_low"] <= top["ci_high"]) & (part["ci_high"] >= top["ci_low"])
+    alike = {(r[x], r[y]) for _, r in part[overlaps].iterrows()} - {(top[x], top[y])}
+    return {top[y]: top[x]}, alike
 
 
 def colour_note(name: str) -> str:

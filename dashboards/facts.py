@@ -19,6 +19,7 @@ from sim import patterns as facts
 from sim import report, texts
 from sim.coefficients import PROVENANCES, listing
 
+import answers
 import compute
 from i18n import lang, t
 
@@ -40,6 +41,14 @@ LIMITS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 variants the compare page opens with (none where a lever cannot show it: follow-up is a
 mechanism, not a lever)."""
 
+EXPLORE: dict[str, dict[str, str]] = {
+    "opportunists": {"x": "workforce.opportunist_share", "y": "levers.control", "kpi": "profit"},
+    "hayek": {"view": "phase", "phase_kpi": "productivity"},
+    "vision": {"x": "levers.freedom", "y": "levers.vision", "kpi": "adaptation_error"},
+    "rules": {"x": "levers.rules", "y": "levers.trust", "kpi": "productivity"},
+}
+"""The Explore page's settings that show a limit over a grid: the phase diagram (Hayek) or a
+sweep over the two levers it is about."""
 VARIANTS = {key: variants for key, _, variants in LIMITS}
 EXTRA_KPIS = {"opportunists": ["misconduct_loss"], "vision": ["adaptation_error"]}
 """Outcomes the compare page adds to its usual ones for a limit."""
@@ -48,12 +57,20 @@ EXTRA_KPIS = {"opportunists": ["misconduct_loss"], "vision": ["adaptation_error"
 # --- the patterns -------------------------------------------------------------------------------
 
 
+def measure(reps: int, seed: int, progress: Any = False) -> pd.DataFrame:
+    """Every pattern measured with ``reps`` replications, in this process (so that the progress
+    bar moves week by week)."""
+    return facts.evaluate(reps=reps, seed=seed, executor="serial", progress=progress)
+
+
 @compute.memo(8)
 def evaluate(reps: int, seed: int, _progress: Any = False) -> tuple[pd.DataFrame, float]:
-    """Every pattern measured with ``reps`` replications (in this process, so the progress bar
-    moves week by week), and the seconds it took."""
+    """:func:`measure`, shipped for the default replications and seed (:mod:`answers`), and the
+    seconds it took here."""
     start = time.perf_counter()
-    frame = facts.evaluate(reps=reps, seed=seed, executor="serial", progress=_progress)
+    frame = answers.shipped("patterns", {"reps": reps, "seed": seed})
+    if frame is None:
+        frame = measure(reps, seed, _progress)
     return frame, time.perf_counter() - start
 
 
@@ -174,6 +191,20 @@ def compare_settings(key: str) -> dict[str, Any]:
             settings[f"v{i}_{name}"] = value
     settings["kpis"] = [*report.HEADLINE, *EXTRA_KPIS.get(key, [])]
     return settings
+
+
+def explore_settings(key: str) -> dict[str, str]:
+    """The Explore page's settings that show limit ``key`` (as a saved session holds them)."""
+    return {"view": "sweep", **EXPLORE[key]}
+
+
+def explore_in_words(key: str) -> str:
+    """What the Explore page shows for limit ``key``."""
+    shown = explore_settings(key)
+    if shown["view"] == "phase":
+        return t("model.limits.explore_phase", kpi=texts.kpi_name(shown["phase_kpi"], lang()))
+    x, y = (texts.field_name(shown[axis], lang()) for axis in ("x", "y"))
+    return t("model.limits.explore_sweep", kpi=texts.kpi_name(shown["kpi"], lang()), x=x, y=y)
 
 
 # --- the coefficients ---------------------------------------------------------------------------

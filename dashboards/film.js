@@ -46,6 +46,14 @@ function fmt(value, lang, digits) {
   });
 }
 
+function fixed(value, lang, digits) {
+  if (value === null || !isFinite(value)) return "—";
+  return value.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  });
+}
+
 function divergingColour(v) {
   // −1 (all burnout) vermillion … 0 white … 1 (all engaged) blue: colour-blind safe
   const t = Math.max(-1, Math.min(1, v));
@@ -105,33 +113,41 @@ export default function (component) {
   }, track);
   const timeline = el("div", { class: "timeline" }, track);
   const labelRows = [];  // per row of labels, the [left, right] extents already taken (px)
+  const revealing = [];  // [week, element] of what the run itself did: shown once reached
   for (const e of d.events) {
     const at = (100 * e.week) / last;
     const mark = el("span", { class: at > 80 ? "event left" : "event", title: `${w.week} ${e.week}: ${e.label}` }, timeline);
+    if (e.revealed) revealing.push([e.week, mark]);
     mark.style.left = `${at}%`;
     mark.style.borderColor = e.colour;
     const label = el("span", {}, mark, e.label);
     label.style.color = e.colour;
     // Events close together (a shock and the grab it provokes) put their labels on rows below.
-    const box = label.getBoundingClientRect();
+    let box = label.getBoundingClientRect();
     if (!box.width) continue;  // not laid out: nothing to measure
     const clear = (taken) => taken.every(([a, b]) => box.right + 6 < a || box.left > b + 6);
     let row = labelRows.findIndex(clear);
+    if (row !== 0 && labelRows.length && !mark.classList.contains("left")) {
+      mark.classList.add("left");  // on the first row, to the left of its mark, if it fits there
+      box = label.getBoundingClientRect();
+      if (box.left >= track.getBoundingClientRect().left && clear(labelRows[0])) row = 0;
+      else {
+        mark.classList.remove("left");
+        box = label.getBoundingClientRect();
+      }
+    }
     if (row < 0) row = labelRows.push([]) - 1;
     labelRows[row].push([box.left, box.right]);
-    mark.style.height = `${0.9 + 1.5 * row}em`;
-    label.style.top = `${0.5 + 1.5 * row}em`;
+    mark.style.height = `${0.9 + 1.4 * row}em`;
+    label.style.top = `${0.5 + 1.4 * row}em`;
   }
-  if (labelRows.length > 1) timeline.style.height = `${1.2 + 1.2 * (labelRows.length - 1)}em`;
-  el("div", { class: "keys" }, root, w.keys);
-  const happening = el("section", { class: "happening", "aria-live": "polite" }, root);
-  el("h4", {}, happening, w.happening);
-  const phaseText = el("p", {}, happening);
+  if (labelRows.length > 1) timeline.style.height = `${1.2 + 1.4 * (labelRows.length - 1)}em`;
+  if (!d.big) el("div", { class: "keys" }, root, w.keys);  // the presenter knows them
 
   // --- the plane, the teams and what is happening -------------------------------------------
   const stage = el("div", { class: "stage" }, root);
   const planeBox = el("figure", { class: "plane" }, stage);
-  el("figcaption", {}, planeBox, w.plane);
+  if (!d.big) el("figcaption", {}, planeBox, w.plane);  // on a projector the plane speaks for itself
   const S = 100;
   const plane = el("svg:svg", { viewBox: "-12 -6 118 122", role: "img", "aria-label": w.plane }, planeBox);
   el("svg:rect", { x: 0, y: 0, width: S, height: S, class: "frame" }, plane);
@@ -143,17 +159,36 @@ export default function (component) {
     const [x, y, anchor] = corners[q.key];
     el("svg:text", { x, y, "text-anchor": anchor, class: "corner", fill: q.colour }, plane, q.name);
   });
-  for (const v of [0, 0.5, 1]) {
-    el("svg:text", { x: v * S, y: S + 7, "text-anchor": "middle", class: "tick" }, plane, fmt(v, d.lang, 1));
-    el("svg:text", { x: -2, y: S - v * S + 2, "text-anchor": "end", class: "tick" }, plane, fmt(v, d.lang, 1));
+  // On a projector the axes' words grow to 22 px: no ticks there (the cut lines are at 0,5), and
+  // the words closer to the frame.
+  if (!d.big) {
+    for (const v of [0, 0.5, 1]) {
+      el("svg:text", { x: v * S, y: S + 7, "text-anchor": "middle", class: "tick" }, plane, fmt(v, d.lang, 1));
+      el("svg:text", { x: -2, y: S - v * S + 2, "text-anchor": "end", class: "tick" }, plane, fmt(v, d.lang, 1));
+    }
   }
-  el("svg:text", { x: S / 2, y: S + 14, "text-anchor": "middle", class: "axis" }, plane, w.pleasure_axis);
-  el("svg:text", { x: -9, y: S / 2, "text-anchor": "middle", class: "axis", transform: `rotate(-90 -9 ${S / 2})` }, plane, w.energy_axis);
+  const [px, ey] = d.big ? [S + 10, -4] : [S + 14, -9];
+  el("svg:text", { x: S / 2, y: px, "text-anchor": "middle", class: "axis" }, plane, w.pleasure_axis);
+  el("svg:text", { x: ey, y: S / 2, "text-anchor": "middle", class: "axis", transform: `rotate(-90 ${ey} ${S / 2})` }, plane, w.energy_axis);
   const dots = [];
   const radius = d.big ? 1.9 : 1.5;
   for (let i = 0; i < d.employees; i++) dots.push(el("svg:circle", { r: radius, class: "dot" }, plane));
 
   const side = el("div", { class: "side" }, stage);
+  const happening = el("section", { class: "happening", "aria-live": "polite" }, side);
+  el("h4", {}, happening, w.happening);
+  const phaseText = el("p", {}, happening);
+
+  // the tiles: each KPI so far (the weeks up to the one shown), against the baseline
+  const tileBox = el("section", { class: "tiles", "aria-label": w.tiles }, side);
+  const tiles = d.tiles.map((tile) => {
+    const box = el("div", { class: "tile" }, tileBox);
+    el("div", { class: "tile-name" }, box, tile.name);
+    const shown = el("div", { class: "tile-value" }, box);
+    const diff = el("div", { class: "tile-diff" }, box);
+    return { tile, shown, diff };
+  });
+  const tileNote = el("div", { class: "tile-note" }, side);
   const teamBox = el("figure", { class: "teams" }, side);
   el("figcaption", {}, teamBox, w.teams);
   const rows = Math.ceil(d.teams / d.columns);
@@ -183,7 +218,8 @@ export default function (component) {
   // --- the series ---------------------------------------------------------------------------
   const panels = el("div", { class: "series" }, root);
   const W = 100, H = 58, L = 16, B = 8, T = 4;
-  const charts = d.series.map((s) => {
+  const charts = [];
+  d.series.forEach((s) => {
     const box = el("figure", { class: "panel" }, panels);
     el("figcaption", {}, box, s.unit ? `${s.name} (${s.unit})` : s.name);
     const svg = el("svg:svg", { viewBox: `0 0 ${W + L + 2} ${H + B + T}`, role: "img", "aria-label": s.name }, box);
@@ -204,11 +240,16 @@ export default function (component) {
     const path = (ys) => ys.map((v, i) => `${i ? "L" : "M"}${X(d.seriesWeeks[i]).toFixed(2)},${Y(v).toFixed(2)}`).join("");
     const band = s.high.map((v, i) => `${i ? "L" : "M"}${X(d.seriesWeeks[i]).toFixed(2)},${Y(v).toFixed(2)}`).join("")
       + s.low.map((v, i) => [i, v]).reverse().map(([i, v]) => `L${X(d.seriesWeeks[i]).toFixed(2)},${Y(v).toFixed(2)}`).join("") + "Z";
-    el("svg:path", { d: band, class: "band" }, svg);
-    el("svg:path", { d: path(s.baseline), class: "baseline" }, svg);
-    el("svg:path", { d: path(s.mean), class: "mean" }, svg);
+    // only up to the week shown: the film does not give its ending away
+    const clipId = `film-clip-${key}-${charts.length}-${Math.random().toString(36).slice(2, 8)}`;
+    const clip = el("svg:rect", { x: 0, y: 0, height: H + T + B, width: L }, el("svg:clipPath", { id: clipId }, svg));
+    const upToNow = el("svg:g", { "clip-path": `url(#${clipId})` }, svg);
+    el("svg:path", { d: band, class: "band" }, upToNow);
+    el("svg:path", { d: path(s.baseline), class: "baseline" }, upToNow);
+    el("svg:path", { d: path(s.mean), class: "mean" }, upToNow);
     for (const e of d.events) {
-      el("svg:line", { x1: X(e.week), x2: X(e.week), y1: T, y2: T + H, class: "event", stroke: e.colour }, svg);
+      const line = el("svg:line", { x1: X(e.week), x2: X(e.week), y1: T, y2: T + H, class: "event", stroke: e.colour }, svg);
+      if (e.revealed) revealing.push([e.week, line]);
     }
     const cursor = el("svg:line", { y1: T, y2: T + H, class: "cursor" }, svg);
     const marker = el("svg:circle", { r: 1.6, class: "marker" }, svg);
@@ -218,7 +259,7 @@ export default function (component) {
       const week = ((event.clientX - box.left) / box.width * (W + L + 2) - L) / W * last;
       seek(nearestFrame(Math.max(0, Math.min(last, week))));
     });
-    return { s, X, Y, cursor, marker, reading };
+    charts.push({ s, X, Y, cursor, marker, reading, clip });
   });
   const key2 = el("div", { class: "legend" }, root);
   el("span", { class: "swatch line" }, key2);
@@ -269,7 +310,22 @@ export default function (component) {
       c.reading.setAttribute("x", x > 70 ? x - 1.5 : x + 1.5);
       c.reading.setAttribute("text-anchor", x > 70 ? "end" : "start");
       c.reading.textContent = fmt(v, d.lang, c.s.digits);
+      c.clip.setAttribute("width", x);
     }
+    for (const [at, node] of revealing) node.style.visibility = at <= week ? "visible" : "hidden";
+    const row = Math.max(0, week - d.seriesWeeks[0]);
+    for (const { tile, shown, diff } of tiles) {
+      const i = Math.min(tile.mean.length - 1, row);
+      const v = tile.mean[i];
+      const change = v - tile.baseline[i];
+      shown.textContent = fixed(v, d.lang, tile.digits) + (tile.unit ? (tile.unit === "%" ? "%" : ` ${tile.unit}`) : "");
+      const tiny = Math.abs(change) < Math.pow(10, -tile.digits) / 2;
+      const sign = change > 0 ? "+" : "−";
+      const by = `${sign}${fixed(Math.abs(change), d.lang, tile.digits)}${tile.change_unit ? ` ${tile.change_unit}` : ""}`;
+      diff.textContent = tiny ? "=" : `${change > 0 ? "↑" : "↓"} ${by}`;
+      diff.className = "tile-diff " + (tiny || !tile.better ? "same" : change * tile.better > 0 ? "better" : "worse");
+    }
+    tileNote.textContent = w.tiles_note.replace("{week}", String(week));
     play.textContent = state.playing ? "❚❚" : "▶";
     play.title = state.playing ? w.pause : w.play;
     play.setAttribute("aria-label", play.title);
@@ -332,10 +388,47 @@ export default function (component) {
   }
   document.addEventListener("keydown", onKey);
 
+  // --- on a projector: the plane fills what is left of the screen, no text under 22 px ------
+  const LEGIBLE_PX = 22;
+  function legible() {
+    for (const svg of root.querySelectorAll("svg")) {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      if (!scale) continue;
+      for (const text of svg.querySelectorAll("text")) {
+        if (!text.dataset.base) text.dataset.base = parseFloat(getComputedStyle(text).fontSize);
+        text.style.fontSize = `${Math.max(Number(text.dataset.base), LEGIBLE_PX / scale)}px`;
+      }
+    }
+    // corner names that no longer fit beside each other give way to the legend below
+    const names = [...plane.querySelectorAll("text.corner")];
+    names.forEach((n) => n.style.removeProperty("display"));
+    const boxes = names.map((n) => n.getBoundingClientRect());
+    const clash = boxes.some((a, i) => boxes.some((b, j) => i < j
+      && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+    if (clash) names.forEach((n) => { n.style.display = "none"; });
+  }
+  function fit() {
+    if (!d.big) return;
+    const top = plane.getBoundingClientRect().top + (scroller() ? scroller().scrollTop : 0);
+    plane.style.height = `${Math.max(200, window.innerHeight - top - 8)}px`;
+    legible();
+  }
+  function scroller() {  // the element Streamlit scrolls the page in
+    for (let n = root; n; n = n.parentElement || (n.getRootNode && n.getRootNode().host)) {
+      if (n.scrollHeight > n.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(n).overflowY)) return n;
+    }
+    return null;
+  }
+
   draw();
+  if (d.big) {
+    requestAnimationFrame(fit);
+    window.addEventListener("resize", fit);
+  }
   if (state.playing) start();
   state.cleanup = () => {
     if (timer) clearInterval(timer);
+    window.removeEventListener("resize", fit);
     document.removeEventListener("keydown", onKey);
     root.remove();
     state.cleanup = null;

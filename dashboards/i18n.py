@@ -24,14 +24,33 @@ def language_label(language: str) -> str:
 
 
 def lang() -> str:
-    """The chosen language as the catalogue names it: ``"nl"`` or ``"en"``."""
+    """The chosen language as the catalogue names it: ``"nl"`` or ``"en"``. Before the language
+    switch is drawn on a first run, the link's (``?lang=EN``, in any case), so that the menu and
+    the page's title are in it from the first load."""
     chosen = st.session_state.get(keys.LANG)
+    if chosen is None:
+        chosen = st.query_params.get(keys.LANG, "").lower()
     return chosen if chosen in LANGUAGES else LANGUAGES[0]
+
+
+def language_from_link() -> None:
+    """On a first run, take the link's language in any case (``?lang=en``): the switch binds to
+    the link by its labels (``EN``) and would otherwise fall back to Dutch."""
+    given = st.query_params.get(keys.LANG)
+    if keys.LANG not in st.session_state and given and given.lower() in LANGUAGES:
+        if given != language_label(given.lower()):
+            st.session_state[keys.LANG] = given.lower()
 
 
 def t(key: str, **values) -> str:
     """The text ``key`` (``"workshop.intro"``) in the chosen language, filled with ``values``."""
     return texts.text(key, lang(), **values)
+
+
+def file_name(key: str, extension: str) -> str:
+    """A download's file name in the chosen language: ``file_name("phase", "csv")`` →
+    "fasediagram.csv"."""
+    return f"{t(f'file.{key}')}.{extension}"
 
 
 def counted(key: str, count: int, **values) -> str:

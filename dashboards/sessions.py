@@ -11,7 +11,7 @@ import sim
 from sim.scenario import parse_scenario_text
 
 import keys
-from i18n import LANGUAGES, lang, problem, t
+from i18n import LANGUAGES, file_name, lang, problem, t
 from settings import modernised, page
 
 SESSION_MARK = "loslaten-session"
@@ -99,7 +99,7 @@ def session_box() -> None:
         st.download_button(
             t("app.session_save"),
             session_file(),
-            "loslaten-session.json",
+            file_name("session", "json"),
             "application/json",
             key=keys.SESSION_SAVE,
             on_click="ignore",

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from PIL import Image
+from PIL import Image, ImageFont
 from streamlit.testing.v1 import AppTest
 
 import sim
@@ -35,6 +35,7 @@ from sim.texts import mechanism_doc, text
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))
 
+import answers  # noqa: E402
 import compute  # noqa: E402
 import facts  # noqa: E402
 import film  # noqa: E402
@@ -117,6 +118,27 @@ def test_workshop_shows_tiles_film_series_and_what_happens():
     assert data["words"]["let_go_now"] == "Laat nu los"
     assert data["phases"][0]["text"].startswith("Er gebeurt niets bijzonders")
     assert "De schuifjes zetten de hefbomen bij de start" in words(at)
+
+
+def test_the_film_gives_its_ending_away_nowhere():
+    """The film's tiles are, week by week, the mean of the four weeks up to the week shown (the
+    series the film draws up to its cursor); what the run itself does (a grab) is marked for the
+    film to show once reached; the outcome after the whole run is folded away, and on a
+    projector not shown at all."""
+    at = open_page(**SMALL)
+    data = film_data(at)
+    assert [tile["name"] for tile in data["tiles"]][:2] == ["burn-out", "bevlogen"]
+    scenario = sim.load_scenario("baseline", **{"organisation.employees": 20})
+    series = compute.replicate(scenario.with_weeks(24).model_dump_json(), 2, 1)
+    weekly = series.groupby("week")["burnout_rate"].mean() * 100
+    tile = data["tiles"][0]
+    assert len(tile["mean"]) == len(tile["baseline"]) == len(weekly) == 24
+    assert tile["mean"][10] == pytest.approx(weekly.iloc[7:11].mean(), abs=1e-3)
+    assert tile["mean"][0] == pytest.approx(weekly.iloc[0], abs=1e-3)
+    assert all(e["revealed"] == (e["kind"] in {"grab", "relapse"}) for e in data["events"])
+    assert any("verklapt het einde" in e.label for e in at.expander)
+    big = open_page(**SMALL, present="true")
+    assert not big.metric and film_data(big)["tiles"]
 
 
 def test_tiles_are_the_kpis_of_the_runs():
@@ -215,8 +237,18 @@ def test_story_sets_its_own_levers_and_its_phases():
 def test_the_film_as_a_gif_for_slides():
     scenario = sim.load_scenario("baseline", **{"organisation.employees": 30}).with_weeks(12)
     shots = film.shoot.__wrapped__(scenario.model_dump_json(), 1, 1)
-    image = Image.open(io.BytesIO(film.gif(shots, [(0, "Er gebeurt niets bijzonders.")], "nl")))
-    assert image.format == "GIF" and image.n_frames == 13 and image.size == film.GIF_SIZE
+    said = [(0, "Er gebeurt niets bijzonders — of toch? Vertrouwen → controle ← " * 4)]
+    image = Image.open(io.BytesIO(film.gif(shots, said, "nl", "Basis")))
+    assert image.format == "GIF" and image.n_frames == 13 and image.size == (1920, 1080)
+    for frame in (0, 12):  # nothing clipped: a white margin all round
+        image.seek(frame)
+        pixels = np.asarray(image.convert("RGB"))
+        margin = np.concatenate([pixels[:20].ravel(), pixels[-20:].ravel(),
+                                 pixels[:, :20].ravel(), pixels[:, -20:].ravel()])  # fmt: skip
+        assert (margin == 255).all()
+    font = ImageFont.truetype(str(film.font_file()), 30)  # arrows and dashes, not empty boxes
+    missing = bytes(font.getmask("\U000e0001"))
+    assert all(bytes(font.getmask(sign)) != missing for sign in "→←—…")
     at = open_page(**SMALL)
     assert "Film als GIF (voor dia's)" in [b.label for b in at.get("download_button")]
 
@@ -260,6 +292,13 @@ def test_language_switch_changes_every_word():
     assert "trust" in english and "vertrouwen" not in english
     assert "engaged" in [m.label for m in at.metric] and "." in at.metric[2].value
     assert film_data(at)["words"]["let_go_now"] == "Let go now"
+
+
+@pytest.mark.parametrize("given", ["en", "En"])  # "EN", as the switch writes it: everywhere
+def test_a_link_in_english_is_english_from_the_first_load(given):
+    at = open_page("explore", lang=given, points="2", reps="1", weeks="12")
+    assert at.segmented_control(key="lang").value == "en"
+    assert at.title[0].value == "Explore"
 
 
 def test_presenter_mode_is_large_and_has_a_way_out():
@@ -516,7 +555,7 @@ def test_explore_sweep_has_ticks_on_cells_and_states_its_colours():
 
 def test_phase_diagram_marks_the_best_d_and_says_where_the_argument_fails():
     at = open_page(
-        "explore", view="phase", phase_points="3", phase_reps="2", phase_weeks="20",
+        "explore", view="phase", phase_points="3", phase_reps="3", phase_weeks="20",
         phase_kpi="productivity",
     )  # fmt: skip
     heat = chart(at, "phase")["data"][0]
@@ -525,12 +564,59 @@ def test_phase_diagram_marks_the_best_d_and_says_where_the_argument_fails():
     said = words(at)
     assert "★ markeert de beste d in elke rij (hogere productiviteit is beter)." in said
     assert "argument op" in said or "argument niet op" in said or "dezelfde d" in said
-    assert at.slider(key="phase_reps").value == 2
+    # where it fails or holds, each turbulence with the interval of d = 1 against the best d
+    where = [c.value for c in at.caption if c.value.startswith(("Waar het argument", "Waar het"))]
+    assert where and all("95%:" in w or "(d = 1 is de beste)" in w for w in where)
+    assert sum(w.count("(beste d") + w.count("(d = 1 is de beste)") for w in where) == 3
+    for fragment in re.findall(r"95%: ([^)]*)\)", where[0] if "niet" in where[0] else ""):
+        low, high = (float(v.replace("−", "-").replace(",", ".")) for v in fragment.split(" … "))
+        assert low > 0 or high < 0  # where it fails, the interval excludes zero
+    runs = answers.against_best(
+        answers.simulate_phase(
+            sim.load_scenario("baseline").with_weeks(20).model_dump_json(), 3, 3, 1
+        ),
+        "productivity",
+    )
+    assert (runs.loc[runs["d"] == runs["best"], "gap"] == 0).all()
+    alike = [cell for row in heat["text"] for cell in row if "≈" in cell]
+    undecided = (runs["d"] != runs["best"]) & (runs["low"] <= 0) & (runs["high"] >= 0)
+    assert len(alike) == undecided.sum()
+    assert at.slider(key="phase_reps").value == 3
     fresh = open_page("explore", view="phase", phase_points="2", phase_weeks="12")
-    assert fresh.slider(key="phase_reps").value == 5  # five replications by default
+    assert fresh.slider(key="phase_reps").value == 10  # enough replications by default
     for name in ("adaptation_error", "profit"):
         fresh.segmented_control(key="phase_kpi").set_value(name).run()
         assert not fresh.exception
+
+
+def test_shipped_answers_hold_only_for_their_inputs_and_this_code(tmp_path):
+    frame = pd.DataFrame({"rep": [0, 1], "productivity": [0.9, 1.1]})
+    answers.ship("phase", {"points": 2}, frame, tmp_path)
+    assert answers.shipped("phase", {"points": 2}, tmp_path).equals(frame)
+    assert answers.shipped("phase", {"points": 3}, tmp_path) is None
+    path = tmp_path / "phase.json"
+    stale = json.loads(path.read_text())
+    stale["stamp"]["code_version"] = "an older model"
+    path.write_text(json.dumps(stale))
+    assert answers.shipped("phase", {"points": 2}, tmp_path) is None
+
+
+def test_the_shipped_phase_diagram_is_what_this_code_computes():
+    """The phase diagram as it opens is shipped (scripts/answers.py): its stamp matches this
+    code, and a cell of it simulated again gives the same runs."""
+    defaults = answers.PHASE_DEFAULTS
+    scenario_json = sim.load_scenario(defaults["story"]).model_dump_json()
+    asked = (defaults["points"], defaults["reps"], defaults["seed"])
+    runs = answers.shipped("phase", answers.phase_inputs(scenario_json, *asked))
+    assert runs is not None, "the shipped answers are stale: run `make answers`"
+    assert answers.shipped("patterns", answers.PATTERNS_DEFAULTS) is not None
+    scenario = sim.Scenario.model_validate_json(scenario_json)
+    cell = answers.decentralised(scenario, 1.0).with_overrides(**{"environment.turbulence": 0.0})
+    again = [
+        r.kpis["productivity"] for r in sim.run_batch(cell, defaults["reps"], defaults["seed"])
+    ]
+    shipped = runs[(runs["decentralisation"] == 1.0) & (runs["turbulence"] == 0.0)]
+    assert np.allclose(shipped["productivity"].to_numpy(), again)
 
 
 def test_calibrate_fits_and_offers_the_scenario():
@@ -678,6 +764,24 @@ def test_a_limit_opens_its_story_in_the_compare_page():
         "Veel opportunisten (controle 0,8)",
     ]
     assert "misconduct_loss" in at.query_params["kpis"]  # what the limit is about
+
+
+def test_the_patterns_at_their_default_replications_come_shipped():
+    at = open_page("model", patterns="true")  # ten replications, seed 1: no simulation
+    summary = " ".join(m.value for m in (*at.success, *at.warning))
+    assert re.search(r"patronen gehaald \(10 herhalingen, seed 1; berekend in 0,\d s\)", summary)
+    assert at.get("plotly_chart")  # a chart per group of patterns
+
+
+def test_a_limit_opens_its_grid_in_the_explore_page():
+    at = open_page("model")
+    opens = [b for b in at.button if b.key and b.key.startswith("explore_")]
+    assert [b.key for b in opens] == [f"explore_{key}" for key in facts.EXPLORE]
+    assert all(b.label == "Openen in Verkennen" for b in opens)
+    at.button(key="explore_hayek").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["view"] == "phase" and at.query_params["phase_kpi"] == "productivity"
+    assert chart(at, "phase")["data"][0]["type"] == "heatmap"
 
 
 def test_every_limit_names_known_patterns_and_stories():

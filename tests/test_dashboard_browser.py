@@ -174,6 +174,24 @@ def _variants(page, n: int) -> None:
     page.wait_for_function(f"() => location.search.split('v=').length - 1 === {n}", polling=250)
 
 
+def _revealed(page) -> list[str]:
+    """Whether the film's events read from the run (a grab) show on its timeline."""
+    return page.locator(".film .timeline .event").evaluate_all(
+        "els => els.filter(e => e.style.visibility).map(e => e.style.visibility)"
+    )
+
+
+def _drawn_to(page) -> float:
+    """How far along its x axis the film's first series is drawn (0 at its start, 1 at its
+    end)."""
+    return page.locator(".film .series svg").first.evaluate(
+        "svg => { const clip = svg.querySelector('clipPath rect');"
+        " const axis = svg.querySelector('.grid');"
+        " const [x0, x1] = [Number(axis.getAttribute('x1')), Number(axis.getAttribute('x2'))];"
+        " return (Number(clip.getAttribute('width')) - x0) / (x1 - x0); }"
+    )
+
+
 def _week(page) -> int:
     return int(re.search(r"week (\d+)", page.locator(".film .week").inner_text())[1])
 
@@ -184,7 +202,7 @@ def _week(page) -> int:
         ("?employees=60&reps=3&story=vicious_circle", "workshop", FILM),
         (f"compare?{SMALL}&why=true&why_reps=2", "compare", ":nth-match(.js-plotly-plot, 2)"),
         ("explore?points=7&reps=1&weeks=52", "explore", PLOT),
-        ("explore?view=phase&phase_points=4&phase_reps=2&phase_weeks=52", "phase", PLOT),
+        ("explore?view=phase&phase_kpi=productivity", "phase", PLOT),  # shipped: quick
         ("calibrate", None, '[data-testid="stButton"]'),
         ("model", "model", '[data-testid="stDataFrame"]'),
     ],
@@ -196,6 +214,14 @@ def test_page_loads_in_dutch_without_english(app_url, page, path, name, selector
     assert _english(page) == []
     if name:
         _shot(page, name)
+
+
+def test_an_english_link_has_an_english_menu_from_the_first_load(app_url, page):
+    page.goto(f"{app_url}/calibrate?lang=en")
+    _settled(page, '[data-testid="stButton"]')
+    menu = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Compare" in menu and "Vergelijken" not in menu
+    assert page.locator("h1").first.inner_text() == "Calibrate"
 
 
 def test_film_plays_by_keyboard_and_lets_go_now(app_url, page):
@@ -211,10 +237,13 @@ def test_film_plays_by_keyboard_and_lets_go_now(app_url, page):
         for other in labels[i + 1 :]:
             apart = right <= other[0] or other[1] <= left
             assert apart or bottom <= other[2] or other[3] <= top, (labels[i], other)
+    assert _revealed(page) == ["hidden"]  # the grab: what the run does, not yet reached
+    assert _drawn_to(page) < 0.01  # the series: its first week, nothing of the future
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     assert _week(page) == 2
+    assert 0 < _drawn_to(page) < 0.05
     page.keyboard.press("Space")  # play
     deadline = time.monotonic() + 60
     while _week(page) < 100:
@@ -222,6 +251,7 @@ def test_film_plays_by_keyboard_and_lets_go_now(app_url, page):
         page.wait_for_timeout(200)
     page.keyboard.press("Space")  # pause
     stopped = _week(page)
+    assert _revealed(page) == ["visible"]  # the grab, reached
     page.wait_for_timeout(500)
     assert _week(page) == stopped
     _shot(page, "workshop_playing")
@@ -243,40 +273,98 @@ def test_film_plays_by_keyboard_and_lets_go_now(app_url, page):
 def test_slider_redraws_workshop(app_url, page):
     page.goto(f"{app_url}/?{SMALL}")
     _settled(page, FILM)
-    tile = page.locator('[data-testid="stMetricValue"]').nth(1)
+    from playwright.sync_api import expect
+
+    tile = page.locator(".film .tile-value").nth(1)  # the film's tile at the week shown
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    for _ in range(20):
+        page.keyboard.press("ArrowRight")
     before = tile.inner_text()
     thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first  # trust
     thumb.focus()
     for _ in range(8):
         thumb.press("ArrowRight")
-    page.wait_for_function(
-        "before => document.querySelectorAll('[data-testid=\"stMetricValue\"]')[1]"
-        ".innerText !== before",
-        arg=before,
-        polling=250,
-    )
+    expect(tile).not_to_have_text(before, timeout=90_000)
     _settled(page, FILM)
     assert "trust=0.9" in page.url
     assert page.locator(ERROR).count() == 0
 
 
-def test_presenter_mode_on_a_projector(app_url, browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+# Text a projector shows smaller than 22 px (an SVG's text as drawn), and focusable elements
+# in the sidebar that are not hidden.
+PROJECTED = """() => {
+  const small = [];
+  const walk = (node) => {
+    for (const child of node.children || []) {
+      if (['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(child.tagName)) continue;
+      const style = getComputedStyle(child);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      if (child.shadowRoot) walk(child.shadowRoot);
+      walk(child);
+    }
+    for (const child of node.childNodes || []) {
+      if (child.nodeType !== 3 || !child.textContent.trim() || !child.parentElement) continue;
+      const parent = child.parentElement;
+      const box = parent.getBoundingClientRect();
+      const style = getComputedStyle(parent);
+      if (!box.width || box.top > innerHeight || style.visibility === 'hidden') continue;
+      let px = parseFloat(style.fontSize);
+      if (!px) continue;  // replaced by a translation (::after)
+      if (parent instanceof SVGElement) {
+        const m = parent.getScreenCTM();
+        px *= Math.hypot(m.a, m.b);
+      }
+      if (px < 21.5) small.push(`${child.textContent.trim().slice(0, 30)} (${px.toFixed(1)} px)`);
+    }
+  };
+  walk(document.body);
+  const sidebar = document.querySelector('[data-testid="stSidebar"]');
+  const stops = sidebar ? [...sidebar.querySelectorAll('button, input, a, [tabindex]')]
+    .filter(e => e.checkVisibility()).length : 0;
+  return {small, stops};
+}"""
+
+
+def _bottom(page, selector: str) -> float:
+    box = page.locator(selector).bounding_box()
+    return box["y"] + box["height"]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_presenter_mode_on_a_projector(app_url, browser, width, height):
+    """The plane, the film's controls and what is happening fit one screen; nothing is under
+    22 px; the hidden sidebar takes no tab stops; the way out is on the first screen."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     page.set_default_timeout(90_000)
     page.goto(f"{app_url}/?employees=60&reps=3&present=true&story=let_go_relapse")
     _settled(page, FILM)
+    page.wait_for_function(  # the plane has taken the height the screen leaves it
+        "() => [...document.querySelectorAll('*')].some(e => e.shadowRoot &&"
+        " e.shadowRoot.querySelector('.film.big .plane svg[style*=height]'))",
+        polling=250,
+    )
     leave = page.get_by_role("button", name="Presentatie verlaten")
-    assert leave.is_visible() and leave.bounding_box()["y"] < 1080
-    play = page.locator(".film button.play").bounding_box()
-    week = page.locator(".film .week").bounding_box()
-    assert play["y"] + play["height"] < 1080 and week["y"] + week["height"] < 1080  # first screen
+    assert leave.is_visible() and leave.bounding_box()["y"] < height
+    for part in (".film button.play", ".film .week", ".film .happening", ".film .plane svg"):
+        assert _bottom(page, part) <= height, part  # on the first screen
     style = page.locator(".film").evaluate(
         "e => [parseFloat(getComputedStyle(e).fontSize), getComputedStyle(e).color]"
     )
     assert style[0] >= 22 and style[1] == "rgb(26, 26, 26)"  # large and dark
+    projected = page.evaluate(PROJECTED)
+    assert projected["small"] == [] and projected["stops"] == 0, projected
     assert not page.locator('[data-testid="stHeader"]').is_visible()
-    _shot(page, "presenter")
+    for _ in range(12):  # the keyboard never lands in the hidden sidebar
+        page.keyboard.press("Tab")
+        inside = page.evaluate(
+            "() => !!document.activeElement.closest('[data-testid=\"stSidebar\"]')"
+        )
+        assert not inside
+    _shot(page, "presenter" if width == 1920 else "workshop_presenter_720")
+    if width == 1280:
+        context.close()
+        return
     page.get_by_role("button", name="Menu").click()
     page.get_by_role("link", name="Vergelijken").wait_for(state="visible")
     page.keyboard.press("Escape")

@@ -7,11 +7,12 @@ import sim
 from sim import texts
 from sim.charts import plotly_config
 
+import answers
 import charts
 import compute
 import library
 import settings
-from i18n import kpi, lang, lever, number, story, t
+from i18n import change, file_name, kpi, lang, lever, number, problem, story, t
 
 LEVERS = (
     "levers.vision",
@@ -37,47 +38,23 @@ stories = library.stories()
 big = settings.presenting()
 
 
-def experiment(prefix: str, points: int, reps: int) -> tuple[sim.Scenario, int, int, int]:
+def experiment(
+    prefix: str, points: int, reps: int, most_reps: int = 10, fewest_reps: int = 1
+) -> tuple[sim.Scenario, int, int, int]:
     """The story, grid size, replications and seed of one view (keys start with ``prefix``)."""
     cols = st.columns(5)
     key = settings.select(
         t("common.story"), f"{prefix}story", list(stories), "baseline", story, where=cols[0]
     )
     points = settings.slider(t("explore.points"), f"{prefix}points", 2, 9, points, 1, cols[1])
-    reps = settings.slider(t("common.reps"), f"{prefix}reps", 1, 10, reps, 1, cols[2])
+    reps = settings.slider(
+        t("common.reps"), f"{prefix}reps", fewest_reps, most_reps, reps, 1, cols[2]
+    )
     seed = settings.number(t("common.seed"), f"{prefix}seed", *library.SEEDS, 1, 1, cols[3])
     weeks = settings.number(
         t("common.weeks"), f"{prefix}weeks", *library.WEEKS, stories[key].run.weeks, 4, cols[4]
     )
     return stories[key].with_weeks(weeks), points, reps, seed
-
-
-def decentralised(scenario: sim.Scenario, d: float) -> sim.Scenario:
-    """Decision rights low in the organisation: responsibility = freedom = d, control = rules
-    = 1 − d."""
-    low, high = round(d, 3), round(1 - d, 3)
-    return scenario.with_overrides(
-        **{"levers.responsibility": low, "levers.freedom": low},
-        **{"levers.control": high, "levers.rules": high},
-    )
-
-
-@compute.memo(8)
-def phase_diagram(scenario_json: str, points: int, reps: int, seed: int, _progress=False):
-    """Every level of decentralisation at every turbulence, compared with common random numbers
-    (one experiment: the points are simulated side by side)."""
-    scenario = sim.Scenario.model_validate_json(scenario_json)
-    grid = compute.grid(points)
-    cells = [(d, tb) for tb in grid for d in grid]
-    variants = [
-        decentralised(scenario, d).with_overrides(
-            name=f"{d:g}|{tb:g}", **{"environment.turbulence": tb}
-        )
-        for d, tb in cells
-    ]
-    table = sim.compare(variants, reps=reps, seed=seed, progress=_progress)
-    where = table["scenario"].str.split("|", expand=True).astype(float)
-    return table.assign(decentralisation=where[0], turbulence=where[1])
 
 
 def where_it_fails(best: dict[float, float], name: str) -> str:
@@ -87,6 +64,34 @@ def where_it_fails(best: dict[float, float], name: str) -> str:
         return t("explore.flat", kpi=kpi(name), d=number(calm))
     words = {"kpi": kpi(name), "low": number(calm), "high": number(wild)}
     return t("explore.holds" if wild > calm else "explore.fails", **words)
+
+
+def where_and_how_sure(gaps: pd.DataFrame, name: str) -> list[str]:
+    """Where full decentralisation is demonstrably worse than the best d (the argument fails)
+    and where not, each turbulence with the interval of d = 1's difference from the best."""
+    full = gaps[gaps["d"] == gaps["d"].max()]
+    if full[["low", "high"]].isna().all().all():
+        return [t("explore.no_interval")]
+    worse = (full["low"] > 0) | (full["high"] < 0)  # the interval excludes zero
+    said = []
+    for key, part in (("explore.fails_at", full[worse]), ("explore.holds_at", full[~worse])):
+        if part.empty:
+            continue
+        where = "; ".join(
+            t("explore.gap_best", turbulence=number(r.turbulence))
+            if r.best == r.d
+            else t(
+                "explore.gap",
+                turbulence=number(r.turbulence),
+                best=number(r.best),
+                gap=change(name, r.gap),
+                low=change(name, r.low),
+                high=change(name, r.high),
+            )
+            for r in part.itertuples()
+        )
+        said.append(t(key, where=where))
+    return said
 
 
 if big:
@@ -106,7 +111,7 @@ view = settings.select(
 if view == "sweep":
     if not big:
         st.caption(t("explore.intro"))
-    scenario, points, reps, seed = experiment("", 7, 2)
+    scenario, points, reps, seed = experiment("", 7, 5)
     cols = st.columns(3)
     x = settings.select(t("explore.lever_x"), "x", LEVERS, "levers.trust", lever, where=cols[0])
     y = settings.select(t("explore.lever_y"), "y", LEVERS, "levers.control", lever, where=cols[1])
@@ -122,19 +127,22 @@ if view == "sweep":
             with compute.stopwatch() as watch, compute.progress(points**2 * reps) as tell:
                 table = compute.sweep(scenario.model_dump_json(), vary, reps, seed, _progress=tell)
         except sim.ExperimentError as err:
-            st.error(str(err))
+            plain = "\n".join(f"- {problem(p)}" for p in str(err).split("; "))
+            st.error(t("app.invalid_settings") + "\n" + plain)
         else:
-            fig = charts.heatmap(table, x, y, name, lever(x), lever(y), big)
+            best, alike = charts.best_and_alike(table, x, y, name)
+            fig = charts.heatmap(table, x, y, name, lever(x), lever(y), big, best, alike)
             st.plotly_chart(fig, key="sweep", config=plotly_config(lang()))
             st.caption(
                 charts.colour_note(name)
+                + (" " + t("explore.sweep_alike_note") if best else "")
                 + " · "
                 + t("common.computed_in", seconds=compute.seconds(watch.seconds))
             )
             st.download_button(
                 t("common.summary_csv"),
                 table.to_csv(index=False),
-                "sweep.csv",
+                file_name("sweep", "csv"),
                 "text/csv",
                 on_click="ignore",
             )
@@ -142,7 +150,7 @@ if view == "sweep":
 else:
     if not big:
         st.markdown(t("explore.phase_intro"))
-    scenario, points, reps, seed = experiment("phase_", 5, 5)
+    scenario, points, reps, seed = experiment("phase_", 5, 10, most_reps=20, fewest_reps=2)
     name = settings.select(
         t("explore.phase_kpi"),
         "phase_kpi",
@@ -152,9 +160,16 @@ else:
         widget="segmented_control",
     )
     settings.url_warnings()
+    asked = (scenario.model_dump_json(), points, reps, seed)
     with compute.stopwatch() as watch, compute.progress(points**2 * reps) as tell:
-        table = phase_diagram(scenario.model_dump_json(), points, reps, seed, _progress=tell)
+        runs = answers.phase_runs(*asked, _progress=tell)
+    table = answers.summary(runs)
     best = charts.best_per_row(table, "decentralisation", "turbulence", name)
+    gaps = answers.against_best(runs, name)
+    alike = set()
+    if not gaps.empty:
+        undecided = (gaps["d"] != gaps["best"]) & (gaps["low"] <= 0) & (gaps["high"] >= 0)
+        alike = set(zip(gaps.loc[undecided, "d"], gaps.loc[undecided, "turbulence"], strict=True))
     fig = charts.heatmap(
         table,
         "decentralisation",
@@ -164,23 +179,24 @@ else:
         t("explore.turbulence"),
         big,
         best,
+        alike,
     )
     st.plotly_chart(fig, key="phase", config=plotly_config(lang()))
     way = texts.BETTER.get(name)
     direction = t("explore.direction_up" if way == 1 else "explore.direction_down", kpi=kpi(name))
     notes = [charts.colour_note(name)]
     if best:
-        notes += [t("explore.best_note", direction=direction), where_it_fails(best, name)]
+        notes += [t("explore.best_note", direction=direction), t("explore.alike_note")]
+        notes += [where_it_fails(best, name), *where_and_how_sure(gaps, name)]
     else:
         notes.append(t("explore.no_direction", kpi=kpi(name)))
     for note in notes:
         st.caption(note)
     st.caption(t("common.computed_in", seconds=compute.seconds(watch.seconds)))
-    tidy = pd.DataFrame(table).drop(columns=["scenario", "diff", "diff_low", "diff_high"])
     st.download_button(
         t("common.summary_csv"),
-        tidy.to_csv(index=False),
-        "phase_diagram.csv",
+        table.to_csv(index=False),
+        file_name("phase", "csv"),
         "text/csv",
         on_click="ignore",
     )

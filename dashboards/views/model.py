@@ -22,7 +22,7 @@ import facts
 import keys
 import library
 import settings
-from i18n import lang, lever, number, quadrant, story, t
+from i18n import file_name, lang, lever, number, quadrant, story, t
 
 FIGURES = (
     ("burnout", "14%", "NEA / CBS"),
@@ -59,6 +59,12 @@ def open_compare(key: str) -> None:
     st.session_state[keys.GOTO] = "compare"
 
 
+def open_explore(key: str) -> None:
+    """Open the Explore page on a limit's grid (as a loaded session would)."""
+    st.session_state.setdefault(keys.SAVED, {})["explore"] = facts.explore_settings(key)
+    st.session_state[keys.GOTO] = "explore"
+
+
 if big:
     st.subheader(t("page.model"), anchor=False)
 else:
@@ -88,6 +94,16 @@ for key, _names, variants in facts.LIMITS:
             )
         else:
             action.caption(t("model.limits.no_compare"))
+        if key in facts.EXPLORE:
+            action.button(
+                t("model.limits.explore"),
+                key=f"explore_{key}",
+                help=t("model.limits.explore_help", view=facts.explore_in_words(key)),
+                on_click=open_explore,
+                args=(key,),
+                icon=":material/grid_on:",
+                width="stretch",
+            )
 
 # --- the patterns: controls now, the computation after the rest of the page ---------------------
 
@@ -211,7 +227,7 @@ shown.caption(
 download.download_button(
     t("model.coefficients.csv"),
     facts.coefficient_csv(rows),
-    "coefficients.csv",
+    file_name("coefficients", "csv"),
     "text/csv",
     on_click="ignore",
     key="coefficients_csv",
@@ -324,7 +340,7 @@ def show_patterns() -> None:
         st.download_button(
             t("model.patterns.csv"),
             frame.to_csv(index=False),
-            "patterns.csv",
+            file_name("patterns", "csv"),
             "text/csv",
             on_click="ignore",
             key="patterns_csv",

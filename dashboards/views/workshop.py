@@ -11,7 +11,7 @@ import film
 import keys
 import library
 import settings
-from i18n import change, kpi, lang, lever, story, t, value
+from i18n import change, file_name, kpi, lang, lever, story, t, value
 from settings import param
 
 MAIN = ("levers.trust", "levers.control", "levers.rules")
@@ -107,9 +107,7 @@ def phases(key: str, scenario: sim.Scenario, events) -> list[tuple[int, str]]:
     return sorted(out, key=lambda p: p[0])
 
 
-if big:
-    st.subheader(t("page.workshop"), anchor=False)
-else:
+if not big:  # on a projector the menu names the page: the screen is for the film
     st.title(t("page.workshop"), anchor=False)
     st.caption(t("workshop.intro"))
 
@@ -129,7 +127,8 @@ for column, path in zip(top[1:], MAIN, strict=True):
 if not big:
     st.caption(f"{library.described(story_key, chosen)} {t('workshop.levers_note')}")
 
-with st.expander(t("workshop.other_levers")):
+more, mine = st.columns(2) if big else (st.container(), st.container())
+with more.expander(t("workshop.other_levers")):
     columns = st.columns(4)
     for i, path in enumerate(OTHER):
         default = texts.value_at(chosen, path)
@@ -148,7 +147,7 @@ with st.expander(t("workshop.other_levers")):
     seed = settings.number(t("common.seed"), "seed", *library.SEEDS, 1, 1, size)
 
 # In presenter mode "let go now" in the film is the way to intervene; the switches wait below.
-with st.expander(t("workshop.mine")) if big else st.container():
+with mine.expander(t("workshop.mine")) if big else mine:
     row = st.columns([1.3, 1, 1.3, 1, 1.4], vertical_alignment="bottom")
     for i, (kind, changes) in enumerate(MINE.items()):
         help_ = t(f"workshop.{kind}_help", changes=described(changes))
@@ -184,7 +183,6 @@ except sim.ScenarioError as err:
     library.show_problems(err)
     st.stop()
 
-tile_row = st.container()
 with compute.stopwatch() as filming:
     shots = film.shoot(scenario.model_dump_json(), seed, film.every(employees, weeks))
 with compute.stopwatch() as replicating, compute.progress(2 * reps) as tell:
@@ -195,13 +193,16 @@ planned = scheduled(scenario, mine=range(own, len(interventions)))
 events = sorted([*planned, *grabs(series, planned)], key=lambda e: e.week)
 told = phases(story_key, chosen, planned)
 start = st.session_state.pop(keys.FILM_START, None)
-film.show(shots, series, reference, SERIES, events, told, lang(), big, start, intervene_now)
+film.show(shots, series, reference, SERIES, TILES, events, told, lang(), big, start, intervene_now)
 
-window = scenario.run.measure_weeks
-now = compute.window_means(series, window, TILES)
-before = compute.window_means(reference, window, TILES)
-with tile_row:
-    for column, name in zip(st.columns(len(TILES)), TILES, strict=True):
+# The outcome after the whole run gives the film's ending away: folded, and not on a projector
+# (the film's own tiles show each week's values).
+if not big:
+    window = scenario.run.measure_weeks
+    now = compute.window_means(series, window, TILES)
+    before = compute.window_means(reference, window, TILES)
+    the_end = st.expander(t("workshop.the_end", weeks=weeks))
+    for column, name in zip(the_end.columns(len(TILES)), TILES, strict=True):
         diff = now[name] - before[name]
         zero = not texts.NONZERO.search(change(name, diff))  # shown as "0,0": no colour, no arrow
         column.metric(
@@ -212,8 +213,7 @@ with tile_row:
             delta_color="off" if zero else "inverse" if name in LOWER_IS_BETTER else "normal",
             delta_arrow="off" if zero else "auto",
         )
-    if not big:
-        st.caption(t("workshop.against_baseline", reps=reps, window=window))
+    the_end.caption(t("workshop.against_baseline", reps=reps, window=window))
 
 caption, download = st.columns([3, 1], vertical_alignment="center")
 caption.caption(
@@ -227,8 +227,8 @@ caption.caption(
 )
 download.download_button(
     t("workshop.gif"),
-    lambda: film.gif(shots, told, lang()),
-    "loslaten.gif",
+    lambda: film.gif(shots, told, lang(), story(story_key)),
+    file_name("film", "gif"),
     "image/gif",
     help=t("workshop.gif_help"),
     key="gif",
