@@ -231,30 +231,39 @@ def bands(
 
 
 def contributions(
-    parts: pd.DataFrame, name: str, lang: str, a: str, b: str, big: bool = False
+    parts: pd.DataFrame, name: str, lang: str, a: str, b: str, big: bool = False, top: int = 5
 ) -> go.Figure:
     """How much each mechanism contributes to the difference ``b − a`` in one KPI
-    (``sim.explain`` output), with 95% intervals, in the KPI's unit: mechanisms by their names
-    in ``lang`` with the claims they carry, then the rest and the total."""
+    (``sim.explain`` output), with 95% intervals, in the KPI's unit: the ``top`` largest
+    mechanisms by their names in ``lang`` with the claims they carry, the other mechanisms
+    together, what no single mechanism explains, and the total."""
     part = parts[parts["kpi"] == name].set_index("part")
-    mechanisms = [p for p in part.index if p not in ("remainder", "total")]
-    order = [*mechanisms, "remainder", "total"]
-    part = part.loc[order]
+    mechanisms = part.drop(["remainder", "total"])
+    largest = mechanisms["contribution"].abs().sort_values(ascending=False, kind="stable").index
+    shown, others = list(largest[:top]), list(largest[top:])
+    part = part.loc[[*shown, "remainder", "total"]]
+    if others:  # their sum, without an interval: their margins do not add up
+        summed = mechanisms.loc[others, "contribution"].sum()
+        row = pd.DataFrame(
+            {"contribution": [summed], "ci_low": [summed], "ci_high": [summed]}, index=["others"]
+        )
+        part = pd.concat([part.loc[shown], row, part.loc[["remainder", "total"]]])
+    order = list(part.index)
     scale = 100.0 if name in SHARES else 1.0
-    labels = [
-        texts.mechanism_label(p, lang)
-        if p in mechanisms
-        else texts.text("why.remainder" if p == "remainder" else "why.total", lang)
-        for p in order
-    ]
+    words = {
+        "others": texts.text("board.chart_others", lang) + f" ({len(others)})",
+        "remainder": texts.text("board.chart_joint", lang),
+        "total": texts.text("why.total", lang),
+    }
+    labels = [texts.mechanism_label(p, lang) if p in shown else words[p] for p in order]
     colours = [
-        INK if p == "total" else GREY if p == "remainder" else MORE if c >= 0 else LESS
+        INK if p == "total" else GREY if p in ("remainder", "others") else MORE if c >= 0 else LESS
         for p, c in zip(order, part["contribution"], strict=True)
     ]
     hover = [
         f"<b>{label}</b>: {kpi_change(name, c, lang)} "
         f"({kpi_change(name, lo, lang)} … {kpi_change(name, hi, lang)})"
-        + (f"<br>{claim_titles(texts.mechanism_claims(p), lang)}" if p in mechanisms else "")
+        + (f"<br>{claim_titles(texts.mechanism_claims(p), lang)}" if p in shown else "")
         for label, p, c, lo, hi in zip(
             labels, order, part["contribution"], part["ci_low"], part["ci_high"], strict=True
         )

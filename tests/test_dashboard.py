@@ -498,8 +498,16 @@ def test_why_explains_with_its_pair_units_signs_and_replications():
         .startswith("Waarom verschillen 'Basis' en 'Basis (vertrouwen 0,8")
     )
     bars = why["data"][0]
-    assert bars["y"][-2:] == ["rest (samenspel)", "totaal verschil"]
-    assert "verdringing door controle (C2)" in bars["y"] and "error_x" in bars
+    # the five largest mechanisms with their claims, the others together, the rest, the total
+    others = len(sim.scenario.Mechanisms.model_fields) - 5
+    assert bars["y"][-3:] == [
+        f"overige mechanismen ({others})",
+        "niet toe te wijzen",
+        "totaal verschil",
+    ]
+    assert len(bars["y"]) == 8 and all("(C" in label for label in bars["y"][:5])
+    assert "error_x" in bars
+    assert "ablatie" not in " ".join(c.value for c in at.caption)
     assert "%-punt" in why["layout"]["xaxis"]["title"]["text"]
     notes = " ".join(c.value for c in at.caption)
     assert "2 herhalingen" in notes and "Naar rechts" in notes
