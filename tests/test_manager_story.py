@@ -13,8 +13,9 @@ HOLDING_ON = {"managers.control_propensity": 0.1, "managers.courage": 0.9}
 
 
 def runs(name: str, seeds=SEEDS, **overrides) -> list[sim.RunResult]:
+    """Replications side by side (one batch, common random numbers across scenarios)."""
     scenario = sim.load_scenario(name, **SMALL, **overrides)
-    return [sim.run(scenario, seed=s) for s in seeds]
+    return sim.run_batch(scenario, len(seeds), seed=seeds[0])
 
 
 def mean_kpi(results, name: str) -> float:
@@ -22,7 +23,7 @@ def mean_kpi(results, name: str) -> float:
 
 
 def series(results, column: str) -> pd.DataFrame:
-    return pd.DataFrame({r.seed: r.timeseries.set_index("week")[column] for r in results})
+    return pd.DataFrame({i: r.timeseries.set_index("week")[column] for i, r in enumerate(results)})
 
 
 @pytest.fixture(scope="module")
