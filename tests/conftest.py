@@ -34,6 +34,14 @@ YAML_BOMB = "\n".join(
 )
 
 
+TOGETHER = {
+    "tests/test_dashboard_browser.py": "browser",
+    "tests/test_dashboard_browser_room.py": "browser",
+}
+"""Test files that share one worker under pytest-xdist: the two browser tests run one after the
+other (each drives chromium against its own Streamlit server, more than two cores bear at once)."""
+
+
 HEAVY_FIRST = (
     "tests/test_dashboard_browser_room.py",
     "tests/test_dashboard_browser.py",
@@ -52,6 +60,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return HEAVY_FIRST.index(file) if file in HEAVY_FIRST else len(HEAVY_FIRST)
 
     items.sort(key=rank)  # stable: the order within a file and among the others stays
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadfile`` (``make test``, ``make check``): a file's tests run on one worker, so
+    its module fixtures and caches are built once, and the files of a :data:`TOGETHER` group on
+    one worker. (pytest-xdist's ``loadgroup`` does not group under pytest 9.2: its issue 1386.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class TogetherByFile(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return TOGETHER.get(file, file)
+
+    return TogetherByFile(config, log)
 
 
 def small(employees: int = 40, weeks: int = 20, **overrides) -> sim.Scenario:
