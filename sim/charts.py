@@ -241,13 +241,12 @@ def contributions(
     mechanisms = part.drop(["remainder", "total"])
     largest = mechanisms["contribution"].abs().sort_values(ascending=False, kind="stable").index
     shown, others = list(largest[:top]), list(largest[top:])
-    part = part.loc[[*shown, "remainder", "total"]]
+    rows = [part.loc[shown]]
     if others:  # their sum, without an interval: their margins do not add up
         summed = mechanisms.loc[others, "contribution"].sum()
-        row = pd.DataFrame(
-            {"contribution": [summed], "ci_low": [summed], "ci_high": [summed]}, index=["others"]
-        )
-        part = pd.concat([part.loc[shown], row, part.loc[["remainder", "total"]]])
+        rows.append(pd.DataFrame({"contribution": summed, "ci_low": summed, "ci_high": summed},
+                                 index=["others"]))  # fmt: skip
+    part = pd.concat([*rows, part.loc[["remainder", "total"]]])
     order = list(part.index)
     scale = 100.0 if name in SHARES else 1.0
     words = {

@@ -9,6 +9,8 @@ from datetime import date
 from html import escape
 from importlib.metadata import PackageNotFoundError, version
 
+import pandas as pd
+
 from sim import texts
 from sim.events import scheduled
 from sim.experiments.summaries import kpi_check
@@ -18,6 +20,7 @@ from sim.report.findings import (
     HEADLINE,
     QUESTION_MOST,
     Findings,
+    Why,
     about,
     checked_words,
 )
@@ -144,12 +147,7 @@ def _why(found: Findings, lang: str) -> list[str]:
     out = [
         f"<h2>{escape(word('board.why_title', lang, a=why.a, b=why.b, kpi=kpi))}</h2>",
         f"<p>{escape(word('board.why_intro', lang, kpi=kpi))}</p>",
-        "<ol>"
-        + "".join(
-            "<li><b>{}</b>: {}</li>".format(*map(escape, mechanism_line(why, m, v, lang)))
-            for m, v in top.items()
-        )
-        + "</ol>",
+        f"<ol>{_mechanism_items(why, top, lang)}</ol>",
         figures.mechanisms(why, lang),
     ]
     joint = word(
@@ -163,16 +161,18 @@ def _why(found: Findings, lang: str) -> list[str]:
         out += [
             f"<details><summary>{escape(word('board.why_rest', lang, count=len(rest)))}</summary>",
             f"<p>{escape(word('board.why_rest_line', lang, amount=together, most=most))}</p>",
-            "<ul>"
-            + "".join(
-                "<li><b>{}</b>: {}</li>".format(*map(escape, mechanism_line(why, m, v, lang)))
-                for m, v in rest.items()
-                if v
-            )
-            + "</ul></details>",
+            f"<ul>{_mechanism_items(why, rest[rest != 0], lang)}</ul></details>",
         ]
     out.append(f"<p class='note'>{escape(joint)}</p>")
     return out
+
+
+def _mechanism_items(why: Why, contributions: pd.Series, lang: str) -> str:
+    """One list item per mechanism: its name in bold and what it does to the difference."""
+    return "".join(
+        "<li><b>{}</b>: {}</li>".format(*map(escape, mechanism_line(why, m, v, lang)))
+        for m, v in contributions.items()
+    )
 
 
 def _version() -> str:
