@@ -1051,38 +1051,66 @@ def evaluate(
     group, unit``; a pattern is met when its mean lies in [``low``, ``high``] (a ``gap`` is
     expected not to be).
     """
+    frame = evaluate_models(
+        patterns, [overrides or {}], reps=reps, seed=seed, executor=executor, progress=progress
+    )
+    return frame.drop(columns="model")
+
+
+def evaluate_models(
+    patterns: Sequence[Pattern],
+    models: Sequence[Mapping[str, Any]],
+    *,
+    reps: int = 10,
+    seed: int = 1,
+    executor: str | Execution | Any = "serial",
+    progress: Any = False,
+    out: Any = None,
+) -> pd.DataFrame:
+    """:func:`evaluate` for several models at once (each a mapping of coefficient overrides, as
+    an ensemble's members): their batches are simulated side by side where they share a
+    structure, each with the common seed. The frame of :func:`evaluate` with a ``model`` column
+    (the model's index); ``out`` saves each batch as it finishes, so a killed run resumes."""
     labels: dict[Spec, int] = {}
     for pattern in patterns:
         for s in pattern.specs:
             labels.setdefault(s, len(labels))
+    scenarios = {i: _scenario(s) for s, i in labels.items()}
     batches = [
-        common_batch(_scenario(s).with_overrides(**(overrides or {})), reps, seed, {"variant": i})
-        for s, i in labels.items()
+        common_batch(scenario.with_overrides(**model), reps, seed, {"model": m, "variant": i})
+        for i, scenario in scenarios.items()
+        for m, model in enumerate(models)
     ]
+    experiment = {"kind": "patterns", "models": [dict(m) for m in models], "reps": reps}
+    experiment |= {"seed": seed, "patterns": [p.name for p in patterns]}
     table, weekly = run_batches(
-        batches, {"kind": "patterns"}, executor=executor, series=True, progress=progress
+        batches, experiment, executor=executor, series=True, progress=progress, out=out
     )
-    runs = Runs(table, weekly, labels)
+    tables = dict(tuple(table.groupby("model")))
+    weeklies = dict(tuple(weekly.groupby("model")))
     rows = []
-    for p in patterns:
-        value, low, high = interval(np.asarray(p.measure(runs), dtype=float))
-        rows.append(
-            {
-                "name": p.name,
-                "claim": p.claim,
-                "source": p.source,
-                "target": p.target,
-                "value": value,
-                "ci_low": low,
-                "ci_high": high,
-                "low": p.low,
-                "high": p.high,
-                "met": bool(p.low <= value <= p.high),
-                "kind": p.kind,
-                "group": p.group,
-                "unit": p.unit,
-            }
-        )
+    for m in range(len(models)):
+        runs = Runs(tables[m], weeklies[m], labels)
+        for p in patterns:
+            value, low, high = interval(np.asarray(p.measure(runs), dtype=float))
+            rows.append(
+                {
+                    "model": m,
+                    "name": p.name,
+                    "claim": p.claim,
+                    "source": p.source,
+                    "target": p.target,
+                    "value": value,
+                    "ci_low": low,
+                    "ci_high": high,
+                    "low": p.low,
+                    "high": p.high,
+                    "met": bool(p.low <= value <= p.high),
+                    "kind": p.kind,
+                    "group": p.group,
+                    "unit": p.unit,
+                }
+            )
     return pd.DataFrame(rows)
 
 

@@ -1,0 +1,46 @@
+"""What an ensemble varies: the priors, each coefficient over its own declared range.
+
+Not all 182 coefficients: an emulator learns a few dozen dimensions from a few hundred runs, and
+most coefficients barely move a headline figure. The ensemble varies
+
+* every coefficient ``make calibrate`` fits (the well-being intercepts, the effort gain, the
+  absence and turnover hazards): the calibration figures constrain them;
+* the :data:`TOP` assumed coefficients that move burnout, engagement, productivity or profit most,
+  by the Morris screen of every coefficient over its range (``screen.json``, made by
+  ``scripts/robustness.py``);
+* :data:`ALSO`: assumed coefficients of channels added after that screen.
+
+Every other coefficient keeps its value in every member. A range is never narrowed here: it says
+what is plausible, with its reason in the coefficient's own doc (``loslaten coefficients``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sim.coefficients import listing
+from sim.scenario import Scenario, load_scenario
+
+TOP = 30
+"""Assumed coefficients varied, by their rank in the Morris screen."""
+ALSO = ("coefficients.demands.enabling", "coefficients.demands.rules_fit_scale")
+"""Assumed coefficients of channels added after the screen (green tape, issue 20)."""
+SCREEN = Path(__file__).with_name("screen.json")
+
+
+def priors(scenario: Scenario | None = None) -> dict[str, tuple[float, float]]:
+    """The varied coefficients and their declared ranges (``{name: (low, high)}``), in a fixed
+    order: fitted first, then the screened assumed ones by rank, then :data:`ALSO`."""
+    rows = listing((scenario or load_scenario("baseline")).coefficients)
+    ranged = {
+        row["name"]: row
+        for row in rows
+        if isinstance(row["value"], float) and row["max"] is not None and row["max"] > row["min"]
+    }
+    fitted = [name for name, row in ranged.items() if row["provenance"] == "fitted"]
+    ranking = [r["name"] for r in json.loads(SCREEN.read_text())]
+    assumed = [n for n in ranking if n in ranged and ranged[n]["provenance"] == "assumed"]
+    chosen = fitted + [n for n in assumed[:TOP] if n not in fitted]
+    chosen += [n for n in ALSO if n not in chosen]
+    return {n: (float(ranged[n]["min"]), float(ranged[n]["max"])) for n in chosen}
