@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from sim.cli import experiments, model, report, run, workshop
+from sim.cli import ensemble, experiments, model, report, run, workshop
 from sim.cli.parsing import UsageError
 from sim.experiments.errors import ExperimentError
 from sim.scenario import ScenarioError
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run.register(sub)
     experiments.register(sub)
+    ensemble.register(sub)
     model.register(sub)
     report.register(sub)
     workshop.register(sub)
