@@ -40,11 +40,13 @@ def test_the_priors_are_the_declared_ranges_of_fitted_and_influential_assumed_co
         assert rows[name]["provenance"] in ("fitted", "assumed")
 
 
-def test_targets_are_the_public_figures_and_validation_patterns_only():
-    kinds = {p.kind for p in TARGETS}
-    assert kinds == {"calibration", "validation"}
-    assert all(p.group == "calibration" for p in TARGETS if p.kind == "calibration")
-    hand_tuned = [p for p in PATTERNS if p.kind == "calibration" and p.group != "calibration"]
+def test_targets_are_public_figures_validation_patterns_and_the_spread_of_organisations():
+    assert "gap" not in {p.kind for p in TARGETS}
+    assert {p.group for p in TARGETS if p.kind == "implementation"} == {"ranges"}
+    assert {p.name for p in PATTERNS if p.kind == "validation"} <= {p.name for p in TARGETS}
+    hand_tuned = [
+        p for p in PATTERNS if p.kind == "calibration" and p.group not in ("calibration", "ranges")
+    ]
     assert hand_tuned and not set(hand_tuned) & set(TARGETS)
 
 
