@@ -101,6 +101,8 @@ def test_a_fit_resumes_after_a_kill_and_gives_the_same_ensemble_on_any_executor(
     assert len(whole) >= sum(met)  # every first-wave setting that met both targets is a member
     with pytest.raises(sim.ExperimentError, match="another fit"):
         fit_tiny(tmp_path / "whole", points=(4,))
+    longer = fit_tiny(tmp_path / "whole", points=(8, 8, 4))  # one more wave: the fit goes on
+    assert longer.provenance["simulated"] == 20
 
 
 def test_ensemble_sizes_and_files_are_checked(tmp_path):

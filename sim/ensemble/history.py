@@ -238,18 +238,27 @@ def fit(
 
 def _check_plan(path: Path, plan: dict) -> None:
     """Write the fit's plan, or refuse to resume a folder made with other settings, priors or
-    targets (the code version it started with stays in the plan and the provenance)."""
+    targets; more waves after the ones planned may be added. The code version the fit started
+    with stays in the plan and the provenance."""
     plan = json.loads(json.dumps(plan))
     if path.exists():
         stored = json.loads(path.read_text())
-        differ = sorted(k for k in plan if k != "code_version" and stored.get(k) != plan[k])
+        before, now = stored["settings"]["points"], plan["settings"]["points"]
+        extended = {**stored["settings"], "points": now} == plan["settings"]
+        differ = sorted(
+            k
+            for k in plan
+            if k != "code_version"
+            and stored.get(k) != plan[k]
+            and not (k == "settings" and extended and now[: len(before)] == before)
+        )
         if differ:
             raise ExperimentError(
                 f"{path.parent} holds another fit (its {', '.join(differ)} differ); "
-                "use an empty folder or the same settings and code"
+                "use an empty folder, the same settings, or more waves after the same ones"
             )
-    else:
-        path.write_text(json.dumps(plan, indent=1))
+        plan["code_version"] = stored["code_version"]
+    path.write_text(json.dumps(plan, indent=1))
 
 
 def _next_design(emulators, unit, values, low, high, errors, rng, points, settings):
