@@ -27,6 +27,8 @@ from streamlit.testing.v1 import AppTest
 import sim
 from sim.claims import CLAIMS
 from sim.coefficients import listing
+from sim.ensemble import load_ensemble
+from sim.ensemble.figure import label
 from sim.experiments.batches import batch_seed, run_seed
 from sim.patterns import GROUPS, PATTERNS
 from sim.snapshot import QUADRANTS
@@ -671,8 +673,9 @@ def test_model_page_lists_claims_mechanisms_and_switches_in_dutch():
     assert "Controle grijpen of vasthouden" in carried["C4"]
     assert "—" not in carried.values()  # every claim is carried by some mechanism module
     modules = sorted(p.stem for p in (Path(sim.__file__).parent / "mechanisms").glob("[!_]*.py"))
-    assert len(at.main.expander) == 1 + len(modules)  # the claims in full, then one per mechanism
-    for name, expander in zip(modules, at.main.expander[1:], strict=True):
+    # the claims in full, one per mechanism, then how the plausible models were found
+    assert len(at.main.expander) == 1 + len(modules) + 1
+    for name, expander in zip(modules, at.main.expander[1:-1], strict=True):
         said = [m.value for m in expander.markdown]
         assert said[0] == mechanism_doc(name, "nl") and said[0], name  # Dutch first
         assert [c.value for c in expander.caption] == ["Uit de broncode (in het Engels)"]
@@ -701,6 +704,22 @@ def test_model_page_shows_all_claims_from_sim_claims(lang, header, full):
     assert CLAIMS["C4"].text(other) not in shown
     channels = at.main.expander[1]  # the first mechanism module
     assert channels.markdown[0].value == mechanism_doc("channels", lang.lower())
+    # what the evidence constrains: each varied coefficient, the most narrowed on top
+    ensemble = load_ensemble()
+    kept = chart(at, "kept_ranges")
+    prior, ranges, narrowed = kept["data"]
+    assert sorted(prior["y"]) == sorted(label(n) for n in ensemble.names)
+    narrower = {label(r["name"]): 1 - (r["high"] - r["low"]) / (r["prior_high"] - r["prior_low"])
+                for r in ensemble.kept_ranges()}  # fmt: skip
+    drawn = [narrower[name] for name in prior["y"]]
+    assert drawn == sorted(drawn)  # drawn bottom-up: the most narrowed last, on top
+    assert narrowed["text"][-1] == f"{round(100 * max(drawn))}%"
+    assert ranges["name"] == text("model.ensemble.kept", lang.lower())
+    said = [c.value for c in at.caption]
+    counts = {"members": len(ensemble), "coefficients": len(ensemble.names)}
+    assert text("ensemble.figure.summary", lang.lower(), **counts,
+                targets=len(ensemble.targets)) in said  # fmt: skip
+    assert at.main.expander[-1].label == text("ensemble.figure.how", lang.lower())
 
 
 # --- the model page: where trust does not win, the patterns, the coefficients -------------------
@@ -756,7 +775,8 @@ def test_model_page_shows_where_trust_does_not_win_near_the_top():
         "open_rules",
     ]
     assert all(b.label == "Openen in Vergelijken" for b in opens)
-    assert not at.get("plotly_chart")  # nothing computed before it is asked for
+    # nothing computed before it is asked for: the only chart is the plausible models' ranges
+    assert [c.proto.id.endswith("kept_ranges") for c in at.get("plotly_chart")] == [True]
     pending = "De gemeten waarden verschijnen als de patronen zijn berekend (hieronder)."
     assert [c.value for c in at.caption].count(pending) == len(facts.LIMITS)
     assert not ENGLISH.findall(own_words(at)), ENGLISH.findall(own_words(at))
