@@ -290,3 +290,38 @@ def kept_ranges(rows: list[dict], big: bool = False) -> go.Figure:
     fig.update_layout(bargap=0.45)
     fig = styled(fig, lang(), big, height=(30 if big else 20) * len(rows) + 160)
     return legend_on_top(fig, big)
+
+
+def share_heatmap(shares: pd.DataFrame, x_label: str, y_label: str, big: bool = False) -> go.Figure:
+    """The share of plausible models in which each cell's d beats fully central (d = 0) at its
+    turbulence (``answers.decentral_wins``): 0–100%, yellow where decentral wins in (almost)
+    every model; the reference column d = 0 shows —."""
+    z = shares.pivot(index="turbulence", columns="decentralisation", values="share")
+    xs, ys = z.columns.astype(float), z.index.astype(float)
+    shown = [["—" if np.isnan(v) else f"{number(100 * v, 0)}%" for v in row] for row in z.values]
+    hover = [
+        [
+            t("explore.models.cell", d=number(x), turbulence=number(y), share=cell)
+            for x, cell in zip(xs, row, strict=True)
+        ]
+        for y, row in zip(ys, shown, strict=True)
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(),
+            x=xs,
+            y=ys,
+            text=shown,
+            texttemplate="%{text}",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale="Cividis",
+            zmin=0.0,
+            zmax=1.0,
+            colorbar={"title": {"text": t("explore.models.colour")}, "tickformat": ".0%"},
+        )
+    )
+    ticks = {"tickmode": "array", "showgrid": False}
+    fig.update_xaxes(title_text=x_label, tickvals=xs, ticktext=[number(v) for v in xs], **ticks)
+    fig.update_yaxes(title_text=y_label, tickvals=ys, ticktext=[number(v) for v in ys], **ticks)
+    return styled(fig, lang(), big, height=620 if big else 520)

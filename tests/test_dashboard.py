@@ -592,11 +592,51 @@ def test_phase_diagram_marks_the_best_d_and_says_where_the_argument_fails():
     undecided = (runs["d"] != runs["best"]) & (runs["low"] <= 0) & (runs["high"] >= 0)
     assert len(alike) == undecided.sum()
     assert at.slider(key="phase_reps").value == 3
-    fresh = open_page("explore", view="phase", phase_points="2", phase_weeks="12")
+    fresh = open_page("explore", view="phase", phase_points="2", phase_weeks="12",
+                      phase_models="true", phase_members="2", phase_model_reps="1")  # fmt: skip
     assert fresh.slider(key="phase_reps").value == 10  # enough replications by default
+    # over plausible models: per cell, the share of them in which this d beats d = 0
+    shares = chart(fresh, "phase_models_chart")["data"][0]
+    assert [row[0] for row in shares["text"]] == ["—", "—"]  # d = 0 is the reference
+    assert all(cell in ("0%", "50%", "100%") for row in shares["text"] for cell in row[1:])
+    runs = answers.phase_models(
+        sim.load_scenario("baseline").with_weeks(12).model_dump_json(), 2, 2, 1, 1
+    )  # kept: the page's own runs
+    assert runs["member"].nunique() == 2 and len(runs) == 4 * 2
+    want = answers.decentral_wins(runs, "adaptation_error")
+    assert [c for row in shares["text"] for c in row[1:]] == [
+        f"{round(100 * v)}%" for v in want.loc[want["decentralisation"] == 1.0, "share"]
+    ]
+    assert "Aandeel van 2 plausibele modellen waarin decentraal wint" in words(fresh)
     for name in ("adaptation_error", "profit"):
         fresh.segmented_control(key="phase_kpi").set_value(name).run()
         assert not fresh.exception
+
+
+def test_decentral_wins_counts_the_models_in_which_d_beats_central():
+    """Two turbulences, three models, two replications: d = 1 beats d = 0 on productivity in
+    every model when turbulent, in one of three when stable; d = 0 is the reference."""
+    gains = {0.0: [-1.0, -2.0, 0.5], 1.0: [1.0, 2.0, 3.0]}  # d = 1 minus d = 0, per model
+    runs = pd.DataFrame(
+        [
+            {"decentralisation": d, "turbulence": tb, "member": m, "rep": rep,
+             "productivity": 1.0 + d * gains[tb][m] + 0.1 * rep}
+            for tb in gains for d in (0.0, 1.0) for m in range(3) for rep in range(2)
+        ]
+    )  # fmt: skip
+    wins = answers.decentral_wins(runs, "productivity").set_index(
+        ["turbulence", "decentralisation"]
+    )
+    assert wins.loc[(1.0, 1.0), "share"] == 1.0
+    assert wins.loc[(0.0, 1.0), "share"] == pytest.approx(1 / 3)
+    assert wins.loc[[(0.0, 0.0), (1.0, 0.0)], "share"].isna().all()
+    runs["burnout_rate"] = runs["productivity"]  # lower is better: the shares turn round
+    wins = answers.decentral_wins(runs, "burnout_rate").set_index(
+        ["turbulence", "decentralisation"]
+    )
+    assert wins.loc[(0.0, 1.0), "share"] == pytest.approx(2 / 3)
+    runs["burnout_absence_ratio"] = runs["productivity"]  # no better or worse: no shares
+    assert answers.decentral_wins(runs, "burnout_absence_ratio").empty
 
 
 def test_shipped_answers_hold_only_for_their_inputs_and_this_code(tmp_path):
