@@ -30,6 +30,7 @@ from sim.coefficients import listing
 from sim.ensemble import load_ensemble
 from sim.ensemble.figure import label
 from sim.experiments.batches import batch_seed, run_seed
+from sim.experiments.uncertainty import verdict
 from sim.patterns import GROUPS, PATTERNS
 from sim.snapshot import QUADRANTS
 from sim.texts import mechanism_doc, text
@@ -457,6 +458,28 @@ def test_compare_shows_differences_means_and_downloads():
         "Scenario's (YAML)",
         "Rapport voor de klant (HTML)",
     ]
+
+
+def test_compare_with_model_uncertainty_shows_both_intervals_and_the_verdict():
+    at = open_page("compare", **SMALL, models="true", models_n="3", models_reps="1")
+    assert "Hoe zeker is het model? 3 plausibele modellen" in [h.value for h in at.subheader]
+    table = at.dataframe[1].value
+    assert list(table.columns) == ["uitkomst", "verschil", "marge (95%, toeval)",
+                                   "band over de modellen (80%)", "eens", "oordeel"]  # fmt: skip
+    # the replication answer is the page's own: the same differences as its first table
+    first = at.dataframe[0].value
+    assert list(table["uitkomst"]) == list(first["uitkomst"])
+    assert [v.split(" ")[0] for v in table["verschil"]] == list(first.iloc[:, 4])
+    for r in table.itertuples():  # three models: each agrees or not, the verdict by its rules
+        holds = {"67%": 2 / 3, "100%": 1.0}[r.eens]
+        assert r.oordeel == text(f"verdict.word.{verdict(holds)}", "nl")
+        low, high = (float(v.split(" ")[0].replace("−", "-").replace(",", "."))
+                     for v in r[4].split(" … "))  # fmt: skip
+        assert low <= high  # the 10th percentile of the models' differences, then the 90th
+    assert "robuust: minstens 9 op de 10" in words(at).lower()
+    assert "Band over de modellen (CSV)" in [b.label for b in at.main.get("download_button")]
+    at.toggle(key="models").set_value(False).run()
+    assert "eens" not in at.dataframe[-1].value.columns
 
 
 def test_compare_variants_are_controls_and_in_the_link():
