@@ -101,9 +101,6 @@ def over_plausible_models(
     """The share of plausible models in which decentral wins, per cell (after the diagram of
     the unperturbed model, so that its answer comes first)."""
     st.subheader(t("explore.models.title", members=members), anchor=False)
-    if texts.BETTER.get(name) is None:
-        st.info(t("explore.models.no_direction", kpi=kpi(name)))
-        return
     with compute.stopwatch() as watch, compute.progress(points**2 * members * reps) as tell:
         runs = answers.phase_models(scenario_json, points, members, reps, seed, _progress=tell)
     shares = answers.decentral_wins(runs, name)
