@@ -74,8 +74,12 @@ def band_table(summary: pd.DataFrame, band: pd.DataFrame, shown: list[str]) -> p
                     t("compare.models.col_band"): (
                         f"{change(name, m['models_low'])} … {change(name, m['models_high'])}"
                     ),
-                    t("compare.models.col_holds"): f"{number(100 * m['models_holds'], 0)}%",
-                    t("compare.models.col_verdict"): t(f"verdict.word.{m['verdict']}"),
+                    t("compare.models.col_holds"): (
+                        "—" if m["verdict"] is None else f"{number(100 * m['models_holds'], 0)}%"
+                    ),
+                    t("compare.models.col_verdict"): (
+                        "—" if m["verdict"] is None else t(f"verdict.word.{m['verdict']}")
+                    ),
                 }
             )
     return pd.DataFrame(rows)
@@ -83,10 +87,9 @@ def band_table(summary: pd.DataFrame, band: pd.DataFrame, shown: list[str]) -> p
 
 def section(
     jsons: tuple[str, ...], summary: pd.DataFrame, shown: list[str], seed: int, asked: tuple
-) -> pd.DataFrame:
+) -> None:
     """The differences over plausible models (``asked``: the models and their replications),
-    after a progress bar the first time; the band's frame (``sim.compare``'s with the models'
-    columns)."""
+    after a progress bar the first time, and their CSV."""
     members, reps = asked
     st.subheader(t("compare.models.title", members=members), anchor=False)
     runs = len(jsons) * (members + 1) * reps
@@ -94,15 +97,8 @@ def section(
         band = compute.compare_models(jsons, members, reps, seed, _progress=tell)
     st.markdown(t("compare.models.intro", members=members, reps=reps))
     st.dataframe(band_table(summary, band, shown), hide_index=True, width="stretch")
-    verdicts = band["verdict"].dropna().unique()
-    st.caption(
-        " ".join(
-            f"{t(f'verdict.{v}')[0].upper()}{t(f'verdict.{v}')[1:]}."
-            for v in ("robust", "likely", "uncertain", "contested")
-        )
-        if len(verdicts)
-        else t("compare.models.no_verdict")
-    )
+    said = (t(f"verdict.{v}") for v in ("robust", "likely", "uncertain", "contested"))
+    st.caption(" ".join(f"{words[0].upper()}{words[1:]}." for words in said))
     note, download = st.columns([3, 1], vertical_alignment="center")
     note.caption(t("common.computed_in", seconds=compute.seconds(watch.seconds)))
     download.download_button(
@@ -113,4 +109,3 @@ def section(
         on_click="ignore",
         key="models_csv",
     )
-    return band
