@@ -22,6 +22,7 @@ from scipy import stats
 
 import sim
 from sim import texts
+from sim.ensemble import load_ensemble
 from sim.scenario import scenarios_dir
 
 import compute
@@ -163,3 +164,57 @@ def against_best(runs: pd.DataFrame, name: str) -> pd.DataFrame:
             gap, low, high = interval((cells[d] - cells[best]).to_numpy())
             rows.append((turbulence, float(d), best, gap, low, high))
     return pd.DataFrame(rows, columns=["turbulence", "d", "best", "gap", "low", "high"])
+
+
+# --- the phase diagram over plausible models ----------------------------------------------------
+
+
+def simulate_phase_models(
+    scenario_json: str, points: int, members: int, reps: int, seed: int, progress=False
+) -> pd.DataFrame:
+    """Every cell of the phase diagram under each of the first ``members`` plausible models
+    (:mod:`sim.ensemble`), all side by side with the same seed (common random numbers within
+    each model): one row per cell, member and replication."""
+    scenario = sim.Scenario.model_validate_json(scenario_json)
+    models = load_ensemble().members(members)
+    grid = compute.grid(points)
+    cells = [(d, tb, m) for tb in grid for d in grid for m in range(len(models))]
+    variants = [
+        decentralised(scenario, d).with_overrides(**{"environment.turbulence": tb}, **models[m])
+        for d, tb, m in cells
+    ]
+    runs, weeks = len(cells) * reps, scenario.run.weeks
+    on_week = (lambda week: progress(week / weeks * runs, runs)) if callable(progress) else None
+    found = sim.run_points(variants, [seed] * len(cells), reps, on_week=on_week)
+    return pd.DataFrame(
+        [
+            {"decentralisation": d, "turbulence": tb, "member": m, "rep": rep, **result.kpis}
+            for (d, tb, m), results in zip(cells, found, strict=True)
+            for rep, result in enumerate(results)
+        ]
+    )
+
+
+@compute.memo(8)
+def phase_models(
+    scenario_json: str, points: int, members: int, reps: int, seed: int, _progress=False
+) -> pd.DataFrame:
+    """:func:`simulate_phase_models`, kept for every session."""
+    return simulate_phase_models(scenario_json, points, members, reps, seed, progress=_progress)
+
+
+def decentral_wins(runs: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Per cell (``decentralisation, turbulence``): the ``share`` of plausible models in which
+    that d does better on ``name`` than fully central (d = 0) at the same turbulence, each model
+    by its mean over the replications (NaN at d = 0, the reference); empty for a KPI without a
+    better direction."""
+    way = texts.BETTER.get(name)
+    if way is None:
+        return pd.DataFrame()
+    means = runs.groupby(["turbulence", "member", "decentralisation"])[name].mean().unstack()
+    central = means.columns.min()
+    better = (means.sub(means[central], axis=0) * way > 0).astype(float)
+    better[central] = np.nan
+    shares = better.groupby(level="turbulence").mean()
+    long = shares.stack().rename("share").reset_index()
+    return long[["decentralisation", "turbulence", "share"]]

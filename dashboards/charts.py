@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from sim import texts
-from sim.charts import INK, PALETTE, alpha, styled
+from sim.charts import GREY, INK, PALETTE, alpha, legend_on_top, styled
+from sim.ensemble.figure import label
 
 from i18n import kpi, lang, number, t, value
 
@@ -218,3 +219,109 @@ def patterns(rows: list[dict], big: bool = False) -> go.Figure:
     fig.update_layout(height=inside + top + bottom, margin={"t": top, "b": bottom})
     fig.update_annotations(x=0, xanchor="left")
     return fig
+
+
+def kept_ranges(rows: list[dict], big: bool = False) -> go.Figure:
+    """Per varied coefficient (``sim.ensemble.figure.narrowing``'s rows, the most narrowed on
+    top): its declared range (a grey bar) against the range the plausible models keep (a blue
+    dumbbell), on the scale of its declared range; the values and how much narrower on hover."""
+    labels = [label(r["name"]) for r in rows][::-1]
+    rows = rows[::-1]
+    hover = [
+        t(
+            "model.ensemble.hover",
+            prior_low=number(r["prior_low"], 3),
+            prior_high=number(r["prior_high"], 3),
+            low=number(r["low"], 3),
+            high=number(r["high"], 3),
+            narrowed=number(100 * r["narrowed"], 0),
+        )
+        for r in rows
+    ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=[1.0] * len(rows),
+            base=[0.0] * len(rows),
+            orientation="h",
+            marker_color=alpha(GREY, 0.35),
+            name=t("model.ensemble.prior"),
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    xs, ys = [], []
+    for r, name in zip(rows, labels, strict=True):
+        xs += [r["low_share"], r["high_share"], None]
+        ys += [name, name, None]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines+markers",
+            line={"color": MET, "width": 5 if big else 3},
+            marker={"color": MET, "size": 10 if big else 7},
+            name=t("model.ensemble.kept"),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[1.02] * len(rows),
+            y=labels,
+            mode="text",
+            text=[f"{number(100 * r['narrowed'], 0)}%" for r in rows],
+            textposition="middle right",
+            showlegend=False,
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    fig.update_xaxes(
+        range=[-0.02, 1.15],
+        tickvals=[0, 0.5, 1],
+        ticktext=[t(f"ensemble.figure.{k}") for k in ("prior_low", "prior_middle", "prior_high")],
+        title_text=t("ensemble.figure.axis"),
+        showgrid=False,
+        zeroline=False,
+    )
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels)
+    fig.update_layout(bargap=0.45)
+    fig = styled(fig, lang(), big, height=(30 if big else 20) * len(rows) + 160)
+    return legend_on_top(fig, big)
+
+
+def share_heatmap(shares: pd.DataFrame, x_label: str, y_label: str, big: bool = False) -> go.Figure:
+    """The share of plausible models in which each cell's d beats fully central (d = 0) at its
+    turbulence (``answers.decentral_wins``): 0–100%, yellow where decentral wins in (almost)
+    every model; the reference column d = 0 shows —."""
+    z = shares.pivot(index="turbulence", columns="decentralisation", values="share")
+    xs, ys = z.columns.astype(float), z.index.astype(float)
+    shown = [["—" if np.isnan(v) else f"{number(100 * v, 0)}%" for v in row] for row in z.values]
+    hover = [
+        [
+            t("explore.models.cell", d=number(x), turbulence=number(y), share=cell)
+            for x, cell in zip(xs, row, strict=True)
+        ]
+        for y, row in zip(ys, shown, strict=True)
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(),
+            x=xs,
+            y=ys,
+            text=shown,
+            texttemplate="%{text}",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale="Cividis",
+            zmin=0.0,
+            zmax=1.0,
+            colorbar={"title": {"text": t("explore.models.colour")}, "tickformat": ".0%"},
+        )
+    )
+    ticks = {"tickmode": "array", "showgrid": False}
+    fig.update_xaxes(title_text=x_label, tickvals=xs, ticktext=[number(v) for v in xs], **ticks)
+    fig.update_yaxes(title_text=y_label, tickvals=ys, ticktext=[number(v) for v in ys], **ticks)
+    return styled(fig, lang(), big, height=620 if big else 520)

@@ -158,3 +158,18 @@ def sweep(
 def grid(points: int) -> tuple[float, ...]:
     """``points`` evenly spaced lever values in [0, 1]."""
     return tuple(round(float(v), 3) for v in np.linspace(0.0, 1.0, points))
+
+
+@memo(16)
+def compare_models(
+    scenario_jsons: tuple[str, ...], members: int, reps: int, seed: int, _progress=False
+) -> pd.DataFrame:
+    """``sim.compare`` over the first ``members`` plausible models (``ensemble=members``): the
+    frame with each difference's models band and verdict, and ``attrs["members"]``."""
+    return sim.compare(
+        [_scenario(js) for js in scenario_jsons],
+        reps=reps,
+        seed=seed,
+        ensemble=members,
+        progress=_progress,
+    )

@@ -84,6 +84,13 @@ def words(name: str, part: str) -> str:
     return t(f"model.pattern.{name}.{part}")
 
 
+def target_name(target: dict | str) -> str:
+    """A target an ensemble was held against (a pattern or calibration figure) in words: a
+    pattern's name in the chosen language, any other by the name the file gives it."""
+    name = target["name"] if isinstance(target, dict) else str(target)
+    return words(name, "name") if texts.has(f"model.pattern.{name}.name", lang()) else name
+
+
 SCALE = {"share": 100, "points": 100, "relative": 100}
 """Units shown in percent or percentage points."""
 

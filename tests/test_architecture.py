@@ -29,6 +29,8 @@ PUBLIC = {
     "sim.charts",
     "sim.claims",
     "sim.coefficients",
+    "sim.ensemble",
+    "sim.ensemble.figure",
     "sim.events",
     "sim.patterns",
     "sim.report",

@@ -27,7 +27,10 @@ from streamlit.testing.v1 import AppTest
 import sim
 from sim.claims import CLAIMS
 from sim.coefficients import listing
+from sim.ensemble import load_ensemble
+from sim.ensemble.figure import label
 from sim.experiments.batches import batch_seed, run_seed
+from sim.experiments.uncertainty import verdict
 from sim.patterns import GROUPS, PATTERNS
 from sim.snapshot import QUADRANTS
 from sim.texts import mechanism_doc, text
@@ -457,6 +460,28 @@ def test_compare_shows_differences_means_and_downloads():
     ]
 
 
+def test_compare_with_model_uncertainty_shows_both_intervals_and_the_verdict():
+    at = open_page("compare", **SMALL, models="true", models_n="3", models_reps="1")
+    assert "Hoe zeker is het model? 3 plausibele modellen" in [h.value for h in at.subheader]
+    table = at.dataframe[1].value
+    assert list(table.columns) == ["uitkomst", "verschil", "marge (95%, toeval)",
+                                   "band over de modellen (80%)", "eens", "oordeel"]  # fmt: skip
+    # the replication answer is the page's own: the same differences as its first table
+    first = at.dataframe[0].value
+    assert list(table["uitkomst"]) == list(first["uitkomst"])
+    assert [v.split(" ")[0] for v in table["verschil"]] == list(first.iloc[:, 4])
+    for r in table.itertuples():  # three models: each agrees or not, the verdict by its rules
+        holds = {"67%": 2 / 3, "100%": 1.0}[r.eens]
+        assert r.oordeel == text(f"verdict.word.{verdict(holds)}", "nl")
+        low, high = (float(v.split(" ")[0].replace("−", "-").replace(",", "."))
+                     for v in r[4].split(" … "))  # fmt: skip
+        assert low <= high  # the 10th percentile of the models' differences, then the 90th
+    assert "robuust: minstens 9 op de 10" in words(at).lower()
+    assert "Band over de modellen (CSV)" in [b.label for b in at.main.get("download_button")]
+    at.toggle(key="models").set_value(False).run()
+    assert "eens" not in at.dataframe[-1].value.columns
+
+
 def test_compare_variants_are_controls_and_in_the_link():
     at = open_page("compare", **SMALL)
     at.button(key="add").click().run()
@@ -590,11 +615,51 @@ def test_phase_diagram_marks_the_best_d_and_says_where_the_argument_fails():
     undecided = (runs["d"] != runs["best"]) & (runs["low"] <= 0) & (runs["high"] >= 0)
     assert len(alike) == undecided.sum()
     assert at.slider(key="phase_reps").value == 3
-    fresh = open_page("explore", view="phase", phase_points="2", phase_weeks="12")
+    fresh = open_page("explore", view="phase", phase_points="2", phase_weeks="12",
+                      phase_models="true", phase_members="2", phase_model_reps="1")  # fmt: skip
     assert fresh.slider(key="phase_reps").value == 10  # enough replications by default
+    # over plausible models: per cell, the share of them in which this d beats d = 0
+    shares = chart(fresh, "phase_models_chart")["data"][0]
+    assert [row[0] for row in shares["text"]] == ["—", "—"]  # d = 0 is the reference
+    assert all(cell in ("0%", "50%", "100%") for row in shares["text"] for cell in row[1:])
+    runs = answers.phase_models(
+        sim.load_scenario("baseline").with_weeks(12).model_dump_json(), 2, 2, 1, 1
+    )  # kept: the page's own runs
+    assert runs["member"].nunique() == 2 and len(runs) == 4 * 2
+    want = answers.decentral_wins(runs, "adaptation_error")
+    assert [c for row in shares["text"] for c in row[1:]] == [
+        f"{round(100 * v)}%" for v in want.loc[want["decentralisation"] == 1.0, "share"]
+    ]
+    assert "Aandeel van 2 plausibele modellen waarin decentraal wint" in words(fresh)
     for name in ("adaptation_error", "profit"):
         fresh.segmented_control(key="phase_kpi").set_value(name).run()
         assert not fresh.exception
+
+
+def test_decentral_wins_counts_the_models_in_which_d_beats_central():
+    """Two turbulences, three models, two replications: d = 1 beats d = 0 on productivity in
+    every model when turbulent, in one of three when stable; d = 0 is the reference."""
+    gains = {0.0: [-1.0, -2.0, 0.5], 1.0: [1.0, 2.0, 3.0]}  # d = 1 minus d = 0, per model
+    runs = pd.DataFrame(
+        [
+            {"decentralisation": d, "turbulence": tb, "member": m, "rep": rep,
+             "productivity": 1.0 + d * gains[tb][m] + 0.1 * rep}
+            for tb in gains for d in (0.0, 1.0) for m in range(3) for rep in range(2)
+        ]
+    )  # fmt: skip
+    wins = answers.decentral_wins(runs, "productivity").set_index(
+        ["turbulence", "decentralisation"]
+    )
+    assert wins.loc[(1.0, 1.0), "share"] == 1.0
+    assert wins.loc[(0.0, 1.0), "share"] == pytest.approx(1 / 3)
+    assert wins.loc[[(0.0, 0.0), (1.0, 0.0)], "share"].isna().all()
+    runs["burnout_rate"] = runs["productivity"]  # lower is better: the shares turn round
+    wins = answers.decentral_wins(runs, "burnout_rate").set_index(
+        ["turbulence", "decentralisation"]
+    )
+    assert wins.loc[(0.0, 1.0), "share"] == pytest.approx(2 / 3)
+    runs["burnout_absence_ratio"] = runs["productivity"]  # no better or worse: no shares
+    assert answers.decentral_wins(runs, "burnout_absence_ratio").empty
 
 
 def test_shipped_answers_hold_only_for_their_inputs_and_this_code(tmp_path):
@@ -671,8 +736,9 @@ def test_model_page_lists_claims_mechanisms_and_switches_in_dutch():
     assert "Controle grijpen of vasthouden" in carried["C4"]
     assert "—" not in carried.values()  # every claim is carried by some mechanism module
     modules = sorted(p.stem for p in (Path(sim.__file__).parent / "mechanisms").glob("[!_]*.py"))
-    assert len(at.main.expander) == 1 + len(modules)  # the claims in full, then one per mechanism
-    for name, expander in zip(modules, at.main.expander[1:], strict=True):
+    # the claims in full, one per mechanism, then how the plausible models were found
+    assert len(at.main.expander) == 1 + len(modules) + 1
+    for name, expander in zip(modules, at.main.expander[1:-1], strict=True):
         said = [m.value for m in expander.markdown]
         assert said[0] == mechanism_doc(name, "nl") and said[0], name  # Dutch first
         assert [c.value for c in expander.caption] == ["Uit de broncode (in het Engels)"]
@@ -701,6 +767,22 @@ def test_model_page_shows_all_claims_from_sim_claims(lang, header, full):
     assert CLAIMS["C4"].text(other) not in shown
     channels = at.main.expander[1]  # the first mechanism module
     assert channels.markdown[0].value == mechanism_doc("channels", lang.lower())
+    # what the evidence constrains: each varied coefficient, the most narrowed on top
+    ensemble = load_ensemble()
+    kept = chart(at, "kept_ranges")
+    prior, ranges, narrowed = kept["data"]
+    assert sorted(prior["y"]) == sorted(label(n) for n in ensemble.names)
+    narrower = {label(r["name"]): 1 - (r["high"] - r["low"]) / (r["prior_high"] - r["prior_low"])
+                for r in ensemble.kept_ranges()}  # fmt: skip
+    drawn = [narrower[name] for name in prior["y"]]
+    assert drawn == sorted(drawn)  # drawn bottom-up: the most narrowed last, on top
+    assert narrowed["text"][-1] == f"{round(100 * max(drawn))}%"
+    assert ranges["name"] == text("model.ensemble.kept", lang.lower())
+    said = [c.value for c in at.caption]
+    counts = {"members": len(ensemble), "coefficients": len(ensemble.names)}
+    assert text("ensemble.figure.summary", lang.lower(), **counts,
+                targets=len(ensemble.targets)) in said  # fmt: skip
+    assert at.main.expander[-1].label == text("ensemble.figure.how", lang.lower())
 
 
 # --- the model page: where trust does not win, the patterns, the coefficients -------------------
@@ -756,7 +838,8 @@ def test_model_page_shows_where_trust_does_not_win_near_the_top():
         "open_rules",
     ]
     assert all(b.label == "Openen in Vergelijken" for b in opens)
-    assert not at.get("plotly_chart")  # nothing computed before it is asked for
+    # nothing computed before it is asked for: the only chart is the plausible models' ranges
+    assert [c.proto.id.endswith("kept_ranges") for c in at.get("plotly_chart")] == [True]
     pending = "De gemeten waarden verschijnen als de patronen zijn berekend (hieronder)."
     assert [c.value for c in at.caption].count(pending) == len(facts.LIMITS)
     assert not ENGLISH.findall(own_words(at)), ENGLISH.findall(own_words(at))
@@ -778,7 +861,7 @@ def test_the_patterns_at_their_default_replications_come_shipped():
     at = open_page("model", patterns="true")  # ten replications, seed 1: no simulation
     summary = " ".join(m.value for m in (*at.success, *at.warning))
     assert re.search(r"patronen gehaald \(10 herhalingen, seed 1; berekend in 0,\d s\)", summary)
-    assert at.get("plotly_chart")  # a chart per group of patterns
+    assert [c for c in at.get("plotly_chart") if "patterns_" in c.proto.id]  # one per group
 
 
 def test_a_limit_opens_its_grid_in_the_explore_page():
@@ -825,7 +908,8 @@ def test_patterns_are_computed_on_demand_grouped_with_intervals_in_dutch():
         "Het verhaal van de leidinggevende", "Hayek, Simon en hun critici",
         "Consequenties, collega's en druk", "Een stabiele start",
     ]  # fmt: skip
-    assert len(at.get("plotly_chart")) == len(GROUPS)
+    drawn = [c for c in at.get("plotly_chart") if "patterns_" in c.proto.id]
+    assert len(drawn) == len(GROUPS)
     tables = pattern_tables(at)
     shown = pd.concat(tables)
     assert len(shown) == len(PATTERNS) and (shown["gehaald?"] == "✓ gehaald").sum() == met

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sim.workshop import Workshop, WorkshopError, ensemble, export, replay
+from sim.texts import text
+from sim.workshop import Workshop, WorkshopError, ensemble, export, plausible, replay, views
 from sim.workshop.session import running_code_version
 
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
@@ -42,6 +43,7 @@ def database(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "room.sqlite"
     monkeypatch.setenv("LOSLATEN_WORKSHOP_DB", str(path))
     monkeypatch.setenv(ensemble.REPLICATIONS_ENVIRONMENT, "4")
+    monkeypatch.setenv(plausible.MEMBERS_ENVIRONMENT, "3")
     replay.forget()
     yield path
     replay.forget()
@@ -243,6 +245,18 @@ def test_closing_rounds_until_the_end_and_the_debrief_with_export(ws):
     assert table.loc[1, against].startswith("0,0 %-punt")  # run by the story: itself
     assert re.fullmatch(r"[+−]?\d+,\d %-punt \([+−]?\d+,\d %-punt … [+−]?\d+,\d %-punt\)",
                         table.loc[0, against])  # fmt: skip
+    # how sure: in how many of the 3 plausible models the difference against the story holds
+    models = views.debrief_models(ws, created.code, created.facilitator_token)  # kept: no runs
+    engaged = models[models.kpi == "engagement_rate"].set_index("team")
+    holding = "bevlogen: tegen het verhaal: klopt in plausibele modellen"
+    assert list(table[holding]) == [
+        f"{round(3 * engaged.at[1, 'holds'])} van 3",
+        "geen verschil",
+        "geen verschil",
+    ]
+    assert "Per team wordt het spel opnieuw gespeeld in 3 ervan (2 herhalingen per model" in page
+    verdict = text(f"verdict.word.{engaged.at[1, 'verdict']}", "nl")
+    assert f"plausibele modellen dezelfde kant op ({verdict})." in page
     downloads = {b.label: b for b in screen.main.get("download_button")}
     assert set(downloads) == {"Sessie (JSON)", "Tabellen (CSV en Parquet, zip)"}
     tables = export.tables(ws, created.code, created.facilitator_token, counterfactuals=True)

@@ -150,3 +150,42 @@ def test_the_phones_signal_says_when_the_team_slips_from_its_start():
     assert views.signal(now | {"productivity": 0.85}, start)["code"] == "slipping"
     assert views.signal(now | {"engagement_rate": 0.45}, start)["code"] == "gaining"
     assert views.signal(now | {"engagement_rate": 0.05}, None)["code"] == "steady"
+
+
+# --- over plausible models (issue 23) -------------------------------------------------------------
+
+
+def test_each_team_s_difference_against_the_story_over_plausible_models(tmp_path, monkeypatch):
+    """A member that sets every coefficient to the story's own value is the unperturbed model:
+    its differences are exactly the debrief's (the same seed and replications; a point's runs do
+    not depend on what is simulated beside it). A team run by the story's manager has no
+    difference, and so no share."""
+    from sim.ensemble import Ensemble, load_ensemble
+    from sim.texts import value_at
+    from sim.workshop import plausible
+
+    ws, created = session(tmp_path)
+    log = ws.log(created.code)
+    shipped = load_ensemble()
+    own = [value_at(log.scenario, name) for name in shipped.names]
+    same = Ensemble(shipped.names, np.array([own, own]), shipped.priors)
+    monkeypatch.setattr(plausible, "load_ensemble", lambda: same)
+    monkeypatch.setenv(plausible.MEMBERS_ENVIRONMENT, "2")
+    monkeypatch.setenv(ensemble.REPLICATIONS_ENVIRONMENT, str(plausible.REPLICATIONS))
+    replay.forget()
+    found = views.debrief_models(ws, created.code, created.facilitator_token)
+    assert set(found.team) == {1, 2, 3} and set(found.kpi) == set(sim.workshop.OUTCOMES)
+    assert (found.members == 2).all()
+    diffs = plausible.member_differences(log, 2).set_index(["member", "team", "kpi"])["diff"]
+    for row in found.itertuples():
+        for member in (0, 1):
+            assert diffs[(member, row.team, row.kpi)] == pytest.approx(row.vs_story, abs=1e-12)
+        if row.team == 3:
+            assert row.vs_story == 0 and np.isnan(row.holds)
+        elif row.vs_story != 0:
+            assert row.holds == 1.0  # every member is the model itself: each agrees
+    with pytest.raises(WorkshopError, match="LOSLATEN_ROOM_MODELS"):
+        monkeypatch.setenv(plausible.MEMBERS_ENVIRONMENT, "0")
+        plausible.members()
+    with pytest.raises(WorkshopError, match="facilitator"):
+        views.debrief_models(ws, created.code, created.seats[0].token)

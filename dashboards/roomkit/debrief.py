@@ -1,6 +1,7 @@
 """The debrief: each team against its own counterfactuals — the story's manager and holding on
-to trust — as change from its own start with bands, why it went where it went, and what the
-next year would bring with the same choices."""
+to trust — as change from its own start with bands, in how many plausible models its difference
+against the story holds, why it went where it went, and what the next year would bring with the
+same choices."""
 
 from __future__ import annotations
 
@@ -67,8 +68,25 @@ def comparison_chart(summary: pd.DataFrame, name: str, label: dict, big: bool) -
     return legend_on_top(styled(fig, lang(), big, height=height), big)
 
 
-def comparison_table(summary: pd.DataFrame, name: str, label: dict) -> pd.DataFrame:
-    """Per team, ``name`` in the last round and its three comparisons with their bands."""
+def holds(models: pd.DataFrame, team: int, name: str) -> dict | None:
+    """The team's row of ``views.debrief_models`` for outcome ``name`` (None if not there)."""
+    row = models[(models.team == team) & (models.kpi == name)]
+    return row.iloc[0].to_dict() if len(row) else None
+
+
+def holds_words(row: dict | None) -> str:
+    """In how many plausible models a difference holds: "7 van 8", or no difference."""
+    if row is None or pd.isna(row["holds"]):
+        return t("room.models.none")
+    members = int(row["members"])
+    return t("room.models.holds", share=round(row["holds"] * members), members=members)
+
+
+def comparison_table(
+    summary: pd.DataFrame, name: str, label: dict, models: pd.DataFrame
+) -> pd.DataFrame:
+    """Per team, ``name`` in the last round, its three comparisons with their bands and in how
+    many plausible models its difference against the story's manager holds."""
     rows = summary.sort_values("team").to_dict("records")
     return pd.DataFrame(
         {
@@ -81,12 +99,32 @@ def comparison_table(summary: pd.DataFrame, name: str, label: dict) -> pd.DataFr
                 f"{kpi(name)}: {t(f'room.bands.{part}')}": [band(name, r, part) for r in rows]
                 for part in COMPARISONS
             },
+            f"{kpi(name)}: {t('room.models.column')}": [
+                holds_words(holds(models, r["team"], name)) for r in rows
+            ],
         }
     )
 
 
-def team_sentences(found: dict, team: int, name: str) -> list[str]:
-    """What happened to one team, why, and what the next year would bring."""
+def models_sentence(models: pd.DataFrame, team: int) -> str:
+    """In how many plausible models the team's main difference against the story holds."""
+    main = OUTCOMES[0]
+    row = holds(models, team, main)
+    if row is None or pd.isna(row["holds"]):
+        return t("room.models.sentence_none", kpi=kpi(main))
+    members = int(row["members"])
+    return t(
+        "room.models.sentence",
+        kpi=kpi(main),
+        share=round(row["holds"] * members),
+        members=members,
+        verdict=t(f"verdict.word.{row['verdict']}"),
+    )
+
+
+def team_sentences(found: dict, team: int, name: str, models: pd.DataFrame) -> list[str]:
+    """What happened to one team, how sure the model is of it, why, and what the next year
+    would bring."""
     row = found["summary"].set_index("team").loc[team].to_dict()
     rounds = found["status"]["closed"]
     main = OUTCOMES[0]
@@ -103,6 +141,7 @@ def team_sentences(found: dict, team: int, name: str) -> list[str]:
             held=band(main, row, "vs_held"),
         )
     ]
+    lines.append(models_sentence(models, team))
     why = found["why"][team]
     if len(why["channels"]):
         parts = [
@@ -154,14 +193,24 @@ def show(ws, code: str, token: str, big: bool) -> None:
     )  # fmt: skip
     st.plotly_chart(comparison_chart(found["summary"], name, label, big),
                     key="room_debrief_bands", config=figures.config())  # fmt: skip
-    st.table(comparison_table(found["summary"], name, label), hide_index=True)
+    with st.spinner(t("room.models.computing")):
+        models = views.debrief_models(ws, code, token)
+    st.table(comparison_table(found["summary"], name, label, models), hide_index=True)
+    if len(models):
+        st.caption(
+            t(
+                "room.models.note",
+                members=int(models["members"].max()),
+                reps=int(models["replications"].max()),
+            )
+        )
     team = st.selectbox(
         t("room.debrief.team"),
         sorted(label),
         format_func=lambda n: f"{t('room.team', team=n)} · {label[n]}",
         key="room_debrief_team",
     )
-    for line in team_sentences(found, team, label[team]):
+    for line in team_sentences(found, team, label[team], models):
         st.markdown(line)
     rows = found["counterfactuals"]
     rows = rows[rows.team == team].sort_values("round")

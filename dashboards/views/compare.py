@@ -11,6 +11,7 @@ import compute
 import keys
 import library
 import settings
+import uncertainty
 from i18n import kpi, lang, lever, number, story, t
 from settings import param
 
@@ -194,6 +195,7 @@ shown = (
     )
     or SHOWN
 )
+asked_models = uncertainty.controls(count)
 report_cols = st.columns([1, 2])
 client = report_cols[0].text_input(
     t("board.client"),
@@ -255,6 +257,9 @@ st.subheader(t("compare.means_title"), anchor=False)
 st.plotly_chart(
     charts.means(summary, shown, lang(), big), key="means", config=charts.plotly_config(lang())
 )
+
+if asked_models:
+    uncertainty.section(jsons, summary, shown, seed, asked_models)
 
 st.subheader(t("why.title"), anchor=False)
 why = None

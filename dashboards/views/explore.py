@@ -6,6 +6,7 @@ import streamlit as st
 import sim
 from sim import texts
 from sim.charts import plotly_config
+from sim.ensemble import load_ensemble
 
 import answers
 import charts
@@ -94,6 +95,25 @@ def where_and_how_sure(gaps: pd.DataFrame, name: str) -> list[str]:
     return said
 
 
+def over_plausible_models(
+    scenario_json: str, points: int, members: int, reps: int, seed: int, name: str
+) -> None:
+    """The share of plausible models in which decentral wins, per cell (after the diagram of
+    the unperturbed model, so that its answer comes first)."""
+    st.subheader(t("explore.models.title", members=members), anchor=False)
+    with compute.stopwatch() as watch, compute.progress(points**2 * members * reps) as tell:
+        runs = answers.phase_models(scenario_json, points, members, reps, seed, _progress=tell)
+    shares = answers.decentral_wins(runs, name)
+    fig = charts.share_heatmap(shares, t("explore.decentralisation"), t("explore.turbulence"), big)
+    st.plotly_chart(fig, key="phase_models_chart", config=plotly_config(lang()))
+    st.caption(t("explore.models.note", members=members, kpi=kpi(name), reps=reps))
+    st.caption(
+        t("explore.models.reference")
+        + " · "
+        + t("common.computed_in", seconds=compute.seconds(watch.seconds))
+    )
+
+
 if big:
     st.subheader(t("page.explore"), anchor=False)
 else:
@@ -159,6 +179,27 @@ else:
         kpi,
         widget="segmented_control",
     )
+    over_models = settings.toggle(
+        t("explore.models.toggle"), "phase_models", help=t("explore.models.toggle_help")
+    )
+    if over_models:
+        cols = st.columns([1, 1, 2], vertical_alignment="bottom")
+        members = settings.number(
+            t("explore.models.members"), "phase_members", 2, len(load_ensemble()), 4, 1, cols[0]
+        )
+        model_reps = settings.number(
+            t("explore.models.reps"), "phase_model_reps", 1, 10, 2, 1, cols[1]
+        )
+        model_runs = points**2 * members * model_reps
+        cols[2].caption(
+            t(
+                "explore.models.runs",
+                runs=model_runs,
+                cells=points**2,
+                members=members,
+                reps=model_reps,
+            )
+        )
     settings.url_warnings()
     asked = (scenario.model_dump_json(), points, reps, seed)
     with compute.stopwatch() as watch, compute.progress(points**2 * reps) as tell:
@@ -200,3 +241,5 @@ else:
         "text/csv",
         on_click="ignore",
     )
+    if over_models:
+        over_plausible_models(scenario.model_dump_json(), points, members, model_reps, seed, name)

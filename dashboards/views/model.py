@@ -12,6 +12,10 @@ from sim.catalogue import mechanism_modules
 from sim.charts import plotly_config
 from sim.claims import CLAIMS
 from sim.coefficients import PROVENANCES
+from sim.ensemble import load_ensemble
+from sim.ensemble.figure import method as ensemble_method
+from sim.ensemble.figure import narrowing
+from sim.ensemble.figure import summary as ensemble_summary
 from sim.patterns import GROUPS, PATTERNS
 from sim.scenario import Mechanisms
 from sim.snapshot import CUT_OFF
@@ -231,6 +235,26 @@ download.download_button(
     "text/csv",
     on_click="ignore",
     key="coefficients_csv",
+)
+
+# --- what the evidence constrains: the plausible models -----------------------------------------
+
+ensemble = load_ensemble()
+st.subheader(t("model.ensemble.title"), anchor=False)
+st.markdown(t("model.ensemble.intro"))
+st.caption(ensemble_summary(ensemble, lang()))
+with st.expander(t("ensemble.figure.how")):
+    st.markdown(ensemble_method(ensemble, lang()))
+    held = [facts.target_name(target) for target in ensemble.targets]
+    st.markdown(
+        t("model.ensemble.targets", targets="; ".join(held))
+        if held
+        else t("model.ensemble.no_targets")
+    )
+st.plotly_chart(
+    charts.kept_ranges(narrowing(ensemble), big),
+    key="kept_ranges",
+    config=plotly_config(lang()),
 )
 
 # --- the quadrants and the figures --------------------------------------------------------------

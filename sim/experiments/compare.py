@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -13,7 +13,11 @@ from sim.experiments.errors import ExperimentError
 from sim.experiments.execute import Progress, run_batches
 from sim.experiments.executors import Execution
 from sim.experiments.summaries import paired_differences, summarise
+from sim.experiments.uncertainty import member_differences, members_of, with_models_band
 from sim.scenario import Scenario
+
+if TYPE_CHECKING:
+    from sim.ensemble import Ensemble
 
 
 def replicate(
@@ -71,32 +75,58 @@ def compare(
     out: str | Path | None = None,
     executor: str | Execution | Any = "serial",
     progress: Progress = False,
+    ensemble: int | Ensemble | None = None,
 ) -> pd.DataFrame:
     """Mean and 95% interval per KPI per scenario, and the paired difference from the first.
 
     Columns ``scenario, kpi, mean, ci_low, ci_high, diff, diff_low, diff_high``. Every
     scenario's batch uses the same seed (common random numbers), so the differences are paired
     by replication.
+
+    With ``ensemble`` (the first N members of the shipped ensemble, or an :class:`Ensemble`'s
+    members) every scenario is also run under each plausible model (its coefficients set to the
+    member's; the same seed, so paired within each member), side by side, and the frame gains
+    ``models_n, models_low, models_high, models_holds, verdict``
+    (:mod:`sim.experiments.uncertainty`; NaN/None on the first scenario's rows) and
+    ``attrs["members"]``: a row per member, scenario and KPI with the member's mean (``mean``)
+    and mean paired difference (``diff``). ``mean``, ``diff`` and their intervals stay those of
+    the unperturbed model.
     """
     named = labelled(scenarios)
-    batches = [common_batch(s, reps, seed, {"scenario": label}) for label, s in named.items()]
+    models = members_of(ensemble)
+    batches = []
+    for label, scenario in named.items():
+        batches.append(common_batch(scenario, reps, seed, {"scenario": label}))
+        batches += [
+            common_batch(
+                scenario.with_overrides(**model), reps, seed, {"scenario": label, "member": m}
+            )
+            for m, model in enumerate(models)
+        ]
     experiment = {
         "kind": "compare",
         "scenarios": [s.model_dump(mode="json") for s in named.values()],
         "reps": reps,
         "seed": seed,
     }
+    if models:
+        experiment["ensemble"] = models
     table, _ = run_batches(batches, experiment, executor=executor, out=out, progress=progress)
     return comparison(table)
 
 
 def comparison(table: pd.DataFrame) -> pd.DataFrame:
-    """The compare frame from one row per replication with a ``scenario`` column."""
-    summary = summarise(table, ["scenario"])
-    groups = dict(tuple(table.groupby("scenario", sort=False)))
+    """The compare frame from one row per replication with a ``scenario`` column (and, for the
+    plausible models' runs, a ``member`` column, empty on the unperturbed model's rows)."""
+    models = table["member"].notna() if "member" in table else pd.Series(False, table.index)
+    base = table[~models]
+    summary = summarise(base, ["scenario"])
+    groups = dict(tuple(base.groupby("scenario", sort=False)))
     first = groups[summary["scenario"].iloc[0]]
     diffs = {label: paired_differences(runs, first) for label, runs in groups.items()}
     summary[["diff", "diff_low", "diff_high"]] = [
         diffs[row.scenario][row.kpi] for row in summary.itertuples()
     ]
+    if models.any():
+        return with_models_band(summary, member_differences(table[models], first.scenario.iloc[0]))
     return summary

@@ -81,6 +81,21 @@ def interval(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return mean, mean - half, mean + half
 
 
+def simulate_round(model: OrgModel, weeks: int) -> dict[str, np.ndarray]:
+    """Simulate ``weeks`` weeks of ``model``: every team's figures over them
+    (:func:`~sim.workshop.measure.round_figures`)."""
+    teams = model.managers.team_size.size
+    person, per_week = model.employees.person_id.copy(), []
+    for _ in range(weeks):
+        model.step()
+        changed = model.employees.person_id != person
+        person = model.employees.person_id.copy()
+        per_week.append(
+            team_week(model, np.bincount(model.employees.team[changed], minlength=teams))
+        )
+    return round_figures(per_week, model.managers.team_size)
+
+
 class Ensemble:
     """A session's rounds simulated ``replications`` times with every team's counterfactuals,
     advanced round by round like :class:`~sim.workshop.replay.Replay`."""
@@ -106,7 +121,7 @@ class Ensemble:
         self.log = log
         for round_ in range(self.rounds + 1, log.closed + 1):
             self._steer(log, round_)
-            figures = self._shaped(self._weeks(self.model, log.round_weeks))
+            figures = self._shaped(simulate_round(self.model, log.round_weeks))
             self._tables.append(self._round_table(round_, figures))
             self.rounds = round_
         self.digest = log.digest(self.rounds)
@@ -119,7 +134,7 @@ class Ensemble:
         # the numbers per unit are never changed in place (an intervention replaces them): share
         shared = {id(v): v for v in vars(self.model).values() if isinstance(v, Values)}
         model = copy.deepcopy(self.model, shared)
-        return self._round_table(self.rounds, self._shaped(self._weeks(model, weeks))).drop(
+        return self._round_table(self.rounds, self._shaped(simulate_round(model, weeks))).drop(
             columns="round"
         )
 
@@ -147,19 +162,6 @@ class Ensemble:
         per_team = np.repeat(steering, self.replications, axis=0).reshape(-1, len(CHOICES))
         index = np.arange(per_team.shape[0])
         self.model.steer_teams(index, **{c: per_team[:, i] for i, c in enumerate(CHOICES)})
-
-    @staticmethod
-    def _weeks(model: OrgModel, weeks: int) -> dict[str, np.ndarray]:
-        teams = model.managers.team_size.size
-        person, per_week = model.employees.person_id.copy(), []
-        for _ in range(weeks):
-            model.step()
-            changed = model.employees.person_id != person
-            person = model.employees.person_id.copy()
-            per_week.append(
-                team_week(model, np.bincount(model.employees.team[changed], minlength=teams))
-            )
-        return round_figures(per_week, model.managers.team_size)
 
     def _shaped(self, figures: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         shape = (self.variants, self.replications, self.log.teams)

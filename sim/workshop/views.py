@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from sim.workshop import plausible
 from sim.workshop.debrief import OUTCOMES, late_events, versus_for, why
 from sim.workshop.log import CHOICES, Choices, Log
 from sim.workshop.replay import Played, hold_on_to_trust
@@ -213,6 +214,26 @@ def debrief(workshop: Workshop, code: str, token: str) -> dict[str, Any]:
         "team_size": played.log.scenario.organisation.team_size,
         "late_events": late_events(played.log.scenario, status.rounds, status.round_weeks),
     }
+
+
+def debrief_models(workshop: Workshop, code: str, token: str) -> pd.DataFrame:
+    """How sure the debrief is (the facilitator's token): per team and outcome
+    (:data:`~sim.workshop.debrief.OUTCOMES`), its difference against the story's manager in the
+    last round (``vs_story``, as the debrief's ``summary``), the share of the first
+    :func:`~sim.workshop.plausible.members` plausible models in which it holds (``holds``; NaN
+    where the team let the story's manager decide), ``members``, the ``verdict`` on the share
+    and the ``replications`` per model; empty before a round is closed. Computed once per log
+    (:mod:`sim.workshop.plausible`)."""
+    workshop.check_facilitator(code, token)
+    played = workshop.played(code)
+    columns = ["team", "kpi", "vs_story", "holds", "members", "verdict", "replications"]
+    if not played.rounds or played.spread is None:
+        return pd.DataFrame(columns=columns)
+    spread = played.spread
+    last = spread[(spread["round"] == played.rounds) & spread.kpi.isin(OUTCOMES)]
+    found = plausible.member_differences(workshop.log(code), plausible.members())
+    shares = plausible.holds(found, last).assign(replications=plausible.REPLICATIONS)
+    return last[["team", "kpi", "vs_story"]].merge(shares, on=["team", "kpi"])[columns]
 
 
 def start_figures(played: Played) -> dict[int, dict[str, float]]:
