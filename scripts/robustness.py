@@ -26,6 +26,13 @@ all (``within_spread``) — a first step of history matching.
 
     python scripts/robustness.py --models 55 --top 30 --reps 5 --out docs/robustness/latest.json \\
         --draw coefficients.demands.enabling --draw coefficients.demands.rules_fit_scale
+
+With ``--ensemble [FILE]`` the models are not drawn but the members of an ensemble of plausible
+models (``loslaten ensemble fit``: history matching against the calibration figures, the
+validation patterns and the spread of real organisations), and for each conclusion the script
+also says where its sign flips among them (:mod:`sim.ensemble.flips`):
+
+    python scripts/robustness.py --ensemble --reps 5 --out docs/robustness/ensemble.json
 """
 
 from __future__ import annotations
@@ -40,6 +47,8 @@ import numpy as np
 
 import sim
 from sim.coefficients import listing
+from sim.ensemble import DEFAULT, Ensemble, load_ensemble
+from sim.ensemble.flips import where_it_flips
 from sim.experiments.calibrate import INTERCEPTS
 from sim.patterns import CENTRAL, DECENTRAL, PATTERNS, evaluate
 
@@ -150,7 +159,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--executor", default="process", choices=("serial", "process"))
     parser.add_argument("--out", type=Path, default=Path("docs/robustness/latest.json"))
+    parser.add_argument(
+        "--ensemble",
+        nargs="?",
+        const=DEFAULT,
+        type=Path,
+        metavar="FILE",
+        help="measure the conclusions over the members of an ensemble of plausible models "
+        "(default: the shipped one) instead of drawing models",
+    )
     args = parser.parse_args(argv)
+    if args.ensemble:
+        report = over_ensemble(load_ensemble(args.ensemble), args.reps, args.seed, args.executor)
+        args.out.write_text(json.dumps(report, indent=1))
+        print(json.dumps({k: report[k] for k in ("plausible", "shares", "flips")}, indent=1))
+        return 0
 
     baseline = sim.load_scenario("baseline")
     ranges = assumed_ranges(baseline)
@@ -202,6 +225,35 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(json.dumps(report, indent=1))  # after every model: a kill loses one
     print(json.dumps(report["shares"], indent=1))
     return 0
+
+
+def over_ensemble(ensemble: Ensemble, reps: int, seed: int, executor: str) -> dict:
+    """Each conclusion in every member of ``ensemble`` (its variants side by side over the
+    members, common random numbers within each), and where its sign flips."""
+    effects, flips = {}, {}
+    for name, scenarios in conclusions().items():
+        frame = sim.compare(scenarios, reps=reps, seed=seed, executor=executor, ensemble=ensemble)
+        members = frame.attrs["members"]
+        first, label = frame.scenario.unique()[:2]
+        kpi = "profit" if name == "control_pays" else "productivity"
+        rows = members[(members.scenario == label) & (members.kpi == kpi)].sort_values("member")
+        diff = rows["diff"].to_numpy()
+        effects[name] = rows["mean"].to_numpy() / (rows["mean"] - diff) if name == "let_go" else diff
+        found = where_it_flips(ensemble, diff, a=first, b=label, kpi=kpi)
+        flips[name] = found.to_dict("en")
+    models = []
+    for m in range(len(ensemble)):
+        row = {"model": m, "effects": {name: float(v[m]) for name, v in effects.items()}}
+        row["holds"] = {name: bool(rule(row["effects"])) for name, rule in HOLDS.items()}
+        models.append(row)
+    method = {
+        "ensemble": ensemble.provenance.get("file"),
+        "members": len(ensemble),
+        "ensemble_method": ensemble.method,
+        "reps": reps,
+        "seed": seed,
+    }
+    return summarise(models) | {"flips": flips, "method": method, "models": models}
 
 
 def summarise(models: list[dict]) -> dict:
