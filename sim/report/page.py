@@ -45,6 +45,7 @@ h1{margin-bottom:.1em}h2{margin-top:1.8em;border-bottom:1px solid #ddd;padding-b
 border-left:4px solid #0072B2;padding:.6em 1em}
 table{border-collapse:collapse;margin:1em 0;font-variant-numeric:tabular-nums}
 td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}td{white-space:nowrap}
+td:first-child,td:nth-child(2){white-space:normal;min-width:7em}
 td:first-child,th:first-child,td:nth-child(2),th:nth-child(2){text-align:left}th{background:#f3f3f3}
 .wide{overflow-x:auto}.note{color:#444;font-size:.95em}.made{color:#555}svg{width:100%;height:auto}
 details{margin:.5em 0 1em}summary{cursor:pointer;color:#0072B2}

@@ -198,18 +198,22 @@ def summary(
         first = texts.text("board.unclear", lang, **values)
     if found.models is not None:
         first += " " + how_sure(rows.loc[about], about, lang)
+    clear = [n for n in kpis if n != about and _clear(rows.loc[n])]
+    verdicts = set(rows.loc[clear, "verdict"]) if found.models is not None else set()
     better, worse = [], []
-    for name in kpis:
-        if name != about and _clear(rows.loc[name]):
-            tone = texts.kpi_tone(name, rows.at[name, "diff"])
-            said = texts.kpi_name(name, lang)
-            if found.models is not None:
-                said = with_verdict(said, rows.at[name, "verdict"], lang)
-            (better if tone > 0 else worse if tone < 0 else []).append(said)
+    for name in clear:
+        tone = texts.kpi_tone(name, rows.at[name, "diff"])
+        said = texts.kpi_name(name, lang)
+        if len(verdicts) > 1:  # how sure, outcome by outcome
+            said = with_verdict(said, rows.at[name, "verdict"], lang)
+        (better if tone > 0 else worse if tone < 0 else []).append(said)
     key = "both" if better and worse else "better" if better else "worse" if worse else "none"
     second = texts.text(
         f"board.also_{key}", lang, b=b, better=_listed(better, lang), worse=_listed(worse, lang)
     )
+    if len(verdicts) == 1:  # how sure, once for all of them
+        verdict = texts.text(f"verdict.word.{verdicts.pop()}", lang)
+        second += " " + texts.text("board.models.also_sure", lang, verdict=verdict)
     why = found.why
     if why is None or (why.a, why.b, why.kpi) != (a, b, about):
         return [first, second, texts.text("board.model_only", lang)]
