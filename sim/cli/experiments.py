@@ -383,7 +383,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
         for kpi in kpis:
             rows = frame[frame.kpi == kpi].set_index("part")
             print(f"\n{kpi}: the dice (95%) and the assumptions (models)")
-            print_table(band_table(rows, "contribution", "ci_high"), list(rows.index))
+            print_table(
+                band_table(rows, "contribution", "ci_high", "contribution"), list(rows.index)
+            )
         print()
         print_verdicts(ensemble)
         return 0

@@ -78,11 +78,12 @@ def print_verdicts(ensemble: Ensemble) -> None:
         print(f"  {texts.text(f'verdict.{name}', 'en')}")
 
 
-def band_table(rows: pd.DataFrame, value: str, high: str) -> dict[str, list[str]]:
-    """Columns of a table of differences with their 95% interval, models band and verdict."""
+def band_table(rows: pd.DataFrame, value: str, high: str, head: str = "Δ") -> dict[str, list[str]]:
+    """Columns of a table of differences (``head``) with their 95% interval, models band and
+    verdict."""
     bands = [band_text(r) for r in rows.itertuples()]
     return {
-        "Δ ± 95%": [
+        f"{head} ± 95%": [
             plus_minus(getattr(r, value), getattr(r, high), sign=True) for r in rows.itertuples()
         ],
         "models 80%": [b[0] for b in bands],
