@@ -9,12 +9,13 @@ other coefficient keeps the member's value, so the ensemble still spans what the
 open about the mechanisms.
 
 Method. Each member starts where the client's fit moved the scenario (its own values plus the
-fit's shift, ``start``) and takes Newton steps on its own misses: the member is measured at its
-candidate and a small step away in each free parameter, and moves to where the misses would vanish
-(least squares, within the parameters' bounds and at most :data:`REACH` per step). All members'
-candidates and neighbours are simulated side by side as one experiment; each member's batches use
-the same seed (common random numbers), so its slopes are differences of parameters, not of chance.
-A final measurement at the moved values says how close each member came; a member still off a
+fit's shift, ``start``) and takes Newton steps on its own misses: every member is measured at its
+candidate; a member off a target by more than the tolerance is measured a small step away in each
+free parameter too and moves to where its misses would vanish (least squares, within the
+parameters' bounds and at most :data:`REACH` per step). All members' candidates, and then all
+their neighbours, are simulated side by side as one experiment; each member's batches use the
+same seed (common random numbers), so its slopes are differences of parameters, not of chance.
+The last measurement at the moved values says how close each member came; a member still off a
 target by more than the tolerance plus twice its standard error cannot be this client's model and
 is left out (the file's provenance counts them).
 """
@@ -96,48 +97,50 @@ def calibrate_ensemble(
     goal, scale = np.array(list(targets.values())), scales(targets)
     members = len(values)
 
-    def measure(points: np.ndarray) -> pd.DataFrame:
-        """The runs of every member at ``points`` (members × candidates × free parameters)."""
-        batches = []
-        for m in range(members):
-            base = dict(zip(names, map(float, values[m]), strict=True))
-            for c, point in enumerate(points[m]):
-                at = base | dict(zip(free, map(float, point), strict=True))
-                batches.append(
-                    common_batch(
-                        scenario.with_overrides(**at), reps, seed, {"member": m, "candidate": c}
-                    )
-                )
+    def measure(pairs: list[tuple[int, np.ndarray]]) -> pd.DataFrame:
+        """The runs of each (member, free parameters) pair, simulated side by side."""
+        batches = [
+            common_batch(
+                scenario.with_overrides(
+                    **dict(zip(names, map(float, values[m]), strict=True))
+                    | dict(zip(free, map(float, point), strict=True))
+                ),
+                reps,
+                seed,
+                {"pair": i},
+            )
+            for i, (m, point) in enumerate(pairs)
+        ]
         table, _ = execute(batches, ex, progress=progress)
-        return table
+        return table.groupby("pair", sort=True)[list(targets)]
 
-    def misses(table: pd.DataFrame, candidates: int) -> np.ndarray:
-        """The scaled misses of the mean KPIs: members × candidates × targets."""
-        means = table.groupby(["member", "candidate"], sort=True)[list(targets)].mean().to_numpy()
-        return (means.reshape(members, candidates, len(targets)) - goal) / scale
+    def misses(runs: Any) -> np.ndarray:
+        """The scaled misses of the mean KPIs, a row per pair measured."""
+        return (runs.mean().to_numpy() - goal) / scale
 
+    everyone = range(members)
     final = None
     with open_executor(executor) as ex:
         for _ in range(steps):
-            nudge = np.where(x + NEIGHBOUR <= high, NEIGHBOUR, -NEIGHBOUR)  # members × free
-            points = np.concatenate(
-                [x[:, None, :], x[:, None, :] + nudge[:, None, :] * np.eye(len(free))[None]], axis=1
-            )
-            table = measure(points)
-            miss = misses(table, len(free) + 1)
-            centre = miss[:, 0]
-            if (np.abs(centre) <= tolerance).all():  # every member there: no more steps
-                final = table[table.candidate == 0]
+            centres = measure([(m, x[m]) for m in everyone])
+            miss = misses(centres)
+            off = np.flatnonzero((np.abs(miss) > tolerance).any(axis=1))
+            if not off.size:  # every member there: no more steps
+                final = centres
                 break
-            slopes = (miss[:, 1:] - centre[:, None, :]).transpose(0, 2, 1) / nudge[:, None, :]
-            for m in range(members):
-                move = np.linalg.lstsq(slopes[m], -centre[m], rcond=None)[0]
+            nudge = np.where(x + NEIGHBOUR <= high, NEIGHBOUR, -NEIGHBOUR)  # members × free
+            unit = np.eye(len(free))
+            around = misses(measure([(m, x[m] + nudge[m] * e) for m in off for e in unit]))
+            for i, m in enumerate(off):  # a Newton step for each member still off a target
+                near = around[i * len(free) : (i + 1) * len(free)]
+                slopes = ((near - miss[m]) / nudge[m][:, None]).T  # targets × free parameters
+                move = np.linalg.lstsq(slopes, -miss[m], rcond=None)[0]
                 move *= min(1.0, REACH / max(np.abs(move).max(), 1e-12))
                 x[m] = np.clip(x[m] + move, low, high)
         if final is None:
-            final = measure(x[:, None, :])
-    means = final.groupby("member", sort=True)[list(targets)].mean().to_numpy()
-    errors = final.groupby("member", sort=True)[list(targets)].sem(ddof=1).fillna(0).to_numpy()
+            final = measure([(m, x[m]) for m in everyone])
+    means = final.mean().to_numpy()
+    errors = final.sem(ddof=1).fillna(0).to_numpy()
     off = np.abs(means - goal) / scale - 2 * errors / scale
     kept = (off <= tolerance).all(axis=1)
     if not kept.any():

@@ -14,7 +14,9 @@ on the *other* side is the box: the conditions on the path to it, a condition le
 box is as pure without it. The box is said with its *density* (share of the members in it on the
 other side) and *coverage* (share of all members on the other side that it holds), as PRIM would
 say it, and the tree with its accuracy (on the members, and cross-validated where both sides have
-enough members) beside that of always guessing the majority.
+enough members) beside that of always guessing the majority. A tree no better than that guess
+(cross-validated where possible) explains nothing, and the sentence says that no coefficient
+decides; an answer whose sign all members share says that it never flips.
 
 A member's effect is a mean over few replications: near zero its sign is partly the dice, which
 blurs the boundary but does not move it.
