@@ -10,9 +10,9 @@ open about the mechanisms.
 
 Method. Each member starts where the client's fit moved the scenario (its own values plus the
 fit's shift, ``start``) and takes Newton steps on its own misses: every member is measured at its
-candidate; a member off a target by more than the tolerance is measured a small step away in each
-free parameter too and moves to where its misses would vanish (least squares, within the
-parameters' bounds and at most :data:`REACH` per step). All members' candidates, and then all
+candidate; a member off a target by more than a quarter of the tolerance is measured a small step
+away in each free parameter too and moves to where its misses would vanish (least squares, within
+the parameters' bounds and at most :data:`REACH` per step). All members' candidates, and then all
 their neighbours, are simulated side by side as one experiment; each member's batches use the
 same seed (common random numbers), so its slopes are differences of parameters, not of chance.
 The last measurement at the moved values says how close each member came; a member still off a
@@ -30,7 +30,14 @@ import pandas as pd
 
 from sim.ensemble.members import Ensemble, load_ensemble
 from sim.experiments.batches import as_scenario, common_batch
-from sim.experiments.calibrate import NEIGHBOUR, TOLERANCE, check_targets, free_parameters, scales
+from sim.experiments.calibrate import (
+    CLOSE_ENOUGH,
+    NEIGHBOUR,
+    TOLERANCE,
+    check_targets,
+    free_parameters,
+    scales,
+)
 from sim.experiments.errors import ExperimentError
 from sim.experiments.execute import Progress, execute
 from sim.experiments.executors import Execution, open_executor
@@ -124,7 +131,7 @@ def calibrate_ensemble(
         for _ in range(steps):
             centres = measure([(m, x[m]) for m in everyone])
             miss = misses(centres)
-            off = np.flatnonzero((np.abs(miss) > tolerance).any(axis=1))
+            off = np.flatnonzero((np.abs(miss) > CLOSE_ENOUGH * tolerance).any(axis=1))
             if not off.size:  # every member there: no more steps
                 final = centres
                 break
