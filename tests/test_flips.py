@@ -90,6 +90,12 @@ def test_an_answer_that_never_flips_says_so_plainly():
     assert not nothing.flips and "does not change" in sentence(nothing, "en")
 
 
+def test_too_few_members_to_split_say_no_coefficient_decides():
+    found = where_it_flips(ensemble(3), [1.0, -1.0, 2.0], kpi="profit")
+    assert found.flips and not found.conditions and found.inside == 3
+    assert "no coefficient decides" in sentence(found, "en")
+
+
 def test_no_coefficient_decides_when_the_members_do_not_differ():
     same = Ensemble(NAMES, np.ones((6, 3)), {n: (0.0, 2.0) for n in NAMES})
     found = where_it_flips(same, [1, -1, 1, 1, -1, 1], kpi="burnout_rate")

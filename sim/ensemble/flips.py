@@ -190,7 +190,8 @@ def _box(
 ) -> list[tuple[int, bool, float]]:
     """The conditions (column, above, threshold) on the path to the node of the tree that holds
     most members on the other side among those where at least :data:`DENSE` of the members are
-    (else the densest node), each left out if the box is about as pure without it."""
+    (else the densest node), each left out if the box is about as pure without it; none if the
+    tree has no split."""
     t = tree.tree_
     paths: dict[int, list[tuple[int, bool, float]]] = {0: []}
     for node in range(t.node_count):  # parents come before their children
@@ -199,6 +200,8 @@ def _box(
             paths[t.children_left[node]] = [*paths[node], (j, False, cut)]
             paths[t.children_right[node]] = [*paths[node], (j, True, cut)]
     found = {node: other[_inside(x, path)] for node, path in paths.items() if path}
+    if not found:  # too few members to split
+        return []
     dense = [node for node, inside in found.items() if inside.mean() >= DENSE]
     if dense:
         best = max(dense, key=lambda node: (found[node].sum(), found[node].mean()))
