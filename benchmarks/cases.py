@@ -5,10 +5,10 @@ only the simulation (imports excluded), repeats it and reports the wall and CPU 
 peak resident memory as one JSON line. CPU time beside wall time shows how busy the machine was:
 on a shared machine a case can wait for a core.
 
-The experiment cases (``explain-5``, ``sweep-7x7x2``, ``calibrate-2``: the answers a consultant
-or teacher waits for) are measured against one run of 200 employees × 260 weeks timed in the same
-process, the yardstick and the case in turn, and reported in runs' time: a ratio that holds on a
-busy machine, where wall times swing.
+The experiment cases (``explain-5``, ``sweep-7x7x2``, ``calibrate-2``, ``compare-ensemble-50``:
+the answers a consultant or teacher waits for) are measured against one run of 200 employees ×
+260 weeks timed in the same process, the yardstick and the case in turn, and reported in runs'
+time: a ratio that holds on a busy machine, where wall times swing.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import sim
+from benchmarks import ensemble
 from benchmarks.reference.model import SWITCHED_OFF, ReferenceModel
 
 
@@ -88,6 +89,17 @@ CASES = [
     Case("explain-5", 200, 260, 5, "explain", 3, True, "≤ 15 runs", max_runs=15.0),
     Case("sweep-7x7x2", 200, 260, GRID**2 * 2, "grid", 3, True, "≤ 20 runs", max_runs=20.0),
     Case("calibrate-2", 200, 260, 5, "calibrate", 3, True, "≤ 50 runs", max_runs=50.0),
+    Case(
+        f"compare-ensemble-{ensemble.MEMBERS}",
+        200,
+        260,
+        ensemble.REPS,
+        "ensemble",
+        3,
+        True,
+        f"≤ {ensemble.MAX_RUNS:g} runs",
+        max_runs=ensemble.MAX_RUNS,
+    ),
 ]
 BY_NAME = {case.name: case for case in CASES}
 
@@ -130,6 +142,8 @@ def workload(case: Case) -> Callable[[], object]:
     if case.how == "calibrate":  # a client's burnout and engagement figures
         targets = {"burnout_rate": 0.18, "engagement_rate": 0.25}
         return lambda: sim.calibrate(s, targets, reps=case.reps, executor="serial")
+    if case.how == "ensemble":  # compare A B --ensemble 50 --reps 2
+        return ensemble.compare_over_members(s)
     raise ValueError(case.how)
 
 

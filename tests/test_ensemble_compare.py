@@ -132,3 +132,15 @@ def test_every_verdict_is_worded(lang):
     for name, _ in VERDICTS:
         word = texts.text(f"verdict.word.{name}", lang)
         assert texts.text(f"verdict.{name}", lang).startswith(f"{word}:")
+
+
+@pytest.mark.slow
+def test_the_same_answer_on_any_executor(tmp_path):
+    ensemble = two_members(tmp_path)
+    a = tiny()
+    scenarios = [a, a.with_overrides(**{"levers.trust": 0.8})]
+    here = sim.compare(scenarios, reps=2, ensemble=ensemble)
+    workers = sim.Execution("process", workers=2)
+    there = sim.compare(scenarios, reps=2, ensemble=ensemble, executor=workers)
+    pd.testing.assert_frame_equal(here, there, check_exact=True)
+    pd.testing.assert_frame_equal(here.attrs["members"], there.attrs["members"], check_exact=True)

@@ -13,7 +13,7 @@ import sim
 from sim import texts
 from sim.cli import flips as flips_cli
 from sim.coefficients import listing
-from sim.ensemble import Ensemble
+from sim.ensemble import Ensemble, load_ensemble
 from sim.ensemble.flips import comparison_flips, sentence, where_it_flips
 from sim.experiments.errors import ExperimentError
 
@@ -130,9 +130,10 @@ def test_the_command_prints_the_sentence_or_one_json_document(tmp_path, capsys):
     parser = argparse.ArgumentParser(prog="loslaten ensemble")
     flips_cli.register(parser.add_subparsers())
     path = ensemble(2).save(tmp_path / "e.json")
-    common = ["baseline", "baseline:levers.trust=0.9", "--kpi", "trust", "--ensemble", str(path),
-              "--reps", "2", "--executor", "serial", "--set", "organisation.employees=24",
-              "--set", "run.weeks=10", "--set", "run.measure_weeks=5"]  # fmt: skip
+    common = ["baseline", "baseline:levers.trust=0.9", "--kpi", "trust",
+              "--ensemble-file", str(path), "--reps", "2", "--executor", "serial",
+              "--set", "organisation.employees=24", "--set", "run.weeks=10",
+              "--set", "run.measure_weeks=5"]  # fmt: skip
     args = parser.parse_args(["flips", *common, "--json", "--lang", "nl"])
     assert args.handler(args) == 0
     document = json.loads(capsys.readouterr().out)
@@ -142,4 +143,8 @@ def test_the_command_prints_the_sentence_or_one_json_document(tmp_path, capsys):
     args = parser.parse_args(["flips", *common])
     assert args.handler(args) == 0
     assert "plausible models" in capsys.readouterr().out
-    assert flips_cli.plausible("3") == 3
+    assert document["ensemble"]["members"] == 2 and document["ensemble"]["file"] == "e.json"
+    one = parser.parse_args(["flips", *common, "--ensemble", "1"])
+    assert len(flips_cli.plausible(one)) == 1
+    default = parser.parse_args(["flips", "baseline", "let_go", "--kpi", "trust"])
+    assert len(flips_cli.plausible(default)) == min(flips_cli.MEMBERS, len(load_ensemble()))

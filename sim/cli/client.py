@@ -2,7 +2,7 @@
 
 The calibrate command (:mod:`sim.cli.experiments`) calls :func:`add_options` and
 :func:`client_ensemble`; the ensemble goes to ``FILE.ensemble.json`` beside ``--out FILE``, for
-``loslaten compare|ensemble flips ... --ensemble FILE.ensemble.json``.
+``loslaten compare|ensemble flips ... --ensemble-file FILE.ensemble.json``.
 """
 
 from __future__ import annotations

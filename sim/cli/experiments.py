@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from sim.cli import client
-from sim.cli.output import estimates, plus_minus, print_json, print_table
+from sim.cli.output import differences, estimates, models_band, plus_minus, print_json, print_table
 from sim.cli.parsing import (
     UsageError,
     load_spec,
@@ -15,6 +15,13 @@ from sim.cli.parsing import (
     parse_targets,
     parse_vary,
     positive_int,
+)
+from sim.cli.uncertainty import (
+    band_table,
+    chosen_ensemble,
+    ensemble_about,
+    ensemble_options,
+    print_verdicts,
 )
 from sim.experiments.calibrate import REPS, calibrate, write_result
 from sim.experiments.compare import compare
@@ -27,6 +34,10 @@ from sim.experiments.summaries import kpi_check
 from sim.experiments.sweep import sweep
 
 TOP = 10  # coefficients shown per KPI
+MEMBERS = 50
+"""Plausible models ``--ensemble`` uses without a number (at most the ensemble's members)."""
+EXPLAIN_MEMBERS = 10
+"""The same for ``explain``, which runs every channel's variants under every model."""
 HEADLINE = ("burnout_rate", "engagement_rate", "productivity", "profit")
 SPEC_HELP = (
     "a built-in scenario name or a YAML path, optionally with overrides after a colon: "
@@ -47,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(
         p, reps=10, out="save each scenario's runs (Parquet) and resume an interrupted comparison"
     )
+    ensemble_options(p, MEMBERS)
     p.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser(
@@ -130,6 +142,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("a", metavar="A", help=SPEC_HELP)
     p.add_argument("b", metavar="B", help="the scenario compared with A (same syntax)")
     _common(p, reps=5, out=None)
+    ensemble_options(p, EXPLAIN_MEMBERS)
     p.set_defaults(handler=cmd_explain)
 
 
@@ -160,21 +173,28 @@ def _common(
 
 def cmd_compare(args: argparse.Namespace) -> int:
     kpis = _kpis(args)
+    ensemble = chosen_ensemble(args, MEMBERS)
     frame = compare(
-        [load_spec(s, args.set) for s in args.scenarios], **run_options(args), out=args.out
+        [load_spec(s, args.set) for s in args.scenarios],
+        **run_options(args),
+        out=args.out,
+        ensemble=ensemble,
     )
     if args.out:
         frame.to_csv(Path(args.out) / "compare.csv", index=False)
+        if ensemble is not None:
+            frame.attrs["members"].to_csv(Path(args.out) / "members.csv", index=False)
     if args.json:
         print_json(
             {
                 "reps": args.reps,
                 "seed": args.seed,
+                **({"ensemble": ensemble_about(ensemble)} if ensemble is not None else {}),
                 "scenarios": [
                     {
                         "scenario": label,
                         "kpis": estimates(rows, "mean", "ci_low", "ci_high"),
-                        "diff": estimates(rows, "diff", "diff_low", "diff_high"),
+                        "diff": differences(rows),
                     }
                     for label, rows in frame.groupby("scenario", sort=False)
                 ],
@@ -192,6 +212,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
             ]
     print(f"{args.reps} replications each, mean ± 95% interval; differences paired (common seeds)")
     print_table(table, kpis)
+    if ensemble is not None:
+        for label, rows in frame.groupby("scenario", sort=False):
+            if label == labels[0]:
+                continue
+            print(f"\nΔ {label} vs {labels[0]}: the dice (95%) and the assumptions (models)")
+            print_table(band_table(rows.set_index("kpi").loc[kpis], "diff", "diff_high"), kpis)
+        print()
+        print_verdicts(ensemble)
     return 0
 
 
@@ -327,7 +355,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     kpis = _kpis(args)
     a, b = load_spec(args.a, args.set), load_spec(args.b, args.set)
-    frame = explain(a, b, **run_options(args))
+    ensemble = chosen_ensemble(args, EXPLAIN_MEMBERS)
+    frame = explain(a, b, **run_options(args), ensemble=ensemble)
     if args.json:
         print_json(
             {
@@ -335,10 +364,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 "b": b.name,
                 "reps": args.reps,
                 "seed": args.seed,
+                **({"ensemble": ensemble_about(ensemble)} if ensemble is not None else {}),
                 "kpis": {
                     kpi: {
-                        r.part: {"contribution": r.contribution, "ci95": [r.ci_low, r.ci_high]}
-                        for r in rows.itertuples()
+                        r["part"]: {
+                            "contribution": r["contribution"],
+                            "ci95": [r["ci_low"], r["ci_high"]],
+                            **(models_band(r) if ensemble is not None else {}),
+                        }
+                        for r in rows.to_dict("records")
                     }
                     for kpi, rows in frame.groupby("kpi", sort=False)
                 },
@@ -350,6 +384,16 @@ def cmd_explain(args: argparse.Namespace) -> int:
         "contribution of channel m: what it adds to B − A switched on last and switched on "
         "first, averaged; remainder = total − sum"
     )
+    if ensemble is not None:
+        for kpi in kpis:
+            rows = frame[frame.kpi == kpi].set_index("part")
+            print(f"\n{kpi}: the dice (95%) and the assumptions (models)")
+            print_table(
+                band_table(rows, "contribution", "ci_high", "contribution"), list(rows.index)
+            )
+        print()
+        print_verdicts(ensemble)
+        return 0
     table = {}
     for kpi in kpis:
         rows = frame[frame.kpi == kpi]

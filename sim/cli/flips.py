@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from sim.cli.experiments import SPEC_HELP
 from sim.cli.output import print_json, print_table
 from sim.cli.parsing import load_spec, non_negative_int, positive_int
+from sim.cli.uncertainty import chosen_ensemble, ensemble_about, ensemble_options
 from sim.ensemble.flips import comparison_flips, sentence
-from sim.ensemble.members import Ensemble, load_ensemble
+from sim.ensemble.members import Ensemble
 from sim.experiments.executors import EXECUTORS, Execution
 from sim.texts import LANGS
 
@@ -27,17 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "numbers within each member) and find, with a shallow decision tree (scikit-learn), the "
         "coefficients that separate the models where B - A in KPI has the majority's sign from "
         "those where it flips; said as a sentence. Example: loslaten ensemble flips baseline "
-        "let_go --kpi profit --ensemble 50",
+        "let_go --kpi profit --ensemble 50 (or --ensemble-file client.ensemble.json)",
     )
     p.add_argument("a", metavar="A", help=SPEC_HELP)
     p.add_argument("b", metavar="B", help="the scenario compared with A (same syntax)")
     p.add_argument("--kpi", required=True, metavar="KPI", help="the KPI whose difference is read")
-    p.add_argument(
-        "--ensemble",
-        metavar="N|FILE",
-        help=f"the first N plausible models of the shipped ensemble (default {MEMBERS}, or all "
-        "if fewer), or an ensemble file (e.g. a client's, from calibrate --ensemble)",
-    )
+    ensemble_options(p, MEMBERS)
     p.add_argument("--reps", type=positive_int, default=REPS, help=f"replications (default {REPS})")
     p.add_argument("--seed", type=non_negative_int, default=1, help="base seed (default 1)")
     p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a field")
@@ -51,18 +46,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_flips(args: argparse.Namespace) -> int:
+    ensemble = plausible(args)
     found = comparison_flips(
         load_spec(args.a, args.set),
         load_spec(args.b, args.set),
         args.kpi,
-        ensemble=plausible(args.ensemble),
+        ensemble=ensemble,
         reps=args.reps,
         seed=args.seed,
         executor=Execution(args.executor, workers=args.workers, scheduler=args.scheduler),
         progress=args.progress or sys.stderr.isatty(),
     )
     if args.json:
-        print_json({"reps": args.reps, "seed": args.seed, **found.to_dict(args.lang)})
+        about = {"reps": args.reps, "seed": args.seed, "ensemble": ensemble_about(ensemble)}
+        print_json({**about, **found.to_dict(args.lang)})
         return 0
     print(sentence(found, args.lang))
     if found.conditions:
@@ -79,11 +76,9 @@ def cmd_flips(args: argparse.Namespace) -> int:
     return 0
 
 
-def plausible(text: str | None) -> Ensemble | int:
-    """``--ensemble``: a number of members, an ensemble file, or by default the first
-    :data:`MEMBERS` members of the shipped ensemble (all if it has fewer)."""
-    if text is None:
-        return min(MEMBERS, len(load_ensemble()))
-    if text.isdigit():
-        return int(text)
-    return load_ensemble(Path(text))
+def plausible(args: argparse.Namespace) -> Ensemble:
+    """The plausible models ``--ensemble [N]`` and ``--ensemble-file`` ask for; by default the
+    first :data:`MEMBERS` of the shipped ensemble (all if it has fewer)."""
+    if args.ensemble is None and args.ensemble_file is None:
+        args.ensemble = True  # where it flips is always read over plausible models
+    return chosen_ensemble(args, MEMBERS)

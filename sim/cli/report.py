@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sim.cli.experiments import SPEC_HELP, run_options
+from sim.cli.experiments import MEMBERS, SPEC_HELP, run_options
 from sim.cli.parsing import UsageError, load_spec, non_negative_int, positive_int
+from sim.cli.uncertainty import chosen_ensemble, ensemble_options
 from sim.experiments.errors import ExperimentError
 from sim.experiments.executors import EXECUTORS
 from sim.experiments.store import make_folder
@@ -27,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "figures): the client and the question, a three-sentence summary that answers it, the "
         "outcomes with their units and 95% margins, the five largest mechanisms in words, the "
         "means and the weekly series, the variants, and the method and caveats in an appendix. "
+        "With --ensemble every difference also gets its band over plausible models and how sure "
+        "the model is, in words. "
         "Example: loslaten report baseline baseline:levers.trust=0.8 --client 'Gemeente X' "
         "--question 'Wat levert meer vertrouwen op?' --out report.html",
     )
@@ -71,6 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=positive_int, help="parallel workers (default: all cores)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="join a Dask cluster (tcp://host:port)")
     p.add_argument("--progress", action="store_true", help="progress bar even without a terminal")
+    ensemble_options(p, MEMBERS)
     p.set_defaults(handler=cmd_report)
 
 
@@ -96,6 +100,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     kpis = kpi_check(args.kpi) if args.kpi else list(HEADLINE)
     why = False if args.no_why else kpi_check([args.why])[0] if args.why else True
     scenarios = [load_spec(s, args.set) for s in args.scenarios]
+    ensemble = chosen_ensemble(args, MEMBERS)
     page = report(
         scenarios,
         lang=args.lang,
@@ -105,9 +110,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         why_reps=args.why_reps,
         client=args.client,
         question=args.question,
+        ensemble=ensemble,
         **run_options(args),
     )
     make_folder(out.parent)
     out.write_text(page, encoding="utf-8")
-    print(f"report on {len(scenarios)} scenarios ({args.reps} replications) written to {out}")
+    models = f", {len(ensemble)} plausible models" if ensemble is not None else ""
+    print(
+        f"report on {len(scenarios)} scenarios ({args.reps} replications{models}) written to {out}"
+    )
     return 0

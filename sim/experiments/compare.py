@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from sim.experiments.batches import as_scenario, common_batch
+from sim.experiments.batches import Batch, as_scenario, common_batch
 from sim.experiments.errors import ExperimentError
 from sim.experiments.execute import Progress, run_batches
 from sim.experiments.executors import Execution
@@ -94,15 +94,7 @@ def compare(
     """
     named = labelled(scenarios)
     models = members_of(ensemble)
-    batches = []
-    for label, scenario in named.items():
-        batches.append(common_batch(scenario, reps, seed, {"scenario": label}))
-        batches += [
-            common_batch(
-                scenario.with_overrides(**model), reps, seed, {"scenario": label, "member": m}
-            )
-            for m, model in enumerate(models)
-        ]
+    batches = compare_batches(named, reps, seed, models)
     experiment = {
         "kind": "compare",
         "scenarios": [s.model_dump(mode="json") for s in named.values()],
@@ -113,6 +105,28 @@ def compare(
         experiment["ensemble"] = models
     table, _ = run_batches(batches, experiment, executor=executor, out=out, progress=progress)
     return comparison(table)
+
+
+def compare_batches(
+    named: dict[str, Scenario],
+    reps: int,
+    seed: int,
+    models: Sequence[dict[str, float]] = (),
+    unperturbed: bool = True,
+) -> list[Batch]:
+    """A comparison's batches, all with the common seed: per scenario (by label) the unperturbed
+    model's (unless ``unperturbed`` is false) and each plausible model's (tagged ``member``)."""
+    batches = []
+    for label, scenario in named.items():
+        if unperturbed:
+            batches.append(common_batch(scenario, reps, seed, {"scenario": label}))
+        batches += [
+            common_batch(
+                scenario.with_overrides(**model), reps, seed, {"scenario": label, "member": m}
+            )
+            for m, model in enumerate(models)
+        ]
+    return batches
 
 
 def comparison(table: pd.DataFrame) -> pd.DataFrame:

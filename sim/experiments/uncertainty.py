@@ -32,6 +32,7 @@ in all. A member sets the coefficients it varies, replacing a scenario's own val
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -80,22 +81,27 @@ def models_band(differences: np.ndarray) -> dict[str, float | int | str | None]:
     }
 
 
-def members_of(ensemble: int | Ensemble | None) -> list[dict[str, float]]:
-    """The coefficient overrides of the plausible models asked for: none, the first N of the
-    shipped ensemble, or all members of an :class:`~sim.ensemble.Ensemble`."""
+def ensemble_of(ensemble: int | Ensemble | None) -> Ensemble | None:
+    """The plausible models asked for: none, the first N of the shipped ensemble, or an
+    :class:`~sim.ensemble.Ensemble` as it is; an error naming what is allowed otherwise."""
     # Imported here: sim.ensemble itself imports from sim.experiments.
     from sim.ensemble import Ensemble, load_ensemble
 
-    if ensemble is None:
-        return []
-    if isinstance(ensemble, Ensemble):
-        return ensemble.members()
+    if ensemble is None or isinstance(ensemble, Ensemble):
+        return ensemble
     if isinstance(ensemble, bool) or not isinstance(ensemble, int | np.integer):
         raise ExperimentError(
             f"ensemble {ensemble!r} is not allowed; give a number of plausible models or an "
             "Ensemble (sim.ensemble.load_ensemble)"
         )
-    return load_ensemble().members(int(ensemble))
+    shipped = load_ensemble()
+    return replace(shipped, values=shipped.values[: shipped.checked_size(int(ensemble))])
+
+
+def members_of(ensemble: int | Ensemble | None) -> list[dict[str, float]]:
+    """The coefficient overrides of the plausible models asked for (:func:`ensemble_of`)."""
+    chosen = ensemble_of(ensemble)
+    return [] if chosen is None else chosen.members()
 
 
 def member_differences(runs: pd.DataFrame, reference: str) -> pd.DataFrame:
@@ -110,9 +116,7 @@ def member_differences(runs: pd.DataFrame, reference: str) -> pd.DataFrame:
     keys = [runs["member"].to_numpy(), runs["scenario"].to_numpy()]
     means = values.groupby(keys, sort=False).mean()
     diffs = paired.groupby(keys, sort=False).mean()
-    long = pd.concat(
-        {"mean": means.stack(), "diff": diffs.stack()}, axis=1
-    ).reset_index()
+    long = pd.concat({"mean": means.stack(), "diff": diffs.stack()}, axis=1).reset_index()
     long.columns = ["member", "scenario", "kpi", "mean", "diff"]
     return long.sort_values("member", kind="stable", ignore_index=True)
 

@@ -7,8 +7,10 @@ explains the difference in the outcome the question is about between the first t
 question, a three-sentence summary that answers it, the outcomes with each unit said once, the
 five mechanisms that matter most in words (the rest folded), static SVG figures with labelled
 axes (:mod:`sim.report.figures`; no script, well under 1.5 MB), the variants, and the method and
-caveats in an appendix in plain words (:mod:`sim.report.words`). The question is about
-``why`` when it names an outcome, else the first outcome shown (burn-out by default).
+caveats in an appendix in plain words (:mod:`sim.report.words`). With ``ensemble`` every
+difference also carries its band over the plausible models and a verdict in words, the summary
+says how sure the model is, and the appendix explains the two kinds of uncertainty. The question
+is about ``why`` when it names an outcome, else the first outcome shown (burn-out by default).
 ``loslaten report`` writes it from the command line; the dashboard's compare page renders its
 own results with :func:`render`.
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sim import texts
+from sim.ensemble import Ensemble
 from sim.experiments.batches import as_scenario
 from sim.experiments.execute import Progress
 from sim.experiments.executors import Execution
@@ -94,8 +97,10 @@ def report(
     question: str | None = None,
     executor: str | Execution | Any = "serial",
     progress: Progress = False,
+    ensemble: int | Ensemble | None = None,
 ) -> str:
-    """The client report on ``scenarios`` (the first is the reference) as one HTML page."""
+    """The client report on ``scenarios`` (the first is the reference) as one HTML page; with
+    ``ensemble`` every difference also has its band over the plausible models and a verdict."""
     lang = texts.check_lang(lang)
     checked_words(client, "client", CLIENT_MOST)
     checked_words(question, "question", QUESTION_MOST)
@@ -109,5 +114,6 @@ def report(
         why_reps=why_reps,
         executor=executor,
         progress=progress,
+        ensemble=ensemble,
     )
     return render(found, lang=lang, kpis=kpis, client=client, question=question)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib import rc_context
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -105,6 +106,55 @@ def means(summary: pd.DataFrame, kpis: Sequence[str], labels: Sequence[str], lan
             ax.set_xticks([])
             _ticks(ax.yaxis, lang)
         _legend(figure, labels)
+        return svg(figure)
+
+
+def differences(
+    summary: pd.DataFrame, kpis: Sequence[str], labels: Sequence[str], lang: str
+) -> str:
+    """Each other variant's difference from the first with both its intervals, a panel per
+    outcome: the dice (the 95% margin, a line with caps) inside the assumptions (the band of the
+    middle 80% of the plausible models, a wide light bar)."""
+    others = list(labels[1:])
+    with rc_context(STYLE):
+        figure, axes = _panels(len(kpis), 2.2)
+        x = np.arange(len(others))
+        for ax, name in zip(axes, kpis, strict=False):
+            part = summary[summary["kpi"] == name].set_index("scenario").loc[others]
+            scale = _scale(name)
+            diff = part["diff"].to_numpy() * scale
+            band_low, band_high = (
+                part[k].to_numpy() * scale for k in ("models_low", "models_high")
+            )
+            for i in x:
+                colour = PALETTE[(i + 1) % len(PALETTE)]
+                ax.bar(i, band_high[i] - band_low[i], bottom=band_low[i], width=0.6,
+                       color=colour, alpha=0.3, lw=0)  # fmt: skip
+            low = np.nan_to_num(diff - part["diff_low"].to_numpy() * scale)
+            high = np.nan_to_num(part["diff_high"].to_numpy() * scale - diff)
+            ax.errorbar(x, diff, yerr=[low, high], fmt="o", color=INK, capsize=4, lw=1.2, ms=4)
+            ax.axhline(0, color=GREY, lw=0.8)
+            ax.set_title(texts.kpi_name(name, lang), fontsize=11)
+            ax.set_ylabel(_unit(name, lang))
+            ax.set_xticks([])
+            _ticks(ax.yaxis, lang)
+        handles = [
+            Patch(color=PALETTE[(i + 1) % len(PALETTE)], alpha=0.3, label=label)
+            for i, label in enumerate(others)
+        ]
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=INK,
+                marker="o",
+                ms=4,
+                label=texts.text("board.models.legend_dice", lang),
+            )
+        )
+        figure.legend(
+            handles=handles, loc="outside upper center", ncols=min(3, len(handles)), frameon=False
+        )
         return svg(figure)
 
 

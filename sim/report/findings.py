@@ -11,14 +11,16 @@ from typing import Any
 import pandas as pd
 
 from sim import texts
+from sim.ensemble import Ensemble
 from sim.experiments.batches import checked_reps, common_batch
-from sim.experiments.compare import comparison, labelled
+from sim.experiments.compare import compare_batches, comparison, labelled
 from sim.experiments.errors import ExperimentError
 from sim.experiments.execute import Progress, run_batches
 from sim.experiments.executors import Execution
 from sim.experiments.explain import SEGMENTS, decompose, explain
 from sim.experiments.explain import variants as channel_settings
 from sim.experiments.summaries import kpi_check
+from sim.experiments.uncertainty import ensemble_of, members_of
 from sim.scenario import Scenario
 
 HEADLINE = (
@@ -52,7 +54,7 @@ class Why:
 class Findings:
     """What a report shows: the variants (by label, the first the reference), their comparison
     (``sim.compare``'s frame), their weekly series in long form (``scenario``, ``rep``, ``week``,
-    series) and, optionally, why two of them differ."""
+    series) and, optionally, why two of them differ and the plausible models."""
 
     variants: dict[str, Scenario]
     reps: int
@@ -60,6 +62,9 @@ class Findings:
     summary: pd.DataFrame
     series: pd.DataFrame
     why: Why | None = None
+    models: Ensemble | None = None
+    """The plausible models every variant also ran under (the summary then has each
+    difference's models band and verdict, :mod:`sim.experiments.uncertainty`)."""
 
 
 def variants(scenarios: Sequence[str | Path | Scenario]) -> dict[str, Scenario]:
@@ -96,15 +101,39 @@ def compare_with_series(
     seed: int = 1,
     executor: str | Execution | Any = "serial",
     progress: Progress = False,
+    ensemble: int | Ensemble | None = None,
 ) -> tuple[dict[str, Scenario], pd.DataFrame, pd.DataFrame]:
     """The variants by label, ``sim.compare``'s frame and the weekly series of every
-    replication, from one experiment (the same runs as ``sim.compare``)."""
+    replication, from one experiment (the same runs as ``sim.compare``, with ``ensemble`` its
+    models band; the series are the unperturbed model's)."""
     named = variants(scenarios)
-    batches = [common_batch(s, reps, seed, {"scenario": label}) for label, s in named.items()]
+    base = compare_batches(named, reps, seed)
+    others = compare_batches(named, reps, seed, members_of(ensemble), unperturbed=False)
+    total = sum(b.reps for b in base + others)
     table, series = run_batches(
-        batches, {"kind": "compare"}, executor=executor, series=True, progress=progress
+        base,
+        {"kind": "compare"},
+        executor=executor,
+        series=True,
+        progress=_within(progress, 0, total),
     )
+    if others:
+        models, _ = run_batches(
+            others,
+            {"kind": "compare"},
+            executor=executor,
+            progress=_within(progress, total - sum(b.reps for b in others), total),
+        )
+        table = pd.concat([table, models], ignore_index=True)
     return named, comparison(table), series
+
+
+def _within(progress: Progress, done: int, total: int) -> Progress:
+    """``progress`` for a part of an experiment whose earlier parts ran ``done`` of ``total``
+    runs."""
+    if not callable(progress):
+        return progress
+    return lambda runs, _: progress(done + runs, total)
 
 
 def findings(
@@ -118,10 +147,12 @@ def findings(
     why_reps: int = 5,
     executor: str | Execution | Any = "serial",
     progress: Progress = False,
+    ensemble: int | Ensemble | None = None,
 ) -> Findings:
     """Simulate what a report shows. ``why`` is the outcome to explain, ``True`` for the one
     the question is about (:func:`about`), ``False`` for none; it explains variant ``why_with``
-    against the first, over ``why_reps`` replications."""
+    against the first, over ``why_reps`` replications. With ``ensemble`` every variant also runs
+    under the plausible models (the explanation stays the unperturbed model's)."""
     kpis = kpi_check(kpis or HEADLINE)
     reps, why_reps = checked_reps(reps), checked_reps(why_reps)
     if isinstance(why, str):
@@ -133,8 +164,9 @@ def findings(
             return progress
         return lambda done, total: progress((index + done / total) * total, stages * total)
 
+    models = ensemble_of(ensemble)
     named, summary, series = compare_with_series(
-        scenarios, reps=reps, seed=seed, executor=executor, progress=stage(0)
+        scenarios, reps=reps, seed=seed, executor=executor, progress=stage(0), ensemble=models
     )
     labels = list(named)
     explained = None
@@ -153,7 +185,7 @@ def findings(
             progress=stage(1),
         )
         explained = Why(labels[0], b, about(kpis, why), why_reps, parts)
-    return Findings(named, reps, seed, summary, series, explained)
+    return Findings(named, reps, seed, summary, series, explained, models)
 
 
 def side_runs(

@@ -45,8 +45,9 @@ h1{margin-bottom:.1em}h2{margin-top:1.8em;border-bottom:1px solid #ddd;padding-b
 border-left:4px solid #0072B2;padding:.6em 1em}
 table{border-collapse:collapse;margin:1em 0;font-variant-numeric:tabular-nums}
 td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}td{white-space:nowrap}
+td:first-child,td:nth-child(2){white-space:normal;min-width:7em}
 td:first-child,th:first-child,td:nth-child(2),th:nth-child(2){text-align:left}th{background:#f3f3f3}
-.note{color:#444;font-size:.95em}.made{color:#555}svg{width:100%;height:auto}
+.wide{overflow-x:auto}.note{color:#444;font-size:.95em}.made{color:#555}svg{width:100%;height:auto}
 details{margin:.5em 0 1em}summary{cursor:pointer;color:#0072B2}
 .appendix{margin-top:3em;border-top:2px solid #ccc}footer{margin-top:2em;color:#777;font-size:.85em}
 @media print{h2{break-after:avoid}svg{break-inside:avoid}}
@@ -89,9 +90,18 @@ def render(
         ]
     html += [
         f"<h2>{escape(word('board.table_title', lang, ref=labels[0]))}</h2>",
-        difference_table(found, kpis, lang).to_html(index=False, escape=True, border=0),
+        "<div class='wide'>"
+        + difference_table(found, kpis, lang).to_html(index=False, escape=True, border=0)
+        + "</div>",
         f"<p class='note'>{escape(word('board.table_note', lang))}</p>",
     ]
+    if found.models is not None and len(labels) > 1:
+        html += [
+            f"<p class='note'>{escape(word('board.models.table_note', lang))}</p>",
+            f"<h2>{escape(word('board.models.title', lang, ref=labels[0]))}</h2>",
+            figures.differences(found.summary, kpis, labels, lang),
+            f"<p class='note'>{escape(word('board.models.caption', lang))}</p>",
+        ]
     if why is not None:
         html += _why(found, lang)
     html += [

@@ -20,6 +20,8 @@ TOP = 5
 """The mechanisms a report names; the rest are folded."""
 BECAUSE = 3
 """The mechanisms the summary's last sentence names."""
+EXAMPLES = 3
+"""The targets the method names as examples of what the plausible models were held against."""
 
 
 def named_in(scenario: Scenario, lang: str) -> Scenario:
@@ -127,14 +129,28 @@ def difference_table(found: Findings, kpis: Sequence[str], lang: str) -> pd.Data
                 if math.isfinite(r["diff_low"])
                 else word("board.margin_none", lang)
             )
+            if found.models is not None:
+                low, high = (bare(name, r[k], lang, True) for k in ("models_low", "models_high"))
+                row[f"{word('board.models.band', lang)} {label}"] = f"{low} … {high}"
+                row[f"{word('board.models.sure', lang)} {label}"] = verdict_words(r, lang)
         rows.append(row)
     table = pd.DataFrame(rows)
-    if len(labels) == 2:  # one margin column: no need to say whose
-        table.columns = [
-            word("board.margin", lang) if str(c).startswith(word("board.margin", lang)) else c
-            for c in table.columns
-        ]
+    if len(labels) == 2:  # one column of each: no need to say whose
+        heads = [word(k, lang) for k in ("board.margin", "board.models.band", "board.models.sure")]
+        table.columns = [next((h for h in heads if str(c).startswith(h)), c) for c in table.columns]
     return table
+
+
+def verdict_words(row: pd.Series, lang: str) -> str:
+    """How sure a difference is, for the table: "robuust: 48 van 50"."""
+    n = int(row["models_n"])
+    return texts.text(
+        "board.models.cell",
+        lang,
+        verdict=texts.text(f"verdict.word.{row['verdict']}", lang),
+        agree=round(row["models_holds"] * n),
+        n=n,
+    )
 
 
 # --- the summary --------------------------------------------------------------------------------
@@ -180,15 +196,24 @@ def summary(
         )
     else:
         first = texts.text("board.unclear", lang, **values)
+    if found.models is not None:
+        first += " " + how_sure(rows.loc[about], about, lang)
+    clear = [n for n in kpis if n != about and _clear(rows.loc[n])]
+    verdicts = set(rows.loc[clear, "verdict"]) if found.models is not None else set()
     better, worse = [], []
-    for name in kpis:
-        if name != about and _clear(rows.loc[name]):
-            tone = texts.kpi_tone(name, rows.at[name, "diff"])
-            (better if tone > 0 else worse if tone < 0 else []).append(texts.kpi_name(name, lang))
+    for name in clear:
+        tone = texts.kpi_tone(name, rows.at[name, "diff"])
+        said = texts.kpi_name(name, lang)
+        if len(verdicts) > 1:  # how sure, outcome by outcome
+            said = with_verdict(said, rows.at[name, "verdict"], lang)
+        (better if tone > 0 else worse if tone < 0 else []).append(said)
     key = "both" if better and worse else "better" if better else "worse" if worse else "none"
     second = texts.text(
         f"board.also_{key}", lang, b=b, better=_listed(better, lang), worse=_listed(worse, lang)
     )
+    if len(verdicts) == 1:  # how sure, once for all of them
+        verdict = texts.text(f"verdict.word.{verdicts.pop()}", lang)
+        second += " " + texts.text("board.models.also_sure", lang, verdict=verdict)
     why = found.why
     if why is None or (why.a, why.b, why.kpi) != (a, b, about):
         return [first, second, texts.text("board.model_only", lang)]
@@ -202,6 +227,27 @@ def summary(
         else texts.text("board.because_none", lang, kpi=values["kpi"])
     )
     return [first, second, third]
+
+
+def with_verdict(name: str, verdict: str, lang: str) -> str:
+    """An outcome's name with how sure its difference is: "winst (index; robuust)"."""
+    word = texts.text(f"verdict.word.{verdict}", lang)
+    return f"{name[:-1]}; {word})" if name.endswith(")") else f"{name} ({word})"
+
+
+def how_sure(row: pd.Series, name: str, lang: str) -> str:
+    """How sure the model is of a difference, in a sentence: how many plausible models agree
+    on its direction and the band of the middle 8 in 10 of them."""
+    n = int(row["models_n"])
+    return texts.text(
+        f"board.models.sure_{row['verdict']}",
+        lang,
+        kpi=texts.kpi_name(name, lang),
+        agree=round(row["models_holds"] * n),
+        n=n,
+        low=texts.kpi_change(name, row["models_low"], lang),
+        high=texts.kpi_change(name, row["models_high"], lang),
+    )
 
 
 # --- why, in words ------------------------------------------------------------------------------
@@ -264,9 +310,43 @@ def method(found: Findings, lang: str) -> list[str]:
         out = [texts.text("board.method_one", lang, **values)]
     else:
         out = [texts.text("board.method", lang, **values), texts.text("board.margin_words", lang)]
+    if found.models is not None:
+        out += uncertainty_method(found, lang)
     if found.why is not None:
         w = found.why
         out.append(texts.text("board.why_method", lang, a=w.a, b=w.b, reps=w.reps))
+    return out
+
+
+def uncertainty_method(found: Findings, lang: str) -> list[str]:
+    """The two kinds of uncertainty in plain words: the dice and the assumptions, what the
+    plausible models were held against and what the verdicts mean."""
+    models = found.models
+    rows = listing(next(iter(found.variants.values())).coefficients)
+    assumed = sum(r["provenance"] == "assumed" for r in rows)
+    out = [
+        texts.text("board.models.dice_words", lang),
+        texts.text(
+            "board.models.assumptions_words",
+            lang,
+            total=len(rows),
+            assumed=assumed,
+            n=len(models),
+            reps=found.reps,
+            varied=len(models.names),
+        ),
+    ]
+    named = [
+        texts.text(f"model.pattern.{t['name']}.name", lang)
+        for t in models.targets
+        if texts.has(f"model.pattern.{t['name']}.name", lang)
+    ][:EXAMPLES]
+    examples = _listed([f"'{n}'" for n in named], lang)
+    held = "held" if named else "held_count" if models.targets else "held_none"
+    out.append(
+        texts.text(f"board.models.{held}", lang, count=len(models.targets), examples=examples)
+    )
+    out.append(texts.text("board.models.verdicts", lang))
     return out
 
 
