@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
+from pandas.core.groupby import DataFrameGroupBy
 
 from sim.ensemble.members import Ensemble, load_ensemble
 from sim.experiments.batches import as_scenario, common_batch
@@ -37,6 +37,7 @@ from sim.experiments.calibrate import (
     check_targets,
     free_parameters,
     scales,
+    value_of,
 )
 from sim.experiments.errors import ExperimentError
 from sim.experiments.execute import Progress, execute
@@ -90,7 +91,7 @@ def calibrate_ensemble(
     priors = dict(source.priors)
     values = np.column_stack(
         [source.values]
-        + [np.full(len(source), _value(scenario, n)) for n in names[len(source.names) :]]
+        + [np.full(len(source), value_of(scenario, n)) for n in names[len(source.names) :]]
     )
     for name in free:
         priors.setdefault(name, _bounds(name))
@@ -98,13 +99,13 @@ def calibrate_ensemble(
     low = np.array([priors[n][0] for n in free])
     high = np.array([priors[n][1] for n in free])
     shift = np.array(
-        [(start or {}).get(n, _value(scenario, n)) - _value(scenario, n) for n in free]
+        [(start or {}).get(n, value_of(scenario, n)) - value_of(scenario, n) for n in free]
     )
     x = np.clip(values[:, columns] + shift, low, high)  # members × free parameters
     goal, scale = np.array(list(targets.values())), scales(targets)
     members = len(values)
 
-    def measure(pairs: list[tuple[int, np.ndarray]]) -> pd.DataFrame:
+    def measure(pairs: list[tuple[int, np.ndarray]]) -> DataFrameGroupBy:
         """The runs of each (member, free parameters) pair, simulated side by side."""
         batches = [
             common_batch(
@@ -121,7 +122,7 @@ def calibrate_ensemble(
         table, _ = execute(batches, ex, progress=progress)
         return table.groupby("pair", sort=True)[list(targets)]
 
-    def misses(runs: Any) -> np.ndarray:
+    def misses(runs: DataFrameGroupBy) -> np.ndarray:
         """The scaled misses of the mean KPIs, a row per pair measured."""
         return (runs.mean().to_numpy() - goal) / scale
 
@@ -179,13 +180,6 @@ def calibrate_ensemble(
         f"{source.method}; each member's {', '.join(free)} fitted to a client's figures",
         {**source.provenance, "client": client},
     )
-
-
-def _value(scenario: Scenario, name: str) -> float:
-    value: Any = scenario
-    for part in name.split("."):
-        value = getattr(value, part)
-    return float(value)
 
 
 def _bounds(name: str) -> tuple[float, float]:

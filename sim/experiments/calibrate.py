@@ -208,7 +208,7 @@ def calibrate(
             slopes_at[tuple(np.round(x, 12))] = np.column_stack(slopes)
             return miss, slopes_at[tuple(np.round(x, 12))]
 
-        x = np.clip([_get(scenario, key) for key in free], low, high)
+        x = np.clip([value_of(scenario, key) for key in free], low, high)
         reach = NEIGHBOUR  # the largest step in any parameter (a trust region)
         miss, slopes = around(x, reach)
         for _ in range(STEPS):
@@ -293,8 +293,9 @@ def write_result(result: CalibrationResult, path: str | Path, **about: Any) -> P
     return report
 
 
-def _get(scenario: Scenario, key: str) -> float:
-    value = scenario
+def value_of(scenario: Scenario, key: str) -> float:
+    """The number at a dotted field path (``coefficients.wellbeing.energy_baseline``)."""
+    value: Any = scenario
     for part in key.split("."):
         value = getattr(value, part)
     return float(value)
