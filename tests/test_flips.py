@@ -14,7 +14,7 @@ from sim import texts
 from sim.cli import flips as flips_cli
 from sim.coefficients import listing
 from sim.ensemble import Ensemble, load_ensemble
-from sim.ensemble.flips import comparison_flips, sentence, where_it_flips
+from sim.ensemble.flips import Condition, Flips, comparison_flips, sentence, where_it_flips
 from sim.experiments.errors import ExperimentError
 
 REVENUE = "coefficients.kpis.revenue_per_output"
@@ -88,6 +88,21 @@ def test_an_answer_that_never_flips_says_so_plainly():
     assert "slaat bij geen van hen om" in sentence(found, "nl")
     nothing = where_it_flips(plausible, np.zeros(5), kpi="trust")
     assert not nothing.flips and "does not change" in sentence(nothing, "en")
+
+
+def test_a_rule_no_better_than_guessing_on_unseen_models_is_only_a_hunch():
+    rule = Condition(REVENUE, False, 1.6, 1.3, 2.9, 1.2, 3.0)
+    common = {"a": "baseline", "b": "let_go", "kpi": "profit", "members": 40, "positive": 0.6,
+              "negative": 0.4, "median": 0.01, "low": -0.1, "high": 0.1, "conditions": [rule],
+              "inside": 12, "density": 0.9, "coverage": 0.7, "accuracy": 0.9,
+              "majority": 0.6}  # fmt: skip
+    hunch = sentence(Flips(**common, cv_accuracy=0.55), "en")
+    assert "no coefficient decides" in hunch and "a hunch, not a finding" in hunch
+    assert "in 55%" in hunch and meaning(REVENUE, "en") in hunch and "it stops paying" in hunch
+    assert "een vermoeden" in sentence(Flips(**common, cv_accuracy=0.55), "nl")
+    finding = sentence(Flips(**common, cv_accuracy=0.8), "en")
+    assert "hunch" not in finding and "It stops paying" in finding
+    assert "80% of the models it was not fitted to (cross-validated)" in finding
 
 
 def test_too_few_members_to_split_say_no_coefficient_decides():

@@ -15,8 +15,9 @@ box is as pure without it. The box is said with its *density* (share of the memb
 other side) and *coverage* (share of all members on the other side that it holds), as PRIM would
 say it, and the tree with its accuracy (on the members, and cross-validated where both sides have
 enough members) beside that of always guessing the majority. A tree no better than that guess
-(cross-validated where possible) explains nothing, and the sentence says that no coefficient
-decides; an answer whose sign all members share says that it never flips.
+(cross-validated where possible) explains nothing: the sentence says that no coefficient
+decides clearly and gives its nearest rule as a hunch, not a finding; an answer whose sign all
+members share says that it never flips.
 
 A member's effect is a mean over few replications: near zero its sign is partly the dice, which
 blurs the boundary but does not move it.
@@ -290,8 +291,9 @@ def sentence(found: Flips, lang: str = "nl") -> str:
         return texts.text(f"{key}never_{side}", lang, **say)
     majority = max(found.positive, found.negative)
     said = texts.text(f"{key}{side}", lang, share=_share(majority, lang), **say)
-    if not found.conditions or found.honest_accuracy <= found.majority:
-        return f"{said} {texts.text(key + 'unclear', lang, share=_share(1 - majority, lang))}"
+    unclear = texts.text(key + "unclear", lang, share=_share(1 - majority, lang))
+    if not found.conditions:
+        return f"{said} {unclear}"
     meanings = _meanings(lang)
     conditions = texts.text(key + "and", lang).join(
         texts.text(
@@ -312,12 +314,14 @@ def sentence(found: Flips, lang: str = "nl") -> str:
         inside=found.inside,
         **say,
     )
-    tree = texts.text(
-        key + "tree",
-        lang,
-        accuracy=_share(found.accuracy, lang),
-        majority=_share(found.majority, lang),
-    )
+    scores = {
+        "accuracy": _share(found.honest_accuracy, lang),
+        "majority": _share(found.majority, lang),
+    }
+    if found.honest_accuracy <= found.majority:  # a rule no better than guessing: a hunch
+        rule = turn[0].lower() + turn[1:]
+        return f"{said} {unclear} {texts.text(key + 'hunch', lang, rule=rule, **scores)}"
+    tree = texts.text(key + ("tree" if found.cv_accuracy is None else "tree_cv"), lang, **scores)
     return f"{said} {turn} {tree}"
 
 
