@@ -22,7 +22,7 @@ from conftest import Outcome
 import sim
 from sim.cli.parsing import parse_vary
 from sim.experiments.batches import batch_seed, scenario_stream
-from sim.experiments.calibrate import HOLDOUT_STREAM
+from sim.experiments.calibrate import HOLDOUT_REPS, HOLDOUT_STREAM
 from sim.experiments.explain import MECHANISMS
 from sim.experiments.figures import sweep_figure
 from sim.experiments.store import code_version
@@ -440,7 +440,7 @@ def test_calibrate_recovers_figures_the_model_can_produce(tmp_path):
     assert (abs(result.report.achieved - result.report.target) <= 0.01).all()
     # the calibrated scenario reproduces the report with the same seeds
     again = sim.replicate(result.scenario, reps=2)
-    fresh = sim.run_batch(result.scenario, 2, seed=batch_seed(1, HOLDOUT_STREAM))
+    fresh = sim.run_batch(result.scenario, HOLDOUT_REPS, seed=batch_seed(1, HOLDOUT_STREAM))
     for row in result.report.itertuples():
         assert again[row.kpi].mean() == pytest.approx(row.achieved, abs=1e-12)
         assert np.mean([r.kpis[row.kpi] for r in fresh]) == pytest.approx(row.holdout, abs=1e-12)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sim.cli import flips
 from sim.cli.output import print_json, print_table
 from sim.cli.parsing import positive_int
 from sim.ensemble.history import CUTOFF, FitSettings, fit
@@ -55,6 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("file", nargs="?", type=Path, help=f"an ensemble file (default: {DEFAULT.name})")
     s.add_argument("--json", action="store_true", help="print one JSON document")
     s.set_defaults(handler=cmd_show)
+    flips.register(verbs)
 
 
 def cmd_fit(args: argparse.Namespace) -> int:

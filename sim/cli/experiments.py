@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sim.cli import client
 from sim.cli.output import differences, estimates, models_band, plus_minus, print_json, print_table
 from sim.cli.parsing import (
     UsageError,
@@ -22,7 +23,7 @@ from sim.cli.uncertainty import (
     ensemble_options,
     print_verdicts,
 )
-from sim.experiments.calibrate import calibrate, write_result
+from sim.experiments.calibrate import REPS, calibrate, write_result
 from sim.experiments.compare import compare
 from sim.experiments.executors import EXECUTORS, Execution
 from sim.experiments.explain import explain
@@ -98,11 +99,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tolerance", type=float, default=0.01, help="largest miss allowed (rates)")
     _common(
         p,
-        reps=5,
+        reps=REPS,
         out="write the calibrated scenario (YAML) and FILE.fit.json",
         metavar="FILE",
         kpis=False,
     )
+    client.add_options(p)
     p.set_defaults(handler=cmd_calibrate)
 
     p = sub.add_parser(
@@ -264,34 +266,35 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 def cmd_calibrate(args: argparse.Namespace) -> int:
     if args.out and Path(args.out).is_dir():
         raise UsageError(f"--out {args.out} is a folder; give a file such as client.yaml")
+    client.check(args)
     targets = parse_targets(args.target)
-    result = calibrate(
-        load_spec(args.scenario, args.set),
-        targets,
-        tolerance=args.tolerance,
-        **run_options(args),
-    )
+    scenario = load_spec(args.scenario, args.set)
+    options = run_options(args)
+    result = calibrate(scenario, targets, tolerance=args.tolerance, holdout=args.holdout, **options)
+    members = client.client_ensemble(args, scenario, targets, result, options)
     about = {
         "reps": args.reps,
+        "holdout_reps": args.holdout,
         "seed": args.seed,
         "tolerance": args.tolerance,
         "code_version": code_version(),
+        **({"ensemble": members} if members else {}),
     }
     if args.out:
         report = write_result(result, args.out, **about)
     if args.json:
         print_json({**result.to_dict(), **about})
         return 0
-    print(f"calibrated over {args.reps} replications (common seeds):")
+    print(f"calibrated over {args.reps} replications (common seeds); parameters ± 95% (delta):")
     for key, value in result.parameters.items():
-        print(f"  {key} = {value:.4f}")
+        print(f"  {key} = {plus_minus(value, value + 1.96 * result.standard_errors[key])}")
     print_table(
         {
             "target": [f"{v:g}" for v in result.report.target],
             f"fitted ({args.reps} reps)": [
                 plus_minus(r.achieved, r.ci_high) for r in result.report.itertuples()
             ],
-            f"holdout ({args.reps} fresh reps)": [
+            f"holdout ({args.holdout} fresh reps)": [
                 plus_minus(r.holdout, r.holdout_high) for r in result.report.itertuples()
             ],
         },
@@ -299,6 +302,8 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     )
     if args.out:
         print(f"scenario written to {args.out}, fit report to {report}")
+    if members:
+        print(client.describe(members))
     return 0
 
 
