@@ -102,23 +102,77 @@ def calibrate_ensemble(
         [(start or {}).get(n, value_of(scenario, n)) - value_of(scenario, n) for n in free]
     )
     x = np.clip(values[:, columns] + shift, low, high)  # members × free parameters
+    x, kept, means = fit_free(
+        scenario, targets, names, values, x, reps=reps, seed=seed, steps=steps,
+        tolerance=tolerance, executor=executor, progress=progress,
+    )  # fmt: skip
+    members = len(values)
+    if not kept.any():
+        raise ExperimentError(
+            f"none of the {members} plausible models reaches the targets "
+            + ", ".join(f"{k}={v:g}" for k, v in targets.items())
+            + f" within the tolerance {tolerance:g} by moving {', '.join(free)}"
+        )
+    values[:, columns] = x
+    client = {
+        "scenario": scenario.name,
+        "targets": targets,
+        "free": list(free),
+        "reps": reps,
+        "seed": seed,
+        "tolerance": tolerance,
+        "members_in": members,
+        "members_kept": int(kept.sum()),
+        "achieved": {
+            k: [float(q) for q in np.percentile(means[kept, i], [10, 50, 90])]
+            for i, k in enumerate(targets)
+        },
+    }
+    return Ensemble(
+        names,
+        values[kept],
+        priors,
+        source.targets,
+        f"{source.method}; each member's {', '.join(free)} fitted to a client's figures",
+        {**source.provenance, "client": client},
+    )
+
+
+def fit_free(
+    scenario: Scenario,
+    targets: dict[str, float],
+    names: tuple[str, ...],
+    values: np.ndarray,
+    x: np.ndarray,
+    *,
+    reps: int = REPS,
+    seed: int = 1,
+    steps: int = STEPS,
+    tolerance: float = TOLERANCE,
+    executor: str | Execution | Any = "serial",
+    progress: Progress = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Newton steps on each member's free parameters (``x``, members × free parameters, from
+    where they start) towards ``targets``, all members side by side; the members' other
+    coefficients are ``values`` (members × ``names``). Returns the moved free parameters, which
+    members reach the targets (within ``tolerance`` plus twice their standard error) and their
+    mean KPIs at the end (members × targets)."""
+    free = free_parameters(targets)
+    low = np.array([_bounds(n)[0] for n in free])
+    high = np.array([_bounds(n)[1] for n in free])
+    x = np.array(x, dtype=float)
     goal, scale = np.array(list(targets.values())), scales(targets)
     members = len(values)
 
     def measure(pairs: list[tuple[int, np.ndarray]]) -> DataFrameGroupBy:
         """The runs of each (member, free parameters) pair, simulated side by side."""
-        batches = [
-            common_batch(
-                scenario.with_overrides(
-                    **dict(zip(names, map(float, values[m]), strict=True))
-                    | dict(zip(free, map(float, point), strict=True))
-                ),
-                reps,
-                seed,
-                {"pair": i},
+        batches = []
+        for i, (m, point) in enumerate(pairs):
+            setting = dict(zip(names, map(float, values[m]), strict=True))
+            setting.update(zip(free, map(float, point), strict=True))
+            batches.append(
+                common_batch(scenario.with_overrides(**setting), reps, seed, {"pair": i})
             )
-            for i, (m, point) in enumerate(pairs)
-        ]
         table, _ = execute(batches, ex, progress=progress)
         return table.groupby("pair", sort=True)[list(targets)]
 
@@ -150,36 +204,7 @@ def calibrate_ensemble(
     means = final.mean().to_numpy()
     errors = final.sem(ddof=1).fillna(0).to_numpy()
     off = np.abs(means - goal) / scale - 2 * errors / scale
-    kept = (off <= tolerance).all(axis=1)
-    if not kept.any():
-        raise ExperimentError(
-            f"none of the {members} plausible models reaches the targets "
-            + ", ".join(f"{k}={v:g}" for k, v in targets.items())
-            + f" within the tolerance {tolerance:g} by moving {', '.join(free)}"
-        )
-    values[:, columns] = x
-    client = {
-        "scenario": scenario.name,
-        "targets": targets,
-        "free": list(free),
-        "reps": reps,
-        "seed": seed,
-        "tolerance": tolerance,
-        "members_in": members,
-        "members_kept": int(kept.sum()),
-        "achieved": {
-            k: [float(q) for q in np.percentile(means[kept, i], [10, 50, 90])]
-            for i, k in enumerate(targets)
-        },
-    }
-    return Ensemble(
-        names,
-        values[kept],
-        priors,
-        source.targets,
-        f"{source.method}; each member's {', '.join(free)} fitted to a client's figures",
-        {**source.provenance, "client": client},
-    )
+    return x, (off <= tolerance).all(axis=1), means
 
 
 def _bounds(name: str) -> tuple[float, float]:

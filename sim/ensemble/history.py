@@ -40,11 +40,14 @@ import numpy as np
 from scipy.special import stdtrit
 from scipy.stats import qmc
 
+from sim.ensemble.client import fit_free
 from sim.ensemble.members import Ensemble
 from sim.ensemble.priors import priors as default_priors
+from sim.experiments.calibrate import free_parameters, value_of
 from sim.experiments.errors import ExperimentError
 from sim.experiments.store import code_version
 from sim.patterns import PATTERNS, Pattern, evaluate_models
+from sim.scenario import load_scenario
 
 TARGETS: tuple[Pattern, ...] = tuple(
     p
@@ -61,6 +64,11 @@ over the declared ranges make organisations far more different from each other t
 are). Patterns set by moving coefficients by hand (control pays, decentral wins when turbulent,
 peers keep each other honest) are left out, so that the ensemble says whether they hold rather
 than assuming it; gaps are known failures, not evidence."""
+ANCHORS = {"burnout_rate": 0.14, "engagement_rate": 0.20}
+"""The user's anchors: every setting's well-being intercepts are fitted to them (profiled) before
+it is measured, as ``make calibrate`` fits the model's own; a setting that cannot reach them is
+ruled out."""
+PROFILED = free_parameters(ANCHORS)
 CUTOFF = 3.0
 """Implausibility above which a setting is ruled out (Pukelsheim's three-sigma rule)."""
 EMULATOR_ITERATIONS = 100
@@ -78,11 +86,13 @@ METHOD = (
 class FitSettings:
     """How a fit is run: settings simulated per wave, replications, seed and cut-off."""
 
-    points: tuple[int, ...] = (160, 120, 120, 160, 240)
+    points: tuple[int, ...] = (128, 128, 128, 192)
     reps: int = 3
     seed: int = 1
     cutoff: float = CUTOFF
     candidates: int = 10_000
+    profile_reps: int = 4  # replications of each Newton step on the profiled intercepts
+    profile_steps: int = 3
     fixed: tuple[tuple[str, Any], ...] = ()  # overrides every setting shares (small tests)
 
 
@@ -176,7 +186,7 @@ def fit(
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     priors = priors or default_priors()
-    scale = Scale(priors)
+    scale = Scale({n: bounds for n, bounds in priors.items() if n not in PROFILED})
     started = time.perf_counter()
     plan = {
         "settings": asdict(settings),
@@ -191,6 +201,7 @@ def fit(
     unit = np.empty((0, len(scale.names)))
     values = np.empty((0, len(targets)))
     errors = np.empty((0, len(targets)))
+    intercepts = np.empty((0, len(PROFILED)))
     waves = []
     for wave, points in enumerate(settings.points):
         rng = np.random.default_rng([settings.seed, wave])
@@ -208,7 +219,7 @@ def fit(
             )
         path.write_text(json.dumps({"design": design.tolist(), "summary": summary}))
         tell(f"wave {wave + 1}: {len(design)} settings ({summary})")
-        means, ses = _simulate(
+        means, ses, fitted = _simulate(
             folder / f"wave-{wave + 1}", scale, design, targets, settings, executor, tell
         )
         unit, values, errors = (
@@ -216,14 +227,22 @@ def fit(
             np.vstack([values, means]),
             np.vstack([errors, ses]),
         )
+        intercepts = np.vstack([intercepts, fitted])
         met = _meets(means, low, high)
+        reached = int(np.isfinite(means).all(axis=1).sum())
         waves.append(
-            {"wave": wave + 1, "settings": len(design), "met_all": int(met.sum()), **summary}
+            {
+                "wave": wave + 1,
+                "settings": len(design),
+                "reached_anchors": reached,
+                "met_all": int(met.sum()),
+                **summary,
+            }
         )
         tell(f"wave {wave + 1}: {int(met.sum())} of {len(design)} meet every target")
     kept = _meets(values, low, high)
     order = np.random.default_rng([settings.seed, 999]).permutation(int(kept.sum()))
-    members = scale.values(unit[kept])[order]
+    members = np.column_stack([scale.values(unit[kept]), intercepts[kept]])[order]
     provenance = {
         "code_version": started_with,
         "resumed_with": plan["code_version"] if plan["code_version"] != started_with else None,
@@ -238,7 +257,7 @@ def fit(
         "seconds": round(time.perf_counter() - started),
     }
     return Ensemble(
-        scale.names,
+        scale.names + PROFILED,
         members,
         priors,
         [
@@ -313,7 +332,8 @@ def _closeness(values: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndar
     width (0: every target met)."""
     width = np.maximum(high - low, 1e-9)
     width = np.where(np.isfinite(width) & (width < 1), width, 1.0)
-    return np.nansum(implausibility(values, width, low, high), axis=1)
+    distance = implausibility(values, width, low, high).sum(axis=1)
+    return np.where(np.isfinite(distance), distance, np.inf)  # NaN: the anchors not reached
 
 
 def _meets(values: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
@@ -329,31 +349,57 @@ def _missed(values, low, high, targets) -> dict[str, float]:
 
 
 def _simulate(folder, scale, design, targets, settings, executor, tell):
-    """Mean and standard error of every target for each setting of ``design``, chunk by chunk
-    (a finished chunk is saved and not simulated again)."""
+    """Per setting of ``design``: its intercepts fitted to :data:`ANCHORS`, then the mean and
+    standard error of every target (NaN where the anchors cannot be reached), chunk by chunk (a
+    finished chunk is saved and not simulated again)."""
     folder.mkdir(exist_ok=True)
-    means, ses = [], []
+    baseline = load_scenario("baseline").with_overrides(**dict(settings.fixed))
+    start = [float(value_of(baseline, name)) for name in PROFILED]
+    names = [p.name for p in targets]
     t = float(stdtrit(settings.reps - 1, 0.975)) if settings.reps > 1 else np.nan
-    for start in range(0, len(design), CHUNK):
-        path = folder / f"chunk-{start // CHUNK:04d}.json"
+    means, ses, fitted = [], [], []
+    for first in range(0, len(design), CHUNK):
+        path = folder / f"chunk-{first // CHUNK:04d}.json"
         if not path.exists():
-            models = [
-                dict(zip(scale.names, map(float, row), strict=True))
-                for row in scale.values(design[start : start + CHUNK])
-            ]
-            models = [{**m, **dict(settings.fixed)} for m in models]
-            frame = evaluate_models(
-                targets, models, reps=settings.reps, seed=settings.seed, executor=executor
+            drawn = scale.values(design[first : first + CHUNK])
+            x, reached, _ = fit_free(
+                baseline,
+                ANCHORS,
+                scale.names + PROFILED,
+                np.column_stack([drawn, np.tile(start, (len(drawn), 1))]),
+                np.tile(start, (len(drawn), 1)),
+                reps=settings.profile_reps,
+                seed=settings.seed,
+                steps=settings.profile_steps,
+                executor=executor,
             )
-            table = frame.pivot(index="model", columns="name")
-            names = [p.name for p in targets]
             chunk = {
-                "mean": table["value"][names].to_numpy().tolist(),
-                "se": ((table["ci_high"] - table["ci_low"]) / (2 * t))[names].to_numpy().tolist(),
+                "intercepts": x.tolist(),
+                "mean": np.full((len(drawn), len(names)), np.nan).tolist(),
+                "se": np.full((len(drawn), len(names)), np.nan).tolist(),
             }
+            kept = np.flatnonzero(reached)
+            if kept.size:
+                models = [
+                    dict(zip(scale.names + PROFILED, map(float, [*drawn[m], *x[m]]), strict=True))
+                    | dict(settings.fixed)
+                    for m in kept
+                ]
+                frame = evaluate_models(
+                    targets, models, reps=settings.reps, seed=settings.seed, executor=executor
+                )
+                table = frame.pivot(index="model", columns="name")
+                half = (table["ci_high"] - table["ci_low"]) / 2
+                for row, m in enumerate(kept):
+                    chunk["mean"][m] = table["value"][names].to_numpy()[row].tolist()
+                    chunk["se"][m] = (half[names].to_numpy()[row] / t).tolist()
             path.write_text(json.dumps(chunk))
-            tell(f"  {min(start + CHUNK, len(design))} of {len(design)} settings simulated")
+            tell(
+                f"  {min(first + CHUNK, len(design))} of {len(design)} settings simulated "
+                f"({kept.size} of {len(drawn)} reached the anchors)"
+            )
         chunk = json.loads(path.read_text())
         means.append(np.asarray(chunk["mean"], dtype=float))
         ses.append(np.asarray(chunk["se"], dtype=float))
-    return np.vstack(means), np.vstack(ses)
+        fitted.append(np.asarray(chunk["intercepts"], dtype=float))
+    return np.vstack(means), np.vstack(ses), np.vstack(fitted)
