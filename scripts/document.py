@@ -3,7 +3,9 @@
 - ``docs/model.md``: each coefficient table, between ``<!-- coefficients: NAME -->`` and
   ``<!-- /coefficients -->``, NAME being a record of the scenario's ``coefficients`` section;
 - ``docs/user-guide.md``: the scenario fields table, between ``<!-- fields -->`` and
-  ``<!-- /fields -->``, from the schema's defaults, bounds and descriptions.
+  ``<!-- /fields -->``, from the schema's defaults, bounds and descriptions;
+- ``docs/ensemble.svg``: what the evidence constrains — each varied coefficient's declared range
+  against the range the shipped ensemble of plausible models keeps (``docs/model.md`` §12).
 
 ``--check`` exits 1 if any table is stale (``tests/test_coefficients.py`` runs it).
 
@@ -19,6 +21,8 @@ from pathlib import Path
 
 import sim
 from sim.coefficients import bounds, listing, markdown_table
+from sim.ensemble import load_ensemble
+from sim.ensemble.figure import constrained_svg
 from sim.scenario import Mechanisms
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -73,7 +77,16 @@ def fields_table(text: str) -> str:
     return FIELDS_TABLE.sub(lambda m: f"{m[1]}{table}\n{m[2]}", text)
 
 
-GENERATED = {DOCS / "model.md": coefficient_tables, DOCS / "user-guide.md": fields_table}
+def ensemble_chart(_: str) -> str:
+    """The chart of prior against kept ranges, from the shipped ensemble."""
+    return constrained_svg(load_ensemble(), lang="en")
+
+
+GENERATED = {
+    DOCS / "model.md": coefficient_tables,
+    DOCS / "user-guide.md": fields_table,
+    DOCS / "ensemble.svg": ensemble_chart,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,14 +95,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stale = []
     for path, regenerate in GENERATED.items():
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
         new = regenerate(text)
         if new != text:
             stale.append(path.name)
             if not args.check:
                 path.write_text(new, encoding="utf-8")
     if args.check and stale:
-        print(f"stale generated tables in {', '.join(stale)}; run `make docs`", file=sys.stderr)
+        print(
+            f"stale generated tables or charts in {', '.join(stale)}; run `make docs`",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

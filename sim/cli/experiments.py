@@ -36,7 +36,7 @@ from sim.experiments.sweep import sweep
 TOP = 10  # coefficients shown per KPI
 MEMBERS = 50
 """Plausible models ``--ensemble`` uses without a number (at most the ensemble's members)."""
-EXPLAIN_MEMBERS = 10
+EXPLAIN_MEMBERS = 5
 """The same for ``explain``, which runs every channel's variants under every model."""
 HEADLINE = ("burnout_rate", "engagement_rate", "productivity", "profit")
 SPEC_HELP = (
