@@ -77,7 +77,15 @@ FEW = {  # three priors: the emulators learn them from a handful of settings
 
 def fit_tiny(folder, executor="serial", points=(8, 8)):
     settings = FitSettings(points=points, reps=2, candidates=500, fixed=TINY)
-    return fit(folder, settings=settings, priors=FEW, targets=CALIBRATION, executor=executor)
+    anchors = {"burnout_rate": 0.14, "engagement_rate": 0.20}
+    return fit(
+        folder,
+        settings=settings,
+        priors=FEW,
+        targets=CALIBRATION,
+        anchors=anchors,
+        executor=executor,
+    )
 
 
 @pytest.mark.slow

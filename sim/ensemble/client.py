@@ -29,6 +29,7 @@ import numpy as np
 from pandas.core.groupby import DataFrameGroupBy
 
 from sim.ensemble.members import Ensemble, load_ensemble
+from sim.ensemble.priors import Scale
 from sim.experiments.batches import as_scenario, common_batch
 from sim.experiments.calibrate import (
     CLOSE_ENOUGH,
@@ -50,6 +51,9 @@ STEPS = 2
 """Newton steps per member at most (fewer once every member meets the targets)."""
 REACH = 0.25
 """The largest move of a free parameter in one step (a trust region)."""
+UNIT_NEIGHBOUR = 0.02
+UNIT_REACH = 0.1
+"""The same two, as shares of a parameter's declared range (on its :class:`Scale`)."""
 
 
 def calibrate_ensemble(
@@ -151,16 +155,26 @@ def fit_free(
     tolerance: float = TOLERANCE,
     executor: str | Execution | Any = "serial",
     progress: Progress = False,
+    free: tuple[str, ...] | None = None,
+    scale: Scale | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Newton steps on each member's free parameters (``x``, members × free parameters, from
-    where they start) towards ``targets``, all members side by side; the members' other
-    coefficients are ``values`` (members × ``names``). Returns the moved free parameters, which
-    members reach the targets (within ``tolerance`` plus twice their standard error) and their
-    mean KPIs at the end (members × targets)."""
-    free = free_parameters(targets)
-    low = np.array([_bounds(n)[0] for n in free])
-    high = np.array([_bounds(n)[1] for n in free])
-    x = np.array(x, dtype=float)
+    """Newton steps on each member's free parameters (``free``, default those ``calibrate``
+    fits for ``targets``; ``x``, members × free parameters, from where they start) towards
+    ``targets``, all members side by side; the members' other coefficients are ``values``
+    (members × ``names``). With ``scale`` (the free parameters' :class:`Scale`) the steps are
+    taken in its unit cube, so hazards move on a log scale. Returns the moved free parameters,
+    which members reach the targets (within ``tolerance`` plus twice their standard error) and
+    their mean KPIs at the end (members × targets)."""
+    free = free or free_parameters(targets)
+    if scale is None:
+        low = np.array([_bounds(n)[0] for n in free])
+        high = np.array([_bounds(n)[1] for n in free])
+        to_values, neighbour, reach = (lambda u: u), NEIGHBOUR, REACH
+        x = np.array(x, dtype=float)
+    else:
+        low, high = np.zeros(len(free)), np.ones(len(free))
+        to_values, neighbour, reach = scale.values, UNIT_NEIGHBOUR, UNIT_REACH
+        x = scale.unit(np.array(x, dtype=float))
     goal, scale = np.array(list(targets.values())), scales(targets)
     members = len(values)
 
@@ -169,7 +183,7 @@ def fit_free(
         batches = []
         for i, (m, point) in enumerate(pairs):
             setting = dict(zip(names, map(float, values[m]), strict=True))
-            setting.update(zip(free, map(float, point), strict=True))
+            setting.update(zip(free, map(float, to_values(point)), strict=True))
             batches.append(
                 common_batch(scenario.with_overrides(**setting), reps, seed, {"pair": i})
             )
@@ -190,21 +204,21 @@ def fit_free(
             if not off.size:  # every member there: no more steps
                 final = centres
                 break
-            nudge = np.where(x + NEIGHBOUR <= high, NEIGHBOUR, -NEIGHBOUR)  # members × free
+            nudge = np.where(x + neighbour <= high, neighbour, -neighbour)  # members × free
             unit = np.eye(len(free))
             around = misses(measure([(m, x[m] + nudge[m] * e) for m in off for e in unit]))
             for i, m in enumerate(off):  # a Newton step for each member still off a target
                 near = around[i * len(free) : (i + 1) * len(free)]
                 slopes = ((near - miss[m]) / nudge[m][:, None]).T  # targets × free parameters
                 move = np.linalg.lstsq(slopes, -miss[m], rcond=None)[0]
-                move *= min(1.0, REACH / max(np.abs(move).max(), 1e-12))
+                move *= min(1.0, reach / max(np.abs(move).max(), 1e-12))
                 x[m] = np.clip(x[m] + move, low, high)
         if final is None:
             final = measure([(m, x[m]) for m in everyone])
     means = final.mean().to_numpy()
     errors = final.sem(ddof=1).fillna(0).to_numpy()
     off = np.abs(means - goal) / scale - 2 * errors / scale
-    return x, (off <= tolerance).all(axis=1), means
+    return to_values(x), (off <= tolerance).all(axis=1), means
 
 
 def _bounds(name: str) -> tuple[float, float]:

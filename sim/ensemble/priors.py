@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
+
 from sim.coefficients import listing
 from sim.scenario import Scenario, load_scenario
 
@@ -44,3 +46,31 @@ def priors(scenario: Scenario | None = None) -> dict[str, tuple[float, float]]:
     chosen = fitted + [n for n in assumed[:TOP] if n not in fitted]
     chosen += [n for n in ALSO if n not in chosen]
     return {n: (float(ranged[n]["min"]), float(ranged[n]["max"])) for n in chosen}
+
+
+class Scale:
+    """The priors as a unit cube: log scale where a range spans more than a factor ten (hazards,
+    scale parameters), linear elsewhere."""
+
+    def __init__(self, priors: dict[str, tuple[float, float]]) -> None:
+        self.names = tuple(priors)
+        bounds = np.array([priors[n] for n in self.names], dtype=float)
+        self.low, self.high = bounds[:, 0], bounds[:, 1]
+        self.log = (self.low > 0) & (self.high >= 10 * self.low)
+
+    def _ends(self) -> tuple[np.ndarray, np.ndarray]:
+        lo = np.where(self.log, np.log(np.where(self.log, self.low, 1)), self.low)
+        hi = np.where(self.log, np.log(np.where(self.log, self.high, 1)), self.high)
+        return lo, hi
+
+    def unit(self, values: np.ndarray) -> np.ndarray:
+        """Where ``values`` lie in the cube (the inverse of :meth:`values`)."""
+        lo, hi = self._ends()
+        x = np.clip(values, self.low, self.high)
+        x = np.where(self.log, np.log(np.where(self.log, np.maximum(x, 1e-300), 1)), x)
+        return (x - lo) / (hi - lo)
+
+    def values(self, unit: np.ndarray) -> np.ndarray:
+        lo, hi = self._ends()
+        x = lo + np.clip(unit, 0, 1) * (hi - lo)
+        return np.clip(np.where(self.log, np.exp(x), x), self.low, self.high)
