@@ -75,7 +75,7 @@ FEW = {  # three priors: the emulators learn them from a handful of settings
 }
 
 
-def fit_tiny(folder, executor="serial", points=(8, 8)):
+def fit_tiny(folder, executor="serial", points=(8, 8), stop=False):
     settings = FitSettings(points=points, reps=2, candidates=500, fixed=TINY)
     anchors = {"burnout_rate": 0.14, "engagement_rate": 0.20}
     return fit(
@@ -85,6 +85,7 @@ def fit_tiny(folder, executor="serial", points=(8, 8)):
         targets=CALIBRATION,
         anchors=anchors,
         executor=executor,
+        stop=stop,
     )
 
 
@@ -96,6 +97,9 @@ def test_a_fit_resumes_after_a_kill_and_gives_the_same_ensemble_on_any_executor(
     assert whole.targets[0]["name"] == "burnout complaints"
     # killed after the first wave: its results stay, the second wave is simulated again
     (tmp_path / "whole" / "wave-2" / "chunk-0000.json").unlink()
+    cut_short = fit_tiny(tmp_path / "whole", stop=True)  # what the first wave kept, nothing run
+    assert cut_short.provenance["simulated"] == 8
+    assert not (tmp_path / "whole" / "wave-2" / "chunk-0000.json").exists()
     resumed = fit_tiny(tmp_path / "whole")
     np.testing.assert_array_equal(resumed.values, whole.values)
     with ThreadPoolExecutor(2) as pool:

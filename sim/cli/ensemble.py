@@ -49,6 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.add_argument("--executor", choices=EXECUTORS, default="process", help="default: process")
     f.add_argument("--workers", type=positive_int, help="parallel workers (default: all cores)")
     f.add_argument("--scheduler", metavar="ADDRESS", help="join a Dask cluster (tcp://host:port)")
+    f.add_argument(
+        "--stop",
+        action="store_true",
+        help="simulate nothing more: the ensemble of the settings simulated so far in --out",
+    )
     f.add_argument("--json", action="store_true", help="print the ensemble's summary as JSON")
     f.set_defaults(handler=cmd_fit)
 
@@ -69,6 +74,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
         settings=settings,
         executor=executor,
         tell=lambda line: print(line, file=sys.stderr, flush=True),
+        stop=args.stop,
     )
     path = ensemble.save(args.save or Path(args.out) / "plausible.json")
     print(f"{len(ensemble)} plausible models → {path}", file=sys.stderr)

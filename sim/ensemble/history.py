@@ -187,9 +187,11 @@ def fit(
     anchors: dict[str, float] = ANCHORS,
     executor: Any = "serial",
     tell: Callable[[str], None] = lambda _: None,
+    stop: bool = False,
 ) -> Ensemble:
     """Fit the plausible models in waves, saving every step in ``folder`` (rerun to resume);
-    the ensemble of every simulated setting that meets all ``targets``."""
+    the ensemble of every simulated setting no target rules out. ``stop``: simulate nothing
+    more, make the ensemble of the settings simulated so far (a fit cut short)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     priors = priors or default_priors()
@@ -219,6 +221,8 @@ def fit(
         if path.exists():
             design = np.asarray(json.loads(path.read_text())["design"], dtype=float)
             summary = json.loads(path.read_text())["summary"]
+        elif stop:
+            break
         elif wave == 0:
             design = qmc.LatinHypercube(d=len(scale.names), seed=rng).random(points)
             summary = {"candidates": 0, "not_ruled_out": 1.0}
@@ -238,7 +242,9 @@ def fit(
             calibration,
             executor,
             tell,
+            stop,
         )
+        design = design[: len(means)]  # cut short: the chunks simulated
         unit, values, errors = (
             np.vstack([unit, design]),
             np.vstack([values, means]),
@@ -390,7 +396,7 @@ class Calibration:
     scale: Scale
 
 
-def _simulate(folder, scale, design, targets, settings, calibration, executor, tell):
+def _simulate(folder, scale, design, targets, settings, calibration, executor, tell, stop):
     """Per setting of ``design``: its intercepts fitted to :data:`ANCHORS`, then the mean and
     standard error of every target (NaN where the anchors cannot be reached), chunk by chunk (a
     finished chunk is saved and not simulated again)."""
@@ -403,6 +409,8 @@ def _simulate(folder, scale, design, targets, settings, calibration, executor, t
     means, ses, fitted = [], [], []
     for first in range(0, len(design), CHUNK):
         path = folder / f"chunk-{first // CHUNK:04d}.json"
+        if not path.exists() and stop:
+            break
         if not path.exists():
             drawn = scale.values(design[first : first + CHUNK])
             x, reached, _ = fit_free(
@@ -448,4 +456,7 @@ def _simulate(folder, scale, design, targets, settings, calibration, executor, t
         means.append(np.asarray(chunk["mean"], dtype=float))
         ses.append(np.asarray(chunk["se"], dtype=float))
         fitted.append(np.asarray(chunk["intercepts"], dtype=float))
+    if not means:
+        empty = np.empty((0, len(names)))
+        return empty, empty, np.empty((0, len(free)))
     return np.vstack(means), np.vstack(ses), np.vstack(fitted)
