@@ -157,12 +157,15 @@ def fit_free(
     progress: Progress = False,
     free: tuple[str, ...] | None = None,
     scale: Scale | None = None,
+    slopes_once: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Newton steps on each member's free parameters (``free``, default those ``calibrate``
     fits for ``targets``; ``x``, members × free parameters, from where they start) towards
     ``targets``, all members side by side; the members' other coefficients are ``values``
     (members × ``names``). With ``scale`` (the free parameters' :class:`Scale`) the steps are
-    taken in its unit cube, so hazards move on a log scale. Returns the moved free parameters,
+    taken in its unit cube, so hazards move on a log scale. ``slopes_once``: each member's slopes
+    are measured at its first step only and kept (the chord method: later steps cost one batch
+    a member instead of one per free parameter more). Returns the moved free parameters,
     which members reach the targets (within ``tolerance`` plus twice their standard error) and
     their mean KPIs at the end (members × targets)."""
     free = free or free_parameters(targets)
@@ -196,6 +199,7 @@ def fit_free(
 
     everyone = range(members)
     final = None
+    known: dict[int, np.ndarray] = {}  # each member's slopes, measured
     with open_executor(executor) as ex:
         for _ in range(steps):
             centres = measure([(m, x[m]) for m in everyone])
@@ -206,11 +210,13 @@ def fit_free(
                 break
             nudge = np.where(x + neighbour <= high, neighbour, -neighbour)  # members × free
             unit = np.eye(len(free))
-            around = misses(measure([(m, x[m] + nudge[m] * e) for m in off for e in unit]))
-            for i, m in enumerate(off):  # a Newton step for each member still off a target
+            new = [m for m in off if not (slopes_once and m in known)]
+            around = misses(measure([(m, x[m] + nudge[m] * e) for m in new for e in unit]))
+            for i, m in enumerate(new):
                 near = around[i * len(free) : (i + 1) * len(free)]
-                slopes = ((near - miss[m]) / nudge[m][:, None]).T  # targets × free parameters
-                move = np.linalg.lstsq(slopes, -miss[m], rcond=None)[0]
+                known[m] = ((near - miss[m]) / nudge[m][:, None]).T  # targets × free parameters
+            for m in off:  # a Newton step for each member still off a target
+                move = np.linalg.lstsq(known[m], -miss[m], rcond=None)[0]
                 move *= min(1.0, reach / max(np.abs(move).max(), 1e-12))
                 x[m] = np.clip(x[m] + move, low, high)
         if final is None:

@@ -115,7 +115,7 @@ class FitSettings:
     cutoff: float = CUTOFF
     candidates: int = 10_000
     profile_reps: int = 4  # replications of each calibration step
-    profile_steps: int = 4
+    profile_steps: int = 6
     fixed: tuple[tuple[str, Any], ...] = ()  # overrides every setting shares (small tests)
 
 
@@ -426,6 +426,7 @@ def _simulate(folder, scale, design, targets, settings, calibration, executor, t
                 executor=executor,
                 free=free,
                 scale=calibration.scale,
+                slopes_once=True,
             )
             chunk = {
                 "intercepts": x.tolist(),
