@@ -211,7 +211,8 @@ def fit_free(
             nudge = np.where(x + neighbour <= high, neighbour, -neighbour)  # members × free
             unit = np.eye(len(free))
             new = [m for m in off if not (slopes_once and m in known)]
-            around = misses(measure([(m, x[m] + nudge[m] * e) for m in new for e in unit]))
+            pairs = [(m, x[m] + nudge[m] * e) for m in new for e in unit]
+            around = misses(measure(pairs)) if pairs else None
             for i, m in enumerate(new):
                 near = around[i * len(free) : (i + 1) * len(free)]
                 known[m] = ((near - miss[m]) / nudge[m][:, None]).T  # targets × free parameters
