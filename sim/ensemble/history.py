@@ -4,8 +4,10 @@ History matching (Craig et al. 1997; Vernon, Goldstein & Bower 2010; Andrianakis
 an epidemiological agent-based model) does not look for *the* best setting: it rules out the
 settings whose outputs cannot match the evidence, in waves. Each wave
 
-1. simulates a design of settings (wave 1: a Latin hypercube over the priors, SciPy's ``qmc``)
-   and measures every target (:data:`TARGETS`) over common random numbers;
+1. simulates a design of settings (wave 1: a Latin hypercube over the priors, SciPy's ``qmc``):
+   each is first calibrated to the public figures (:data:`ANCHORS`, by moving the coefficients
+   ``make calibrate`` fits, :data:`PROFILED`), then every target (:data:`TARGETS`) is measured
+   over common random numbers;
 2. fits one emulator per target (scikit-learn's Gaussian process, an anisotropic RBF kernel with
    a white-noise term for the dice) on every setting simulated so far;
 3. rules out, among many candidate settings, those whose *implausibility* — how far the
@@ -18,10 +20,10 @@ replications lies within its registered range, or less than :data:`CUTOFF` stand
 that mean outside it (what this many replications cannot tell apart from a match), in random
 order; the provenance counts those that meet every target outright, as ``loslaten patterns``
 counts a pattern met.
-Why history matching rather than ABC-SMC: with some 40 dimensions and 25 targets, each setting
-costs about 4 CPU-seconds; emulators let a few hundred simulations rule out most of the space,
-where ABC would need tens of thousands; and its answer, "not ruled out by this evidence", is
-what the product shows.
+Why history matching rather than ABC-SMC: with 32 drawn dimensions and 32 targets, each setting
+costs some 150–250 runs of 200 employees (its calibration and its targets); emulators let a few
+hundred settings rule out most of the space, where ABC would need tens of thousands; and its
+answer, "not ruled out by this evidence", is what the product shows.
 
 Everything is seeded and saved as it goes (a design per wave, results per chunk of settings), so
 a killed fit resumes where it stopped and the same arguments give the same ensemble, on any
