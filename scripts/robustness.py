@@ -238,7 +238,8 @@ def over_ensemble(ensemble: Ensemble, reps: int, seed: int, executor: str) -> di
         kpi = "profit" if name == "control_pays" else "productivity"
         rows = members[(members.scenario == label) & (members.kpi == kpi)].sort_values("member")
         diff = rows["diff"].to_numpy()
-        effects[name] = rows["mean"].to_numpy() / (rows["mean"] - diff) if name == "let_go" else diff
+        mean = rows["mean"].to_numpy()
+        effects[name] = mean / (mean - diff) if name == "let_go" else diff
         found = where_it_flips(ensemble, diff, a=first, b=label, kpi=kpi)
         flips[name] = found.to_dict("en")
     models = []
