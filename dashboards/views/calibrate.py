@@ -1,6 +1,7 @@
 """Calibrate: fit the model to a client's own figures (typed as consultants type them: "14,5",
 "14.5", "14,5 %") and take the calibrated scenario home."""
 
+import inspect
 import math
 
 import pandas as pd
@@ -9,8 +10,6 @@ import streamlit as st
 import sim
 from sim import texts
 from sim.charts import plotly_config
-from sim.experiments.calibrate import HOLDOUT_REPS
-from sim.experiments.calibrate import REPS as FIT_REPS
 
 import charts
 import compute
@@ -102,7 +101,10 @@ employees = settings.number(
 weeks = settings.number(
     t("common.weeks"), "weeks", *library.WEEKS, stories[key].run.weeks, 4, cols[2]
 )
-# a fit on few replications follows their noise: 40 by default, checked on 20 fresh ones
+# a fit on few replications follows their noise: sim.calibrate's own defaults (40, checked on 20
+# fresh ones)
+DEFAULTS = inspect.signature(sim.calibrate).parameters
+FIT_REPS, HOLDOUT_REPS = DEFAULTS["reps"].default, DEFAULTS["holdout"].default
 reps = settings.number(t("common.reps"), "reps", 1, 100, FIT_REPS, 1, cols[3])
 seed = settings.number(t("common.seed"), "seed", *library.SEEDS, 1, 1, cols[4])
 
