@@ -76,7 +76,9 @@ FEW = {  # three priors: the emulators learn them from a handful of settings
 
 
 def fit_tiny(folder, executor="serial", points=(8, 8), stop=False):
-    settings = FitSettings(points=points, reps=2, candidates=500, fixed=TINY)
+    settings = FitSettings(
+        points=points, reps=2, candidates=500, profile_reps=2, profile_steps=2, fixed=TINY
+    )
     anchors = {"burnout_rate": 0.14, "engagement_rate": 0.20}
     return fit(
         folder,

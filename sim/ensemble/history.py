@@ -89,9 +89,10 @@ PROFILED = (
     "coefficients.workforce.burnout_leave_hazard",
     "coefficients.workforce.turnover_hazard",
 )
-"""The fitted coefficients: in every setting they are fitted to :data:`ANCHORS` (Newton steps on
-their scale, all settings side by side); a setting whose calibration stays far off
-(:data:`PROFILE_TOLERANCE`) is ruled out without being measured further."""
+"""The fitted coefficients: in every setting they are fitted to :data:`ANCHORS` (the chord method
+on their scale, all settings side by side); a setting whose calibration stays further off than
+:data:`PROFILE_TOLERANCE` (plus twice its standard error) is ruled out without being measured
+further."""
 PROFILE_TOLERANCE = 0.05
 CUTOFF = 3.0
 """Implausibility above which a setting is ruled out (Pukelsheim's three-sigma rule)."""
