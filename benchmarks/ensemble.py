@@ -12,11 +12,12 @@ side, not on which.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
 import sim
-from sim.ensemble import Ensemble, load_ensemble
+from sim.ensemble import load_ensemble
 
 MEMBERS = 50
 REPS = 2
@@ -34,12 +35,5 @@ def compare_over_members(s: sim.Scenario) -> Callable[[], object]:
         },
     )
     shipped = load_ensemble()
-    members = Ensemble(
-        shipped.names,
-        shipped.values[np.arange(MEMBERS) % len(shipped)],
-        shipped.priors,
-        shipped.targets,
-        shipped.method,
-        shipped.provenance,
-    )
+    members = replace(shipped, values=shipped.values[np.arange(MEMBERS) % len(shipped)])
     return lambda: sim.compare([s, let_go], reps=REPS, ensemble=members, executor="serial")

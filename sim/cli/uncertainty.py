@@ -4,7 +4,6 @@ and the tables and JSON of the models band and verdict (:mod:`sim.experiments.un
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 
 import pandas as pd
 
@@ -53,10 +52,8 @@ def chosen_ensemble(args: argparse.Namespace, default: int) -> Ensemble | None:
         return None
     ensemble = load_ensemble(args.ensemble_file)
     if args.ensemble is None or args.ensemble is True:  # no N: the default, if there are as many
-        n = min(default, len(ensemble))
-    else:
-        n = ensemble.checked_size(args.ensemble)
-    return replace(ensemble, values=ensemble.values[:n])
+        return ensemble.first(min(default, len(ensemble)))
+    return ensemble.first(args.ensemble)
 
 
 def ensemble_about(ensemble: Ensemble) -> dict:

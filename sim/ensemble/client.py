@@ -80,16 +80,7 @@ def calibrate_ensemble(
     """
     scenario = as_scenario(scenario)
     targets = check_targets(targets)
-    if isinstance(ensemble, Ensemble):
-        source = ensemble
-    else:
-        source = load_ensemble()
-        if ensemble is not None:
-            n = source.checked_size(ensemble)
-            source = Ensemble(
-                source.names, source.values[:n], source.priors, source.targets,
-                source.method, source.provenance,
-            )  # fmt: skip
+    source = ensemble if isinstance(ensemble, Ensemble) else load_ensemble().first(ensemble)
     free = free_parameters(targets)
     names = source.names + tuple(n for n in free if n not in source.names)
     priors = dict(source.priors)

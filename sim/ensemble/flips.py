@@ -254,10 +254,7 @@ def comparison_flips(
 
     kpi_check([kpi])
     if not isinstance(ensemble, Ensemble):
-        shipped = load_ensemble()
-        n = len(shipped) if ensemble is None else shipped.checked_size(ensemble)
-        ensemble = Ensemble(shipped.names, shipped.values[:n], shipped.priors, shipped.targets,
-                            shipped.method, shipped.provenance)  # fmt: skip
+        ensemble = load_ensemble().first(ensemble)
     frame = compare(
         [a, b], reps=reps, seed=seed, executor=executor, progress=progress, ensemble=ensemble
     )

@@ -9,7 +9,7 @@ were held against), ``method`` and ``provenance`` (code version, seeds, waves, a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,10 @@ class Ensemble:
         ``Scenario.with_overrides``; an error naming the allowed sizes if ``n`` is not one."""
         n = len(self) if n is None else self.checked_size(n)
         return [dict(zip(self.names, map(float, row), strict=True)) for row in self.values[:n]]
+
+    def first(self, n: int | None = None) -> Ensemble:
+        """The ensemble of the first ``n`` members (default all; :meth:`checked_size`)."""
+        return self if n is None else replace(self, values=self.values[: self.checked_size(n)])
 
     def checked_size(self, n: Any) -> int:
         """``n`` if it is a whole number from 1 to the number of members, else an error."""

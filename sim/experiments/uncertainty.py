@@ -32,7 +32,6 @@ in all. A member sets the coefficients it varies, replacing a scenario's own val
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -94,8 +93,7 @@ def ensemble_of(ensemble: int | Ensemble | None) -> Ensemble | None:
             f"ensemble {ensemble!r} is not allowed; give a number of plausible models or an "
             "Ensemble (sim.ensemble.load_ensemble)"
         )
-    shipped = load_ensemble()
-    return replace(shipped, values=shipped.values[: shipped.checked_size(int(ensemble))])
+    return load_ensemble().first(int(ensemble))
 
 
 def members_of(ensemble: int | Ensemble | None) -> list[dict[str, float]]:
