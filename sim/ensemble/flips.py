@@ -29,11 +29,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold, cross_val_score
-from sklearn.tree import DecisionTreeClassifier
 
 from sim import texts
 from sim.coefficients import listing
@@ -42,6 +40,9 @@ from sim.experiments.errors import ExperimentError
 from sim.experiments.executors import Execution
 from sim.experiments.summaries import kpi_check
 from sim.scenario import Scenario, load_scenario
+
+if TYPE_CHECKING:  # scikit-learn is imported when a tree is grown: a second off every command
+    from sklearn.tree import DecisionTreeClassifier
 
 DEPTH = 2
 """Depth of the tree: at most two conditions, what a teacher can say in one sentence."""
@@ -147,6 +148,8 @@ def where_it_flips(
     if not varied:
         return found
     x = values[:, varied]
+    from sklearn.tree import DecisionTreeClassifier
+
     tree = DecisionTreeClassifier(
         max_depth=depth,
         min_samples_leaf=max(2, math.ceil(LEAF * n)),
@@ -229,6 +232,8 @@ def _cross_validated(
     folds = min(FOLDS, int(other.sum()), int((~other).sum()))
     if folds < 2:
         return None
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+
     split = StratifiedKFold(folds, shuffle=True, random_state=0)
     return float(cross_val_score(tree, x, other, cv=split).mean())
 

@@ -43,7 +43,6 @@ from typing import Any
 
 import numpy as np
 from scipy.special import stdtrit
-from scipy.stats import qmc
 
 from sim.ensemble.client import fit_free
 from sim.ensemble.members import Ensemble
@@ -227,6 +226,8 @@ def fit(
         elif stop:
             break
         elif wave == 0:
+            from scipy.stats import qmc  # here: scipy.stats costs every command half a second
+
             design = qmc.LatinHypercube(d=len(scale.names), seed=rng).random(points)
             summary = {"candidates": 0, "not_ruled_out": 1.0}
         else:
@@ -336,6 +337,8 @@ def _check_plan(path: Path, plan: dict) -> None:
 def _next_design(emulators, unit, values, low, high, errors, rng, points, settings):
     """A wave's settings: candidates (prior draws and jitters of the settings that met every
     target or came closest) that the emulators do not rule out."""
+    from scipy.stats import qmc
+
     dims = unit.shape[1]
     close = _closeness(values, low, high)
     best = unit[np.argsort(close)[: max(20, len(unit) // 5)]]
