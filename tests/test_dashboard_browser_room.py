@@ -13,6 +13,7 @@ scripts/install-browser.sh.
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -74,6 +75,9 @@ def test_facilitator_and_eight_phones_play_three_rounds_through_a_restart(
         other = Workshop(db).create("vicious_circle", 2, rounds=1)
         refusal = room.refused(chromium, f"session={other.code}&seat={ann.token}")
         assert refusal.startswith(f"Deze link hoort niet bij een plaats in sessie {other.code}")
+
+        again = {who.name: who.clicked_again for who in room.participants if who.clicked_again}
+        print(f"submits clicked again (Streamlit dropped a click): {again}", file=sys.stderr)
 
         told = room_session.debrief(room)["controlling"]
         assert told["sentence"].startswith(f"Team {told['team']} ({told['name']}), ronde {ROUNDS}")

@@ -267,6 +267,17 @@ def test_closing_rounds_until_the_end_and_the_debrief_with_export(ws):
     names = set(zipfile.ZipFile(io.BytesIO(archive)).namelist())
     assert {"rounds.csv", "rounds.parquet", "counterfactuals.parquet"} <= names
 
+    # the view and the team in words are in the link: a reload comes back to them
+    screen.selectbox(key="room_debrief_team").set_value("2")
+    again(screen)
+    assert screen.query_params["room_view"] == "debrief"
+    assert screen.query_params["room_debrief_team"] == "2"
+    reloaded = room(**{k: screen.query_params[k] for k in screen.query_params})
+    words = shown(reloaded)
+    assert "**Team 2 (leidinggevende uit het verhaal)**, ronde 2" in words
+    assert "**Team 1 (Ann)**" not in words
+    assert reloaded.segmented_control(key="room_view").value == "debrief"
+
     screen.segmented_control(key="room_view").set_value("seats")
     again(screen)
     links = screen.dataframe[0].value

@@ -13,6 +13,7 @@ from sim import texts
 from sim.charts import PALETTE, legend_on_top, styled
 from sim.workshop import OUTCOMES, export, views
 
+import settings
 from i18n import counted, kpi, lang, t
 from roomkit import figures, store
 
@@ -204,11 +205,14 @@ def show(ws, code: str, token: str, big: bool) -> None:
                 reps=int(models["replications"].max()),
             )
         )
-    team = st.selectbox(
-        t("room.debrief.team"),
-        sorted(label),
-        format_func=lambda n: f"{t('room.team', team=n)} · {label[n]}",
-        key="room_debrief_team",
+    team = int(
+        settings.select(  # in the link, as the view: a reload keeps the team in words
+            t("room.debrief.team"),
+            "room_debrief_team",
+            [str(n) for n in sorted(label)],
+            str(min(label)),
+            format_func=lambda n: f"{t('room.team', team=int(n))} · {label[int(n)]}",
+        )
     )
     for line in team_sentences(found, team, label[team], models):
         st.markdown(line)

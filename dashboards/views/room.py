@@ -232,13 +232,13 @@ def facilitator(code: str, token: str) -> None:
     title = t("room.screen_title", code=status.code, story=story(status.story))
     (st.subheader if big else st.title)(title, anchor=False)
     store.other_code(status)
-    view = st.segmented_control(
+    view = settings.select(  # in the link: a reload (the page's guard, F5) keeps the view
         t("room.view"),
+        "room_view",
         ["screen", "debrief", "seats"],
-        default="screen",
+        "screen",
         format_func=lambda v: t(f"room.view_{v}"),
-        key="room_view",
-        required=True,
+        widget="segmented_control",
         label_visibility="collapsed",
     )
     controls(code, token, status)
