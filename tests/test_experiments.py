@@ -399,7 +399,9 @@ def test_explain_parts_add_up_to_the_total():
 
 @pytest.mark.slow
 def test_named_channels_carry_the_difference_between_bureaucracy_and_coaching_leadership():
-    frame = sim.explain("bureaucracy", "coaching_leader", reps=4, executor="process")
+    # serial: two more processes would only share the cores with the suite (the explain command
+    # test below runs on the process executor)
+    frame = sim.explain("bureaucracy", "coaching_leader", reps=4, executor="serial")
     for kpi in ("burnout_rate", "engagement_rate", "productivity"):
         parts = frame[frame.kpi == kpi].set_index("part").contribution
         assert abs(parts["remainder"]) <= abs(parts["total"]) / 4, kpi
