@@ -76,9 +76,9 @@ MARK = '.room-mark[data-screen="{screen}"][data-closed="{closed}"]'
 SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 TIMEOUT_MS = 90_000
 AGAIN_MS = 30_000
-"""How long a participant waits for "Ingeleverd" before clicking again: on two overloaded cores
-Streamlit now and then drops a click that arrives while a screen's poll runs (seen about once in
-ten sessions beside a busy test suite); the result counts these second clicks."""
+"""How long a participant waits for "Ingeleverd" before clicking again: on two cores overloaded on
+purpose, Streamlit twice dropped the first phone's first submit after the server's restart (cause
+not found); the result counts these second clicks (docs/dashboard.md)."""
 ERROR = '[data-testid="stAlertContentError"] [data-testid="stMarkdownContainer"]'  # its words
 TOP = "() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })"
 LABELS = {
