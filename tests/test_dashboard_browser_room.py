@@ -80,6 +80,7 @@ def test_facilitator_and_eight_phones_play_three_rounds_through_a_restart(
         print(f"submits clicked again (Streamlit dropped a click): {again}", file=sys.stderr)
 
         told = room_session.debrief(room)["controlling"]
+        print(f"debrief teams chosen again: {room.chosen_again}", file=sys.stderr)
         assert told["sentence"].startswith(f"Team {told['team']} ({told['name']}), ronde {ROUNDS}")
         assert screen.locator('[data-testid="stException"]').count() == 0
         for who in room.participants:
