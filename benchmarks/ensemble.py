@@ -4,20 +4,14 @@
 the first 50 members of the shipped ensemble, 2 replications each: 204 runs of 200 employees ×
 260 weeks, simulated side by side in groups (:mod:`sim.experiments.batches`). Its target is the
 time of 60 single runs, measured against the yardstick in the same process
-(:func:`benchmarks.cases.measure`). Should the shipped ensemble hold fewer than 50 members, its
-members are taken again in turn up to 50: the time depends on how many members run side by
-side, not on which.
+(:func:`benchmarks.cases.measure`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-
-import numpy as np
 
 import sim
-from sim.ensemble import load_ensemble
 
 MEMBERS = 50
 REPS = 2
@@ -34,6 +28,4 @@ def compare_over_members(s: sim.Scenario) -> Callable[[], object]:
             "run.measure_weeks": s.run.measure_weeks,
         },
     )
-    shipped = load_ensemble()
-    members = replace(shipped, values=shipped.values[np.arange(MEMBERS) % len(shipped)])
-    return lambda: sim.compare([s, let_go], reps=REPS, ensemble=members, executor="serial")
+    return lambda: sim.compare([s, let_go], reps=REPS, ensemble=MEMBERS, executor="serial")

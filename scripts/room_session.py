@@ -284,15 +284,10 @@ class Room:
             for _ in range(abs(value - now) // 5):
                 slider.press(key)
         submit = page.get_by_role("button", name=f"Inleveren voor ronde {round_}")
-        submit.click()
-        taken = page.get_by_text(f"Ingeleverd voor ronde {round_}")
         try:
-            try:
-                taken.wait_for(timeout=AGAIN_MS)
-            except Exception:  # nothing happened: a participant clicks again (counted)
-                who.clicked_again += 1
-                submit.click()
-                taken.wait_for()
+            who.clicked_again += twice(
+                submit.click, page.get_by_text(f"Ingeleverd voor ronde {round_}")
+            )
         except Exception as err:  # what the phone shows instead, beside the server's log
             raise RuntimeError(
                 f"{who.name}'s choices for round {round_} were not taken: "
@@ -325,6 +320,19 @@ class Room:
         text = error.inner_text()
         page.context.close()
         return text
+
+
+def twice(act, shown) -> bool:
+    """``act``, then wait for ``shown``; if it does not show within :data:`AGAIN_MS`, ``act``
+    once more (as a person would) and wait the full timeout. True when it took the second."""
+    act()
+    try:
+        shown.wait_for(timeout=AGAIN_MS)
+        return False
+    except Exception:
+        act()
+        shown.wait_for()
+        return True
 
 
 def wait(page, screen: str, closed: int, timeout: float | None = None) -> None:
@@ -447,21 +455,20 @@ def debrief(room: Room, shots: Path | None = None) -> dict:
     for role, index in (("controlling", controlling), ("trusting", trusting)):
         who = room.participants[index]
         sentence = page.locator("p", has_text=f"Team {who.team} ({who.name})")
-        for again in (False, True):  # a choice lost to a reload is made again (counted)
-            choose = page.get_by_label("Team", exact=True)
-            choose.click()
-            choose.fill(f"team {who.team} · {who.name}")
-            choose.press("Enter")
-            try:
-                sentence.wait_for(timeout=None if again else AGAIN_MS)
-                break
-            except Exception as err:  # what the big screen shows, beside the server's log
-                if again:
-                    raise RuntimeError(
-                        f"the debrief did not show team {who.team} ({who.name}) in words: "
-                        f"{room.diagnose(page, f'debrief_{role}')}"
-                    ) from err
-                room.chosen_again += 1
+
+        def choose(who=who) -> None:
+            box = page.get_by_label("Team", exact=True)
+            box.click()
+            box.fill(f"team {who.team} · {who.name}")
+            box.press("Enter")
+
+        try:
+            room.chosen_again += twice(choose, sentence)
+        except Exception as err:  # what the big screen shows instead, beside the server's log
+            raise RuntimeError(
+                f"the debrief did not show team {who.team} ({who.name}) in words: "
+                f"{room.diagnose(page, f'debrief_{role}')}"
+            ) from err
         block = sentence.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
         lines = [sentence.inner_text()] + [
             p.inner_text() for p in block.locator("p").all()
