@@ -26,7 +26,7 @@ REFERENCE = Coefficients().reference  # fixed: its range is the one value
 def choose(when_on, when_off, *, on: float | np.ndarray):
     """``when_on`` where the channel is on (1), ``when_off`` where it is off (0), a mix of the
     two in between (``on`` per unit where points simulated together differ)."""
-    if np.ndim(on) == 0:
+    if not isinstance(on, np.ndarray):  # one switch for every unit: the common case
         if on == 1:
             return when_on
         if on == 0:
@@ -41,4 +41,6 @@ def through(value, *, on: float | np.ndarray):
 
 def gate(term, *, on: float | np.ndarray):
     """``term`` where the channel is on, else nothing (0, in the shape of ``term``)."""
+    if not isinstance(on, np.ndarray) and on == 1:
+        return term  # on everywhere: no zeros to make
     return choose(term, np.zeros_like(term) if isinstance(term, np.ndarray) else 0.0, on=on)
