@@ -32,6 +32,7 @@ check: install
 
 bench: install
 	$(PY) -m benchmarks
+	$(PY) -m benchmarks.scaling
 
 lint: install
 	$(VENV)/bin/ruff format --check .

@@ -245,6 +245,55 @@ def test_sweep_is_identical_on_serial_process_and_dask():
     assert mean["burnout_rate"] == pytest.approx(np.mean([r.kpis["burnout_rate"] for r in batch]))
 
 
+@pytest.mark.parametrize(
+    ("workers", "batches", "groups"),
+    [
+        (1, 441, 23),  # one worker: eight parts, each cut at GROUP_EMPLOYEES (20 batches here)
+        (2, 441, 23),  # two: the same
+        (8, 441, 32),  # four groups a worker, of at least five batches (14 and 13)
+        (32, 441, 64),  # two a worker: four would make groups of three or four
+        (8, 49, 8),  # a small experiment: a group a worker (of 7 and 6), not groups of one
+        (32, 49, 32),  # more workers than batches of two: every group starts at once
+    ],
+)
+def test_experiments_are_split_by_their_workers(workers, batches, groups):
+    from sim.experiments.batches import Batch, group_batches, parts_for
+
+    scenario = sim.load_scenario("baseline", **{"organisation.employees": 100})
+    some = [Batch(scenario, 10, 1)] * batches  # 1,000 employees a batch
+    split = group_batches(some, range(batches), parts_for(workers, batches))
+    assert len(split) == groups
+    assert [i for group in split for i in group] == list(range(batches))
+    assert max(map(len, split)) <= 20
+
+
+def test_dask_workers_keep_the_arrays_on_the_heap():
+    """Dask's nanny sets MALLOC_TRIM_THRESHOLD_, which makes glibc map every array above 128 KiB
+    afresh; each worker raises that threshold (sim.experiments.heap)."""
+
+    def tuned_here() -> bool:
+        import os
+
+        from sim.experiments import heap
+
+        return heap.tuned and os.environ.get("MALLOC_TRIM_THRESHOLD_") == "65536"
+
+    with sim.experiments.executors.open_executor(sim.Execution("dask", workers=1)) as ex:
+        client = ex._client  # a Dask ClientExecutor's client
+        assert client.run(tuned_here) == dict.fromkeys(client.scheduler_info()["workers"], True)
+
+
+def test_workers_of_an_open_executor():
+    from sim.experiments.executors import open_executor, workers_of
+
+    with open_executor(sim.Execution("process", workers=2)) as pool:
+        assert workers_of(pool) == 2
+    with open_executor("serial") as here:
+        assert workers_of(here) == 1
+    assert workers_of(ThreadPoolExecutor(max_workers=3)) == 3
+    assert workers_of(object()) is None
+
+
 @pytest.mark.slow
 def test_sweep_json_shape():
     done = in_subprocess(*SWEEP, "--executor", "process", "--json")

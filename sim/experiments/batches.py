@@ -40,10 +40,17 @@ GROUP_EMPLOYEES = 20_000
 """Employees (times replications) simulated side by side at most: about where numpy's per-call
 cost stops mattering (``docs/performance.md``)."""
 MIN_GROUPS = 8
-"""Experiments computed by several workers, or saved batch by batch, are split into at least this
-many groups where they have the batches, so that workers share the work and a killed experiment
+"""Experiments computed by several workers, or saved batch by batch, are split into this many
+groups where they have the batches, so that workers share the work and a killed experiment
 keeps most of it. Otherwise, in this process (the serial executor), a group is as large as
 ``GROUP_EMPLOYEES`` allows: fewer, larger groups are faster, and progress shows week by week."""
+GROUPS_PER_WORKER = 4
+"""With more workers, an experiment is split into up to this many groups per worker, so that every
+worker has work and the last groups to finish leave few idle …"""
+SMALLEST_GROUP = 5
+"""… but not into groups of fewer batches than this where it can be helped: a group of one batch
+costs about three times as much per batch as a group of twenty, one of five about a quarter more
+(``python -m benchmarks.scaling`` measures both and predicts what a split gives)."""
 
 
 @dataclass(frozen=True)
@@ -99,14 +106,23 @@ def common_batch(
     return Batch(scenario, checked_reps(reps), batch_seed(seed), tags or {})
 
 
+def parts_for(workers: int | None, batches: int) -> int:
+    """Into how many groups an experiment of ``batches`` batches is split for ``workers``
+    workers: a whole number of groups per worker, from one to :data:`GROUPS_PER_WORKER`, as many
+    as keep groups of :data:`SMALLEST_GROUP` batches; never fewer than :data:`MIN_GROUPS`."""
+    workers = workers or 1
+    per_worker = min(GROUPS_PER_WORKER, max(1, batches // (SMALLEST_GROUP * workers)))
+    return max(MIN_GROUPS, per_worker * workers)
+
+
 def group_batches(
     batches: Sequence[Batch], todo: Sequence[int], parts: int | None = None
 ) -> list[list[int]]:
     """The batches in ``todo`` grouped to be simulated together: consecutive batches with the
     same structure and replications, up to ``GROUP_EMPLOYEES`` employees in all and, for
     experiments of many batches, no more than one ``parts``-th (default ``MIN_GROUPS``) of
-    them."""
-    most = max(1, len(todo) // (parts or MIN_GROUPS))
+    them: ``parts`` groups whose sizes differ by one at most, where nothing else splits them."""
+    base, extra = divmod(len(todo), parts or MIN_GROUPS)
     groups: list[list[int]] = []
     key = employees = None
     for i in todo:
@@ -116,7 +132,7 @@ def group_batches(
         if (
             groups
             and this == key
-            and len(groups[-1]) < most
+            and len(groups[-1]) < max(1, base + (len(groups) <= extra))
             and employees + size <= GROUP_EMPLOYEES
         ):
             groups[-1].append(i)

@@ -20,8 +20,14 @@ from typing import Any
 import pandas as pd
 from tqdm import tqdm
 
-from sim.experiments.batches import Batch, group_batches, simulate
-from sim.experiments.executors import Execution, SerialExecutor, as_completed, open_executor
+from sim.experiments.batches import Batch, group_batches, parts_for, simulate
+from sim.experiments.executors import (
+    Execution,
+    SerialExecutor,
+    as_completed,
+    open_executor,
+    workers_of,
+)
 from sim.experiments.store import BatchStore
 
 Progress = bool | Callable[[float, int], None]
@@ -83,7 +89,7 @@ def execute(
         pending: dict[Any, list[int]] = {}
         # In this process and with nothing to save, fewer, larger groups are faster; an
         # experiment saved batch by batch keeps more of its work if it is killed.
-        parts = 1 if here and store is None else None
+        parts = 1 if here and store is None else parts_for(workers_of(executor), len(todo))
         for group in group_batches(batches, todo, parts):
             chosen = [batches[i] for i in group]
             on_week = None
