@@ -119,6 +119,46 @@ def test_a_fit_resumes_after_a_kill_and_gives_the_same_ensemble_on_any_executor(
     assert longer.provenance["simulated"] == 20
 
 
+@pytest.mark.slow
+def test_a_refit_starts_from_an_earlier_ensembles_members(tmp_path):
+    """After a change to the model: wave 1 is the earlier members (in order, in the unit cube of
+    the priors they share; a prior they did not vary drawn by the hypercube) and then the
+    hypercube's own settings; each is calibrated and measured anew."""
+    earlier = fit_tiny(tmp_path / "earlier")
+    start = earlier.save(tmp_path / "earlier.json")
+    settings = FitSettings(
+        points=(4,), reps=2, profile_reps=2, profile_steps=2, fixed=TINY, start=str(start)
+    )
+    wider = FEW | {
+        "coefficients.demands.misfit_weight": priors()["coefficients.demands.misfit_weight"]
+    }
+    refit = fit(
+        tmp_path / "refit",
+        settings=settings,
+        priors=wider,
+        targets=CALIBRATION,
+        anchors={"burnout_rate": 0.14, "engagement_rate": 0.20},
+    )
+    wave = json.loads((tmp_path / "refit" / "wave-1.json").read_text())
+    assert wave["summary"]["from_earlier_ensemble"] == len(earlier)
+    design = np.asarray(wave["design"])
+    assert design.shape == (len(earlier) + 4, 2)  # the two priors not fitted: capacity, misfit
+    capacity = earlier.values[:, earlier.names.index("coefficients.demands.capacity")]
+    unit = Scale({"c": FEW["coefficients.demands.capacity"]}).unit(capacity[:, None])[:, 0]
+    np.testing.assert_allclose(design[: len(earlier), 0], unit, atol=1e-5)  # as saved: 6 digits
+    assert refit.provenance["simulated"] == len(earlier) + 4
+    with pytest.raises(sim.ExperimentError, match="another fit"):  # another start: another fit
+        fit(
+            tmp_path / "refit",
+            settings=FitSettings(
+                points=(4,), reps=2, profile_reps=2, profile_steps=2, fixed=TINY, start=None
+            ),
+            priors=wider,
+            targets=CALIBRATION,
+            anchors={"burnout_rate": 0.14, "engagement_rate": 0.20},
+        )
+
+
 def test_ensemble_sizes_and_files_are_checked(tmp_path):
     ensemble = Ensemble(
         ("coefficients.trust.gain",),

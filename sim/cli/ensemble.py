@@ -43,6 +43,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="settings simulated per wave (default: %(default)s)",
     )
+    f.add_argument(
+        "--start",
+        metavar="FILE",
+        help="an earlier ensemble (of the model before a change) whose members join wave 1",
+    )
     f.add_argument("--reps", type=positive_int, default=FitSettings.reps, help="replications")
     f.add_argument("--seed", type=positive_int, default=FitSettings.seed, help="base seed")
     f.add_argument("--cutoff", type=float, default=CUTOFF, help="implausibility cut-off")
@@ -66,7 +71,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_fit(args: argparse.Namespace) -> int:
     settings = FitSettings(
-        points=tuple(args.points), reps=args.reps, seed=args.seed, cutoff=args.cutoff
+        points=tuple(args.points),
+        reps=args.reps,
+        seed=args.seed,
+        cutoff=args.cutoff,
+        start=args.start,
     )
     executor = Execution(args.executor, workers=args.workers, scheduler=args.scheduler)
     ensemble = fit(

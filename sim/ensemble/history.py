@@ -45,7 +45,7 @@ import numpy as np
 from scipy.special import stdtrit
 
 from sim.ensemble.client import fit_free
-from sim.ensemble.members import Ensemble
+from sim.ensemble.members import Ensemble, load_ensemble
 from sim.ensemble.priors import Scale
 from sim.ensemble.priors import priors as default_priors
 from sim.experiments.calibrate import value_of
@@ -119,6 +119,9 @@ class FitSettings:
     profile_reps: int = 4  # replications of each calibration step
     profile_steps: int = 6
     fixed: tuple[tuple[str, Any], ...] = ()  # overrides every setting shares (small tests)
+    start: str | None = (
+        None  # an earlier ensemble whose members join wave 1 (:func:`_first_design`)
+    )
 
 
 class Emulators:
@@ -226,10 +229,7 @@ def fit(
         elif stop:
             break
         elif wave == 0:
-            from scipy.stats import qmc  # here: scipy.stats costs every command half a second
-
-            design = qmc.LatinHypercube(d=len(scale.names), seed=rng).random(points)
-            summary = {"candidates": 0, "not_ruled_out": 1.0}
+            design, summary = _first_design(scale, points, rng, settings.start)
         else:
             emulators = Emulators(unit, values, settings.seed)
             design, summary = _next_design(
@@ -332,6 +332,29 @@ def _check_plan(path: Path, plan: dict) -> None:
             )
         plan["code_version"] = stored["code_version"]
     path.write_text(json.dumps(plan, indent=1))
+
+
+def _first_design(scale: Scale, points: int, rng, start: str | None):
+    """Wave 1: a Latin hypercube of ``points`` settings over the priors; with ``start``, after
+    the members of that earlier ensemble (an ensemble of the model before a change: where the
+    evidence left room then is the first place to look now). A member's coefficient the earlier
+    ensemble did not vary takes the hypercube's value of its row (a new channel's coefficient is
+    drawn over its whole range); each is calibrated and measured like any other setting, so the
+    earlier fit decides only where wave 1 looks, not what is kept."""
+    from scipy.stats import qmc  # here: scipy.stats costs every command half a second
+
+    design = qmc.LatinHypercube(d=len(scale.names), seed=rng).random(points)
+    summary: dict[str, Any] = {"candidates": 0, "not_ruled_out": 1.0}
+    if start is None:
+        return design, summary
+    earlier = load_ensemble(start)
+    drawn = qmc.LatinHypercube(d=len(scale.names), seed=rng).random(len(earlier))
+    known = [scale.names.index(n) for n in earlier.names if n in scale.names]
+    columns = [earlier.names.index(scale.names[j]) for j in known]
+    shared = Scale({scale.names[j]: (scale.low[j], scale.high[j]) for j in known})
+    drawn[:, known] = shared.unit(earlier.values[:, columns])
+    summary |= {"from_earlier_ensemble": len(earlier)}
+    return np.vstack([drawn, design]), summary
 
 
 def _next_design(emulators, unit, values, low, high, errors, rng, points, settings):
