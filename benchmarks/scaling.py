@@ -11,7 +11,7 @@ grid, 10 replications of 100 employees × 260 weeks (``--grid`` for a smaller on
   and joined by ``Execution("dask", scheduler=...)``.
 
 Each is timed from the call to the last result. Speed-up is against the same executor with one
-worker; efficiency is speed-up ÷ workers.
+worker.
 
 **8 and 32 workers** are beyond this machine, so they are predicted: the runner's groups for that
 many workers (``sim.experiments.batches.parts_for``), each costing what a group of its size costs

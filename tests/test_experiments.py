@@ -21,8 +21,9 @@ from conftest import Outcome
 
 import sim
 from sim.cli.parsing import parse_vary
-from sim.experiments.batches import batch_seed, scenario_stream
+from sim.experiments.batches import Batch, batch_seed, group_batches, parts_for, scenario_stream
 from sim.experiments.calibrate import HOLDOUT_REPS, HOLDOUT_STREAM
+from sim.experiments.executors import open_executor, workers_of
 from sim.experiments.explain import MECHANISMS
 from sim.experiments.figures import sweep_figure
 from sim.experiments.store import code_version
@@ -257,8 +258,6 @@ def test_sweep_is_identical_on_serial_process_and_dask():
     ],
 )
 def test_experiments_are_split_by_their_workers(workers, batches, groups):
-    from sim.experiments.batches import Batch, group_batches, parts_for
-
     scenario = sim.load_scenario("baseline", **{"organisation.employees": 100})
     some = [Batch(scenario, 10, 1)] * batches  # 1,000 employees a batch
     split = group_batches(some, range(batches), parts_for(workers, batches))
@@ -278,19 +277,19 @@ def test_dask_workers_keep_the_arrays_on_the_heap():
 
         return heap.tuned and os.environ.get("MALLOC_TRIM_THRESHOLD_") == "65536"
 
-    with sim.experiments.executors.open_executor(sim.Execution("dask", workers=1)) as ex:
+    with open_executor(sim.Execution("dask", workers=1)) as ex:
         client = ex._client  # a Dask ClientExecutor's client
         assert client.run(tuned_here) == dict.fromkeys(client.scheduler_info()["workers"], True)
+        assert workers_of(ex) == 1
 
 
 def test_workers_of_an_open_executor():
-    from sim.experiments.executors import open_executor, workers_of
-
     with open_executor(sim.Execution("process", workers=2)) as pool:
         assert workers_of(pool) == 2
     with open_executor("serial") as here:
         assert workers_of(here) == 1
-    assert workers_of(ThreadPoolExecutor(max_workers=3)) == 3
+    with ThreadPoolExecutor(max_workers=3) as threads:
+        assert workers_of(threads) == 3
     assert workers_of(object()) is None
 
 

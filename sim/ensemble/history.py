@@ -119,9 +119,7 @@ class FitSettings:
     profile_reps: int = 4  # replications of each calibration step
     profile_steps: int = 6
     fixed: tuple[tuple[str, Any], ...] = ()  # overrides every setting shares (small tests)
-    start: str | None = (
-        None  # an earlier ensemble whose members join wave 1 (:func:`_first_design`)
-    )
+    start: str | None = None  # an earlier ensemble's file: its members join wave 1
 
 
 class Emulators:

@@ -20,8 +20,6 @@ from distributed.diagnostics.plugin import WorkerPlugin
 HEAP_ARRAYS = 64 << 20
 """Allocations up to this many bytes come from the heap (glibc's ``M_MMAP_THRESHOLD``)."""
 M_MMAP_THRESHOLD = -3  # glibc's malloc.h
-
-
 tuned = False
 """Whether :func:`allocate_on_the_heap` raised this process's threshold."""
 
@@ -31,7 +29,7 @@ def allocate_on_the_heap() -> bool:
     global tuned
     try:
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc
+    except (OSError, AttributeError, TypeError):  # not glibc
         return False
     tuned = bool(mallopt(M_MMAP_THRESHOLD, HEAP_ARRAYS))
     return tuned
