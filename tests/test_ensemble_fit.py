@@ -2,6 +2,7 @@
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -147,6 +148,10 @@ def test_a_refit_starts_from_an_earlier_ensembles_members(tmp_path):
     unit = Scale({"c": FEW["coefficients.demands.capacity"]}).unit(capacity[:, None])[:, 0]
     np.testing.assert_allclose(design[: len(earlier), 0], unit, atol=1e-5)  # as saved: 6 digits
     assert refit.provenance["simulated"] == len(earlier) + 4
+    missing = replace(settings, start=str(tmp_path / "missing.json"))
+    with pytest.raises(sim.ExperimentError, match=r"missing\.json does not exist"):
+        fit(tmp_path / "fresh", settings=missing, priors=wider, targets=CALIBRATION)
+    assert not (tmp_path / "fresh" / "plan.json").exists()  # so the right file can follow
     with pytest.raises(sim.ExperimentError, match="another fit"):  # another start: another fit
         fit(
             tmp_path / "refit",

@@ -209,6 +209,7 @@ def fit(
         "anchors": anchors,
         "code_version": code_version(),
     }
+    earlier = load_ensemble(settings.start) if settings.start else None  # its errors first
     _check_plan(folder / "plan.json", plan)
     started_with = json.loads((folder / "plan.json").read_text())["code_version"]
     low = np.array([p.low for p in targets])
@@ -227,7 +228,7 @@ def fit(
         elif stop:
             break
         elif wave == 0:
-            design, summary = _first_design(scale, points, rng, settings.start)
+            design, summary = _first_design(scale, points, rng, earlier)
         else:
             emulators = Emulators(unit, values, settings.seed)
             design, summary = _next_design(
@@ -332,9 +333,9 @@ def _check_plan(path: Path, plan: dict) -> None:
     path.write_text(json.dumps(plan, indent=1))
 
 
-def _first_design(scale: Scale, points: int, rng, start: str | None):
-    """Wave 1: a Latin hypercube of ``points`` settings over the priors; with ``start``, after
-    the members of that earlier ensemble (an ensemble of the model before a change: where the
+def _first_design(scale: Scale, points: int, rng, earlier: Ensemble | None):
+    """Wave 1: a Latin hypercube of ``points`` settings over the priors; with ``earlier``, after
+    the members of that ensemble (an ensemble of the model before a change: where the
     evidence left room then is the first place to look now). A member's coefficient the earlier
     ensemble did not vary takes the hypercube's value of its row (a new channel's coefficient is
     drawn over its whole range); each is calibrated and measured like any other setting, so the
@@ -343,9 +344,8 @@ def _first_design(scale: Scale, points: int, rng, start: str | None):
 
     design = qmc.LatinHypercube(d=len(scale.names), seed=rng).random(points)
     summary: dict[str, Any] = {"candidates": 0, "not_ruled_out": 1.0}
-    if start is None:
+    if earlier is None:
         return design, summary
-    earlier = load_ensemble(start)
     drawn = qmc.LatinHypercube(d=len(scale.names), seed=rng).random(len(earlier))
     known = [scale.names.index(n) for n in earlier.names if n in scale.names]
     columns = [earlier.names.index(scale.names[j]) for j in known]
