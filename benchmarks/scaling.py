@@ -40,6 +40,7 @@ from pathlib import Path
 import numpy as np
 
 import sim
+from benchmarks.cases import SWEEP_POINTS
 from sim.experiments.batches import (
     SMALLEST_GROUP,
     common_batch,
@@ -70,7 +71,8 @@ def timed_sweep(grid: int, reps: int, executor) -> float:
 
 
 def batches_of(grid: int, reps: int) -> list:
-    """The sweep's batches, one per point, as the runner makes them."""
+    """The sweep's points as the runner's batches, one per point (with the base seed: seeds do
+    not change what a group costs)."""
     scenario, vary = workload(grid)
     return [common_batch(s, reps, 1, point) for point, s in sweep_grid(scenario, vary)[1]]
 
@@ -157,7 +159,9 @@ def warm_up() -> list:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--grid", type=int, default=21, help="values per lever (default 21)")
+    parser.add_argument(
+        "--grid", type=int, default=SWEEP_POINTS, help="values per lever (default %(default)s)"
+    )
     parser.add_argument("--reps", type=int, default=10, help="replications per point")
     args = parser.parse_args(argv)
     grid, reps = args.grid, args.reps
@@ -177,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     batches = batches_of(grid, reps)
     costs = group_costs(batches)
     rows = []
+    alone = groups_for(batches, 1)
     for kind in ("process", "dask"):
-        alone = groups_for(batches, 1)
         overhead = max(0.0, measured[kind][1] - predicted(alone, 1, costs, 0.0)) / len(alone)
         one = predicted(alone, 1, costs, overhead)
         for workers in PREDICTED:
