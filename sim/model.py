@@ -238,32 +238,32 @@ class OrgModel(AgentViews, kpis.Measured, Layout, ManagersChoices, Model):
 
     def feel(self) -> None:
         """Job demands and resources move exhaustion, energy and pleasure; moods cross over."""
-        staff, e, m = self.by_employee, self.employees, self.managers
+        staff, e, m, week = self.by_employee, self.employees, self.managers, self.this_week
         lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
-        team, present, week = e.team, e.present, self.this_week
+        w, rng = c.wellbeing, self.streams["wellbeing"]
         load = demands.Demands(week.challenge, week.hindrance)
         have = resources.job_resources(
             autonomy=week.autonomy, autonomy_need=e.autonomy_need,
             scope=resources.scope(e.skill, e.autonomy_need, c=c.resources),
             trust_received=e.trust_given,
-            coaching=self.coaching_received()[team], safety=lv.safety,
+            coaching=self.coaching_received()[e.team], safety=lv.safety,
             clarity=resources.clarity(lv.vision, lv.rules, c=c.resources), fit=e.fit,
-            slack_share=m.slack_share[team], c=c.resources, on=on,
+            slack_share=m.slack_share[e.team], c=c.resources, on=on,
         )  # fmt: skip
-        rng = self.streams["wellbeing"]
-        e.life_strain = wellbeing.outside_strain(e.life_strain, rng, c=c.wellbeing)
+        e.life_strain = wellbeing.outside_strain(e.life_strain, rng, c=w)
         target = wellbeing.exhaustion_target(
-            e.exhaustion, load, have, e.vulnerability, e.life_strain, c=c.wellbeing
+            e.exhaustion, load, have, e.vulnerability, e.life_strain, c=w
         )
-        e.exhaustion = wellbeing.update_exhaustion(e.exhaustion, target, ~present, c=c.wellbeing)
+        e.exhaustion = wellbeing.update_exhaustion(e.exhaustion, target, ~e.present, c=w)
         e.energy, e.pleasure = wellbeing.update_mood(
-            e.energy, e.pleasure, e.exhaustion, load, have, e.energy_trait, e.pleasure_trait,
-            e.drive, rng, c=c.wellbeing, compulsion=on.compulsion,
+            e.energy, e.pleasure, e.exhaustion, load,
+            wellbeing.motivating(have, week.challenge / c.demands.capacity, c=w, on=on.boost),
+            e.energy_trait, e.pleasure_trait, e.drive, rng, c=w, compulsion=on.compulsion,
         )  # fmt: skip
         for name in ("energy", "pleasure"):
             values = getattr(e, name)
             mean = crossover.colleague_mean(
-                values, team, m.team_size, self._cross_ties, self._cross_degree, c=c.crossover
+                values, e.team, m.team_size, self._cross_ties, self._cross_degree, c=c.crossover
             )
             setattr(e, name, crossover.cross_over(values, mean, c=c.crossover, on=on.crossover))
         e.quadrant = quadrants.classify(e.energy, e.pleasure, c=c.quadrants)
@@ -375,8 +375,8 @@ class OrgModel(AgentViews, kpis.Measured, Layout, ManagersChoices, Model):
         c, on = staff.coefficients.workforce, staff.mechanisms
         week.team_engaged = kpis.engaged_teams(e, self.managers.team_size)
         e.absent_weeks, long_leave = workforce.report_sick(
-            e.absent_weeks, e.exhaustion, week.autonomy, self.streams["absence"], c=c,
-            control_absence=on.control_absence,
+            e.absent_weeks, e.exhaustion, week.autonomy, e.pleasure, self.streams["absence"],
+            c=c, control_absence=on.control_absence, attendance=on.attendance,
         )  # fmt: skip
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
         quits = workforce.leave(

@@ -979,7 +979,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _pattern(
         name="active jobs engage most",
-        kind="gap",
+        kind="validation",
         unit="points",
         group="consequences",
         claim="C11",

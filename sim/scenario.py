@@ -208,10 +208,16 @@ class Mechanisms(_Section):
     compulsion: Switch = Field(
         1.0, description="demands activate the compulsively driven: workaholism (C15)"
     )
+    boost: Switch = Field(
+        1.0, description="resources motivate most where demands are high: active jobs (C11)"
+    )
     crossover: Switch = Field(1.0, description="moods spread between linked colleagues (C15)")
     # absence and turnover
     control_absence: Switch = Field(
         1.0, description="control over one's work lowers sick leave (C14)"
+    )
+    attendance: Switch = Field(
+        1.0, description="who takes pleasure in the work reports sick less often (C15)"
     )
     fit_revealed: Switch = Field(
         1.0, description="a poor fit with the job shows in the first months and drives out (C11)"

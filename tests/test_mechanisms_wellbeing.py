@@ -250,3 +250,25 @@ def test_a_share_of_people_is_compulsively_driven():
     drive = wellbeing.compulsive(np.random.default_rng(3), 100_000, c=W)
     assert set(np.unique(drive)) == {0.0, 1.0}
     assert drive.mean() == pytest.approx(W.driven_share, abs=0.005)
+
+
+def test_resources_motivate_most_where_the_work_stretches_people():
+    # boost 0.5 around stretch 0.8: ×1.1 at full stretch, ×0.6 with nothing to do, ×1 typical;
+    # switched off, resources motivate alike at every stretch
+    c = W.model_copy(update={"resource_boost": 0.5, "typical_stretch": 0.8})
+    stretch = a([1.0, 0.8, 0.0])
+    boosted = wellbeing.motivating(a([0.5, 0.5, 0.5]), stretch, c=c, on=1.0)
+    assert boosted == pytest.approx([0.55, 0.5, 0.3])
+    assert wellbeing.motivating(a([0.5, 0.5, 0.5]), stretch, c=c, on=0.0) == pytest.approx(0.5)
+
+
+def test_the_boost_makes_active_jobs_more_engaging_than_easy_ones_with_the_same_resources():
+    # the same resources, a full and an empty stretch: more energy and pleasure where stretched
+    c = W.model_copy(update={"weekly_noise": 0.0})
+    load = Demands(a([0.0, 0.0]), a([0.0, 0.0]))  # the demands' own effects kept out
+    res = wellbeing.motivating(a([0.6, 0.6]), a([1.0, 0.0]), c=c, on=1.0)
+    energy, pleasure = wellbeing.update_mood(
+        a([0.5, 0.5]), a([0.5, 0.5]), a([0.0, 0.0]), load, res, a([0.0, 0.0]), a([0.0, 0.0]),
+        a([0.0, 0.0]), np.random.default_rng(0), c=c, compulsion=True,
+    )  # fmt: skip
+    assert energy[0] > energy[1] and pleasure[0] > pleasure[1]

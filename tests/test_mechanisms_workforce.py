@@ -12,14 +12,27 @@ from sim.mechanisms.channels import REFERENCE
 WORKFORCE = workforce.Coefficients()
 
 
-def report(n, *, absent=0, exhaustion=0.0, autonomy=REFERENCE, control=1.0, seed=1, **c):
+def report(
+    n,
+    *,
+    absent=0,
+    exhaustion=0.0,
+    autonomy=REFERENCE,
+    pleasure=REFERENCE,
+    control=1.0,
+    attendance=1.0,
+    seed=1,
+    **c,
+):
     return workforce.report_sick(
         np.full(n, absent, dtype=np.int64),
         np.full(n, exhaustion),
         np.full(n, autonomy),
+        np.full(n, pleasure),
         np.random.default_rng(seed),
         c=WORKFORCE.model_copy(update=c),
         control_absence=control,
+        attendance=attendance,
     )
 
 
@@ -81,6 +94,24 @@ def test_switched_off_autonomy_leaves_short_spells_at_the_base_rate():
     free, _ = report(50_000, autonomy=1.0, control=0.0, short_absence_hazard=0.02)
     held, _ = report(50_000, autonomy=0.0, control=0.0, short_absence_hazard=0.02)
     assert (free == held).all()  # the same draws, the same hazard
+
+
+def test_pleasure_in_the_work_lowers_short_spells_around_the_midpoint():
+    # k = 1.5: pleasure 1 ×e^(−0.75) = 0.472, pleasure 0 ×e^(0.75) = 2.117, the midpoint ×1
+    n = 400_000
+    rate = {
+        p: (report(n, pleasure=p, short_absence_hazard=0.02, displeasure_absence=1.5)[0] > 0).mean()
+        for p in (0.0, REFERENCE, 1.0)
+    }
+    assert rate[REFERENCE] == pytest.approx(0.02, rel=0.04)
+    assert rate[1.0] == pytest.approx(0.02 * 0.4724, rel=0.04)
+    assert rate[0.0] == pytest.approx(0.02 * 2.1170, rel=0.04)
+
+
+def test_switched_off_attendance_leaves_short_spells_at_the_base_rate():
+    keen, _ = report(50_000, pleasure=1.0, attendance=0.0, short_absence_hazard=0.02)
+    fed_up, _ = report(50_000, pleasure=0.0, attendance=0.0, short_absence_hazard=0.02)
+    assert (keen == fed_up).all()  # the same draws, the same hazard
 
 
 def test_spells_are_geometric_from_each_rows_own_uniform():

@@ -62,6 +62,7 @@ def short_run():
         "organisation.employees": 60,
         "organisation.team_size": 6,
         "workforce.opportunist_share": 0.3,  # slackers to follow up
+        "coefficients.consequences.follow_up": 0.1,  # and managers who do, not by luck alone
         "run.weeks": 78,  # long enough for a follow-up with every channel on
         "run.warmup_weeks": 0,
     }

@@ -243,7 +243,10 @@ class Employee(Person):
             + r.fit_weight * self.fit
             + r.peers_weight * (1 - on.bad_apples * m.slack_share)
         )
-        self.feel_strain(challenge, hindrance, resources, self.present)
+        w = c.wellbeing
+        stretch = challenge / c.demands.capacity
+        boost = 1 + on.boost * w.resource_boost * (stretch - w.typical_stretch)
+        self.feel_strain(challenge, hindrance, resources, self.present, motivating=boost)
 
     def hear_colleagues(self) -> None:
         """The mean energy and pleasure of one's colleagues: teammates, and the ties across
@@ -302,8 +305,10 @@ class Employee(Person):
             long = worn > 0 and r.random() < c.burnout_leave_hazard * worn
             autonomy = through(self.manager.weights[0], on=on.control_absence)
             control = c.control_absence * (autonomy - REFERENCE)
+            pleasure = through(self.pleasure, on=on.attendance)
+            withdrawal = c.displeasure_absence * (REFERENCE - pleasure)
             short_hazard = c.short_absence_hazard * math.exp(
-                c.exhaustion_absence * self.exhaustion - control
+                c.exhaustion_absence * self.exhaustion - control + withdrawal
             )
             if long or r.random() < short_hazard:
                 mean = c.burnout_absence_weeks if long else c.short_absence_weeks

@@ -38,6 +38,7 @@ IMPLEMENTED = (
     "autonomy_burden",
     "autonomy_fit",
     "compulsion",
+    "boost",
     "time_pressure",
     "autonomy_resource",
     "trust_resource",
@@ -59,6 +60,7 @@ IMPLEMENTED = (
     "consequences",
     "social_control",
     "control_absence",
+    "attendance",
     "fit_revealed",
 )
 """The mechanism switches the reference implements, at any strength."""

@@ -53,10 +53,16 @@ class Person(mesa.Agent):
         self.drive = 0.0  # a compulsive drive to work (employees draw theirs)
 
     def feel_strain(
-        self, challenge: float, hindrance: float, resources: float, at_work: bool
+        self,
+        challenge: float,
+        hindrance: float,
+        resources: float,
+        at_work: bool,
+        motivating: float = 1.0,
     ) -> None:
         """One week of exhaustion, energy and pleasure (``wellbeing.outside_strain``,
-        ``exhaustion_target``, ``update_exhaustion``, ``update_mood``)."""
+        ``exhaustion_target``, ``update_exhaustion``, ``update_mood``); ``motivating`` scales
+        the resources the motivational process feels (``wellbeing.motivating``)."""
         r, c = self.random, self.model.c.wellbeing
         event = c.life_event_size * r.expovariate(1.0) if r.random() < c.life_event_chance else 0.0
         self.life_strain = c.life_persistence * self.life_strain + event
@@ -79,7 +85,7 @@ class Person(mesa.Agent):
         driven = on * c.compulsive_activation * self.drive * (challenge + hindrance)
         energy_target = (
             c.energy_baseline
-            + c.energy_from_resources * resources
+            + c.energy_from_resources * resources * motivating
             + c.energy_from_challenge * challenge
             - c.energy_from_exhaustion * exhaustion
             + self.energy_trait
@@ -87,7 +93,7 @@ class Person(mesa.Agent):
         )
         pleasure_target = (
             c.pleasure_baseline
-            + c.pleasure_from_resources * resources
+            + c.pleasure_from_resources * resources * motivating
             + c.pleasure_from_challenge * challenge
             - c.pleasure_from_hindrance * hindrance
             - c.pleasure_from_exhaustion * exhaustion

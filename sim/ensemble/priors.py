@@ -1,6 +1,6 @@
 """What an ensemble varies: the priors, each coefficient over its own declared range.
 
-Not all 182 coefficients: an emulator learns a few dozen dimensions from a few hundred runs, and
+Not all 202 coefficients: an emulator learns a few dozen dimensions from a few hundred runs, and
 most coefficients barely move a headline figure. The ensemble varies
 
 * every coefficient ``make calibrate`` fits (the well-being intercepts, the effort gain, the
@@ -26,8 +26,15 @@ from sim.scenario import Scenario, load_scenario
 
 TOP = 30
 """Assumed coefficients varied, by their rank in the Morris screen."""
-ALSO = ("coefficients.demands.enabling", "coefficients.demands.rules_fit_scale")
-"""Assumed coefficients of channels added after the screen (green tape, issue 20)."""
+ALSO = (
+    "coefficients.demands.enabling",
+    "coefficients.demands.rules_fit_scale",
+    "coefficients.wellbeing.resource_boost",
+    "coefficients.wellbeing.typical_stretch",
+    "coefficients.workforce.displeasure_absence",
+)
+"""Assumed coefficients of channels added after the screen (issue 20: green tape, the boost of
+resources under demands, attendance)."""
 SCREEN = Path(__file__).with_name("screen.json")
 
 

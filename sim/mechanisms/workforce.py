@@ -8,9 +8,11 @@ take no pleasure in their work and when exhausted (burnout → turnover, Swider 
 engagement → staying). Leavers are replaced by newcomers (``population``).
 
 Control over one's work lowers short sick leave besides exhaustion (C14; Whitehall II, North et
-al. 1996). A recruit's fit with the job is not known on hiring: a poor fit shows over the first
-months and then drives the person out, so newcomers leave more often than tenured staff (C11;
-job matching, Jovanovic 1979; CBS).
+al. 1996). Who takes pleasure in the work reports sick less often: engagement predicts fewer
+sick spells, burnout longer ones (Schaufeli, Bakker & Van Rhenen 2009; channel ``attendance``,
+C15) — absence as the milder withdrawal beside quitting. A recruit's fit with the job is not
+known on hiring: a poor fit shows over the first months and then drives the person out, so
+newcomers leave more often than tenured staff (C11; job matching, Jovanovic 1979; CBS).
 """
 
 import numpy as np
@@ -107,6 +109,17 @@ class Coefficients(Record):
         "Whitehall II: low control, more short and long spells, rate ratios about 1.1–1.5 low vs "
         "high control (North et al. 1996; docs/evidence.md §9.7–9.8); ln 1.35 over half the scale",
     )
+    displeasure_absence: float = coefficient(
+        1.5,
+        0.0,
+        3.0,
+        "log-hazard per unit",
+        "how steeply short spells grow as pleasure falls below neutral, and fall above it",
+        "assumed",
+        "engagement predicts fewer sick spells: Schaufeli, Bakker & Van Rhenen 2009 "
+        "(docs/evidence.md §1.8); no size published there, so half the steepness of leaving "
+        "(absence the milder withdrawal)",
+    )
     mismatch_share: float = coefficient(
         0.2,
         0.05,
@@ -141,20 +154,26 @@ def report_sick(
     absent_weeks: np.ndarray,
     exhaustion: np.ndarray,
     autonomy: np.ndarray,
+    pleasure: np.ndarray,
     rng: np.random.Generator,
     *,
     c: Coefficients,
     control_absence: float | np.ndarray,
+    attendance: float | np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Weeks of absence left per employee after this week's sick reports, and who went on
     long (burnout) sick leave this week. Spells last a geometric number of weeks; short spells
-    grow with exhaustion and fall with autonomy, at the base rate at the scale's midpoint."""
+    grow with exhaustion and fall with autonomy and with pleasure in the work, at the base rate
+    at the scales' midpoints."""
     present = absent_weeks <= 0
     long_u, short_u, length_u = rng.random((len(SPELL_DRAWS), absent_weeks.size))
     worn = np.maximum(0.0, exhaustion - c.exhausted) / (1 - c.exhausted)
     long = present & (long_u < c.burnout_leave_hazard * worn)
     control = c.control_absence * (through(autonomy, on=control_absence) - REFERENCE)
-    short_hazard = c.short_absence_hazard * np.exp(c.exhaustion_absence * exhaustion - control)
+    withdrawal = c.displeasure_absence * (REFERENCE - through(pleasure, on=attendance))
+    short_hazard = c.short_absence_hazard * np.exp(
+        c.exhaustion_absence * exhaustion - control + withdrawal
+    )
     short = present & ~long & (short_u < short_hazard)
     mean_weeks = np.where(long, c.burnout_absence_weeks, c.short_absence_weeks)
     spell = _geometric(length_u, 1 / mean_weeks)
