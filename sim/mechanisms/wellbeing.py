@@ -174,8 +174,8 @@ class Coefficients(Record):
         "assumed",
         "resources boost engagement particularly under high demands: 15 of 16 interactions, "
         "N = 12,359, Bakker, van Veldhoven & Xanthopoulou 2010; interactions small next to main "
-        "effects (docs/evidence.md §1.19, §1.12–1.14): at 0.5, a quarter more at full stretch "
-        "than at half",
+        "effects (docs/evidence.md §1.19, §1.12–1.14): at 0.5 around 0.8, ×1.1 at full stretch "
+        "and ×0.6 with nothing to do",
     )
     typical_stretch: float = coefficient(
         0.8,
