@@ -184,9 +184,9 @@ class Coefficients(Record):
         "share",
         "stretch at which resources act with their main effects (centre of the boost)",
         "assumed",
-        "the baseline's: results pressure 0.5 and cover for absent colleagues fill about 0.8 of "
-        "capacity; main effects hold at the moderator's typical value, as in moderated "
-        "regression",
+        "the baseline's, set before measuring: results pressure 0.5 fills 0.67 of capacity and "
+        "cover for absent colleagues adds (measured afterwards: 0.75 among those at work); main "
+        "effects hold at the moderator's typical value, as in moderated regression",
     )
     rate: float = coefficient(
         0.1, 0.02, 0.3, "per week", "weekly approach of energy and pleasure to their targets"
