@@ -78,40 +78,31 @@ def test_short_spells_grow_steeply_with_exhaustion():
     assert (worn > 0).mean() == pytest.approx(expected, rel=0.05)
 
 
-def test_control_over_ones_work_lowers_short_spells_around_the_midpoint():
-    # k = 1.0: full autonomy ×e^(−0.5) = 0.607, none ×e^(0.5) = 1.649, the midpoint ×1
+# what lowers short spells around the scales' midpoint: (state, its coefficient, its switch)
+LOWERING = [
+    ("autonomy", "control_absence", "control"),  # control over one's work (C14)
+    ("pleasure", "displeasure_absence", "attendance"),  # pleasure in the work (C15)
+]
+
+
+@pytest.mark.parametrize(("state", "coefficient", "switch"), LOWERING)
+def test_short_spells_fall_with_it_around_the_midpoint(state, coefficient, switch):
+    # k = 1.5: at 1 ×e^(−0.75) = 0.472, at 0 ×e^(0.75) = 2.117, at the midpoint ×1
     n = 400_000
     rate = {
-        a: (report(n, autonomy=a, short_absence_hazard=0.02, control_absence=1.0)[0] > 0).mean()
-        for a in (0.0, REFERENCE, 1.0)
-    }
-    assert rate[REFERENCE] == pytest.approx(0.02, rel=0.04)
-    assert rate[1.0] == pytest.approx(0.02 * 0.6065, rel=0.04)
-    assert rate[0.0] == pytest.approx(0.02 * 1.6487, rel=0.04)
-
-
-def test_switched_off_autonomy_leaves_short_spells_at_the_base_rate():
-    free, _ = report(50_000, autonomy=1.0, control=0.0, short_absence_hazard=0.02)
-    held, _ = report(50_000, autonomy=0.0, control=0.0, short_absence_hazard=0.02)
-    assert (free == held).all()  # the same draws, the same hazard
-
-
-def test_pleasure_in_the_work_lowers_short_spells_around_the_midpoint():
-    # k = 1.5: pleasure 1 ×e^(−0.75) = 0.472, pleasure 0 ×e^(0.75) = 2.117, the midpoint ×1
-    n = 400_000
-    rate = {
-        p: (report(n, pleasure=p, short_absence_hazard=0.02, displeasure_absence=1.5)[0] > 0).mean()
-        for p in (0.0, REFERENCE, 1.0)
+        x: (report(n, **{state: x, coefficient: 1.5}, short_absence_hazard=0.02)[0] > 0).mean()
+        for x in (0.0, REFERENCE, 1.0)
     }
     assert rate[REFERENCE] == pytest.approx(0.02, rel=0.04)
     assert rate[1.0] == pytest.approx(0.02 * 0.4724, rel=0.04)
     assert rate[0.0] == pytest.approx(0.02 * 2.1170, rel=0.04)
 
 
-def test_switched_off_attendance_leaves_short_spells_at_the_base_rate():
-    keen, _ = report(50_000, pleasure=1.0, attendance=0.0, short_absence_hazard=0.02)
-    fed_up, _ = report(50_000, pleasure=0.0, attendance=0.0, short_absence_hazard=0.02)
-    assert (keen == fed_up).all()  # the same draws, the same hazard
+@pytest.mark.parametrize(("state", "coefficient", "switch"), LOWERING)
+def test_switched_off_it_leaves_short_spells_at_the_base_rate(state, coefficient, switch):
+    high, _ = report(50_000, **{state: 1.0, switch: 0.0}, short_absence_hazard=0.02)
+    low, _ = report(50_000, **{state: 0.0, switch: 0.0}, short_absence_hazard=0.02)
+    assert (high == low).all()  # the same draws, the same hazard
 
 
 def test_spells_are_geometric_from_each_rows_own_uniform():
