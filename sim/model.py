@@ -39,7 +39,7 @@ from sim.population import Recruits
 from sim.scenario import Scenario
 from sim.steering import ManagersChoices
 from sim.streams import per_point
-from sim.week import Steering, ThisWeek
+from sim.week import Steering
 
 RANDOM_STREAMS = (
     "organisation",
@@ -166,15 +166,20 @@ class OrgModel(AgentViews, kpis.Measured, Layout, ManagersChoices, Model):
         )
 
     def meet_demands(self) -> None:
-        """The week's job demands on those at work: challenges and hindrances (C2, C8, C11)."""
+        """The week's job demands on those at work: challenges and hindrances (C2, C8, C10, C11)."""
         staff, e, m, week = self.by_employee, self.employees, self.managers, self.this_week
         lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
         team, present = e.team, e.present
         absent_share = 1 - team_mean(present.astype(float), team, m.team_size)
+        m.absence_norm = workforce.learn_norm(  # the absence so far becomes a team's habit
+            m.absence_norm, absent_share, c=self.by_team.coefficients.workforce
+        )
         workload = demands.workload(
             staff.environment.pressure, absent_share[team], c=c.demands, on=on.workload
         )
-        felt = effort.felt_control(e.control_believed, e.autonomy_need, c=c.effort)
+        week.self_steering = consequences.self_steering(lv.vision, lv.responsibility, lv.freedom)
+        peers = consequences.peer_control(week.self_steering, c=c.consequences, on=on.concertive)
+        felt = effort.felt_control(e.control_believed + peers, e.autonomy_need, c=c.effort)
         week.autonomy = resources.autonomy(
             lv.responsibility, lv.freedom, week.control_level[team],
             takeback=c.decisions.control_takeback,
@@ -193,7 +198,6 @@ class OrgModel(AgentViews, kpis.Measured, Layout, ManagersChoices, Model):
         staff, e, week = self.by_employee, self.employees, self.this_week
         lv, c, on = staff.levers, staff.coefficients, staff.mechanisms
         level = week.control_level[e.team]
-        week.self_steering = consequences.self_steering(lv.vision, lv.responsibility, lv.freedom)
         week.peer_chance = consequences.peer_detection(
             week.self_steering, c=c.consequences, on=on.social_control
         )
@@ -245,7 +249,7 @@ class OrgModel(AgentViews, kpis.Measured, Layout, ManagersChoices, Model):
         have = resources.job_resources(
             autonomy=week.autonomy, autonomy_need=e.autonomy_need,
             scope=resources.scope(e.skill, e.autonomy_need, c=c.resources),
-            trust_received=e.trust_given,
+            trust_received=e.trust_given * self.attention()[e.team],
             coaching=self.coaching_received()[e.team], safety=lv.safety,
             clarity=resources.clarity(lv.vision, lv.rules, c=c.resources), fit=e.fit,
             slack_share=m.slack_share[e.team], c=c.resources, on=on,
@@ -371,38 +375,28 @@ class OrgModel(AgentViews, kpis.Measured, Layout, ManagersChoices, Model):
 
     def absence_and_turnover(self) -> None:
         """Sick leave starts and ends; people leave (or are dismissed); newcomers are hired."""
-        e, week, staff = self.employees, self.this_week, self.by_employee
+        e, m, week, staff = self.employees, self.managers, self.this_week, self.by_employee
         c, on = staff.coefficients.workforce, staff.mechanisms
-        week.team_engaged = kpis.engaged_teams(e, self.managers.team_size)
+        week.team_engaged = kpis.engaged_teams(e, m.team_size)
+        norm = workforce.relative_norm(m.absence_norm, m.team_size, self.replication)
         e.absent_weeks, long_leave = workforce.report_sick(
-            e.absent_weeks, e.exhaustion, week.autonomy, e.pleasure, self.streams["absence"],
-            c=c, control_absence=on.control_absence, attendance=on.attendance,
+            e.absent_weeks, e.exhaustion, week.autonomy, e.pleasure, norm[e.team],
+            self.streams["absence"], c=c, control_absence=on.control_absence,
+            attendance=on.attendance, absence_culture=on.absence_culture,
         )  # fmt: skip
         e.burnout_leave = (e.burnout_leave | long_leave) & (e.absent_weeks > 0)
         quits = workforce.leave(
             e.pleasure, e.exhaustion, e.mismatched, e.tenure, self.streams["turnover"], c=c,
-            fit_revealed=on.fit_revealed,
+            fit_revealed=on.fit_revealed, embeddedness=on.embeddedness,
         )  # fmt: skip
         leaving = quits | week.dismissed
         leavers = np.flatnonzero(leaving)
         kpis.note_leavers(week, e, leaving, self.replication, self.replications)
-        self.recruits.keep_fresh(e.size, self.by_employee, self.streams["hiring"])
+        self.recruits.keep_fresh(e.size, staff, self.streams["hiring"])
         if leavers.size:
             newcomers = self.recruits.hire(
-                leavers, self.by_employee, self.streams["rehiring"], self._next_person
+                leavers, staff, self.streams["rehiring"], self._next_person
             )
             self._next_person += leavers.size
             e.replace(leavers, newcomers)
         e.tenure += 1
-
-    # --- helpers ------------------------------------------------------------------------------
-
-    def _warm_up(self, weeks: int) -> None:
-        """Weeks at the initial levers before week 1, unseen, so that a run starts in the steady
-        state of its levers. The step itself (not Mesa's counting wrapper) runs them."""
-        self.week = -weeks
-        for _ in range(weeks):
-            type(self).step(self)
-
-    def _new_week(self) -> ThisWeek:
-        return ThisWeek.start(self.employees.size, self.managers.team_size.size, self.replications)

@@ -28,6 +28,7 @@ from sim.mechanisms import crossover, environment
 from sim.population import draw_employees, draw_managers, side_by_side, team_sizes
 from sim.scenario import MAX_REPORT_DELAY, Scenario, ScenarioError, load_scenario
 from sim.streams import SideBySide
+from sim.week import ThisWeek
 
 NUMERIC_SECTIONS = (
     "levers",
@@ -160,7 +161,8 @@ def populate(s: Scenario, rng: dict, replications: int) -> dict:
 
 class Layout:
     """The points laid out side by side in one model (:class:`sim.OrgModel` composes this):
-    their people, teams, ties, environments, random streams and numbers per unit."""
+    their people, teams, ties, environments, random streams and numbers per unit, each week's
+    record of passing quantities, and the unseen weeks that bring them to their steady state."""
 
     points: list[Scenario]
 
@@ -221,6 +223,17 @@ class Layout:
         self._cross_degree = np.asarray(self._cross_ties.sum(axis=1)).ravel()
         self._global_optimum = np.concatenate([p["optimum"][0] for p in parts])
         self._local_optimum = np.concatenate([p["optimum"][1] for p in parts])
+
+    def _new_week(self) -> ThisWeek:
+        """A week's passing quantities, laid out per employee, team and organisation."""
+        return ThisWeek.start(self.employees.size, self.managers.team_size.size, self.replications)
+
+    def _warm_up(self, weeks: int) -> None:
+        """Weeks at the initial levers before week 1, unseen, so that a run starts in the steady
+        state of its levers. The step itself (not Mesa's counting wrapper) runs them."""
+        self.week = -weeks
+        for _ in range(weeks):
+            type(self).step(self)
 
     def _tabulate_numbers(self) -> None:
         """The points' levers and other numbers per organisation, team and employee."""

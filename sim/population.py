@@ -160,6 +160,7 @@ class Managers:
     unsolved: np.ndarray  # share of the team's problems nobody solves
     slack_share: np.ndarray  # share of the team slacking unaddressed at the last follow-up
     handed_over: np.ndarray  # share of the decisions' problems handed to the team so far (C17)
+    absence_norm: np.ndarray  # the team's absent share, smoothed: its absence culture (C15)
 
 
 class Recruits:
@@ -315,6 +316,7 @@ def draw_managers(sizes: np.ndarray, scenario, rng: np.random.Generator) -> Mana
         unsolved=zeros.copy(),
         slack_share=zeros.copy(),
         handed_over=np.full(m, scenario.levers.responsibility, dtype=float),
+        absence_norm=zeros.copy(),
     )
 
 

@@ -89,6 +89,11 @@ Switch = Annotated[
 ]
 
 
+def channel(description: str) -> Any:
+    """A channel's switch, on unless a scenario switches it off."""
+    return Field(1.0, description=description)
+
+
 class _Section(Record):
     model_config = ConfigDict(frozen=False)
 
@@ -171,95 +176,68 @@ class Mechanisms(_Section):
     (``sim/mechanisms/channels.py``)."""
 
     # decisions and knowledge
-    local_knowledge: Switch = Field(
-        1.0, description="employees decide on fresh local knowledge (C12)"
-    )
-    coordination: Switch = Field(
-        1.0, description="interdependent teams' decisions must fit (C12, C13)"
-    )
-    adaptation: Switch = Field(
-        1.0, description="decisions that miss the best course cost output (C12, C13)"
-    )
-    shared_goals: Switch = Field(1.0, description="vision aims everyone at the same goal (C7)")
-    role_clarity: Switch = Field(
-        1.0, description="vision and a few rules make roles clear (C7, C8)"
-    )
+    local_knowledge: Switch = channel("employees decide on fresh local knowledge (C12)")
+    coordination: Switch = channel("interdependent teams' decisions must fit (C12, C13)")
+    adaptation: Switch = channel("decisions that miss the best course cost output (C12, C13)")
+    shared_goals: Switch = channel("vision aims everyone at the same goal (C7)")
+    role_clarity: Switch = channel("vision and a few rules make roles clear (C7, C8)")
     # job demands
-    workload: Switch = Field(1.0, description="results pressure adds to workload (C4, C11)")
-    red_tape: Switch = Field(1.0, description="rules are red tape, a hindrance (C8)")
-    enabling_rules: Switch = Field(
-        1.0, description="rules that fit the work burden less: green tape (C8)"
-    )
-    control_stress: Switch = Field(1.0, description="felt control is a stressor (C2)")
-    autonomy_burden: Switch = Field(
-        1.0, description="autonomy beyond one's competence and need is a burden (C16)"
-    )
+    workload: Switch = channel("results pressure adds to workload (C4, C11)")
+    red_tape: Switch = channel("rules are red tape, a hindrance (C8)")
+    enabling_rules: Switch = channel("rules that fit the work burden less: green tape (C8)")
+    control_stress: Switch = channel("felt control is a stressor (C2)")
+    autonomy_burden: Switch = channel("autonomy beyond one's competence and need is a burden (C16)")
     # job resources
-    autonomy_resource: Switch = Field(1.0, description="autonomy is a job resource (C1, C14, C16)")
-    trust_resource: Switch = Field(1.0, description="trust received is a job resource (C1)")
-    safety_resource: Switch = Field(1.0, description="psychological safety is a job resource (C7)")
-    bad_apples: Switch = Field(1.0, description="unaddressed slackers drain colleagues (C9)")
-    coaching: Switch = Field(
-        1.0, description="coaching is a resource, builds skill and initiative (C5)"
+    autonomy_resource: Switch = channel("autonomy is a job resource (C1, C14, C16)")
+    trust_resource: Switch = channel("trust received is a job resource (C1)")
+    safety_resource: Switch = channel("psychological safety is a job resource (C7)")
+    bad_apples: Switch = channel("unaddressed slackers drain colleagues (C9)")
+    coaching: Switch = channel("coaching is a resource, builds skill and initiative (C5)")
+    autonomy_fit: Switch = channel(
+        "autonomy is worth as much as one's competence and need can use (C16)"
     )
-    autonomy_fit: Switch = Field(
-        1.0, description="autonomy is worth as much as one's competence and need can use (C16)"
-    )
-    compulsion: Switch = Field(
-        1.0, description="demands activate the compulsively driven: workaholism (C15)"
-    )
-    boost: Switch = Field(
-        1.0, description="resources motivate most where demands are high: active jobs (C11)"
-    )
-    crossover: Switch = Field(1.0, description="moods spread between linked colleagues (C15)")
+    compulsion: Switch = channel("demands activate the compulsively driven: workaholism (C15)")
+    boost: Switch = channel("resources motivate most where demands are high: active jobs (C11)")
+    crossover: Switch = channel("moods spread between linked colleagues (C15)")
     # absence and turnover
-    control_absence: Switch = Field(
-        1.0, description="control over one's work lowers sick leave (C14)"
+    control_absence: Switch = channel("control over one's work lowers sick leave (C14)")
+    attendance: Switch = channel("who takes pleasure in the work reports sick less often (C15)")
+    absence_culture: Switch = channel(
+        "a team's recent absence sets its norm for reporting sick (C15)"
     )
-    attendance: Switch = Field(
-        1.0, description="who takes pleasure in the work reports sick less often (C15)"
+    fit_revealed: Switch = channel(
+        "a poor fit with the job shows in the first months and drives out (C11)"
     )
-    fit_revealed: Switch = Field(
-        1.0, description="a poor fit with the job shows in the first months and drives out (C11)"
-    )
+    embeddedness: Switch = channel("staff take root with tenure and leave less (C15)")
     # effort and misconduct
-    reciprocity: Switch = Field(1.0, description="felt trust is returned in effort (C3)")
-    crowding_out: Switch = Field(1.0, description="control read as distrust lowers effort (C2)")
-    time_pressure: Switch = Field(
-        1.0, description="time pressure within capacity mobilises effort (C11)"
+    reciprocity: Switch = channel("felt trust is returned in effort (C3)")
+    crowding_out: Switch = channel("control read as distrust lowers effort (C2)")
+    time_pressure: Switch = channel("time pressure within capacity mobilises effort (C11)")
+    conditional_cooperation: Switch = channel(
+        "reciprocal people match colleagues who put in less (C3, C9)"
     )
-    conditional_cooperation: Switch = Field(
-        1.0, description="reciprocal people match colleagues who put in less (C3, C9)"
+    deterrence: Switch = channel("monitoring deters and catches shirking (C2, C9)")
+    concertive: Switch = channel("a self-steering team's own norms press on its members (C10)")
+    trust_abuse: Switch = channel("opportunists exploit trust and freedom (C3)")
+    learned_misconduct: Switch = channel(
+        "misconduct grows where it pays unseen, shrinks when caught (C3)"
     )
-    deterrence: Switch = Field(1.0, description="monitoring deters and catches shirking (C2, C9)")
-    trust_abuse: Switch = Field(1.0, description="opportunists exploit trust and freedom (C3)")
-    learned_misconduct: Switch = Field(
-        1.0, description="misconduct grows where it pays unseen, shrinks when caught (C3)"
+    testing: Switch = channel(
+        "opportunists test new trust beyond their hired level until caught (C17)"
     )
-    testing: Switch = Field(
-        1.0, description="opportunists test new trust beyond their hired level until caught (C17)"
+    initiative: Switch = channel("responsibility believed grows initiative (C1, C17)")
+    speaking_up: Switch = channel("safety brings problems up early (C7)")
+    unsolved_problems: Switch = channel("problems nobody solves cost output (C4, C17)")
+    span_attention: Switch = channel(
+        "a manager's attention, coaching and trust per report thin as the span widens (C5)"
     )
-    initiative: Switch = Field(
-        1.0, description="responsibility believed grows initiative (C1, C17)"
-    )
-    speaking_up: Switch = Field(1.0, description="safety brings problems up early (C7)")
-    unsolved_problems: Switch = Field(
-        1.0, description="problems nobody solves cost output (C4, C17)"
-    )
-    span_attention: Switch = Field(
-        1.0, description="a manager's attention per report thins as the span widens (C5)"
-    )
-    gradual_handover: Switch = Field(
-        1.0, description="managers hand problems over as staff show initiative (C17)"
-    )
+    gradual_handover: Switch = channel("managers hand problems over as staff show initiative (C17)")
     # the manager's story
-    control_grab: Switch = Field(1.0, description="managers grab control under pressure (C4)")
-    lean_back: Switch = Field(1.0, description="fire-fighting makes employees lean back (C4)")
-    credibility: Switch = Field(1.0, description="staff believe eased control only slowly (C17)")
-    consequences: Switch = Field(1.0, description="managers follow up observed non-performers (C9)")
-    social_control: Switch = Field(
-        1.0, description="self-steering teams see and address peers (C10)"
-    )
+    control_grab: Switch = channel("managers grab control under pressure (C4)")
+    lean_back: Switch = channel("fire-fighting makes employees lean back (C4)")
+    credibility: Switch = channel("staff believe eased control only slowly (C17)")
+    consequences: Switch = channel("managers follow up observed non-performers (C9)")
+    social_control: Switch = channel("self-steering teams see and address peers (C10)")
 
 
 RECORDS: dict[str, type[Record]] = {

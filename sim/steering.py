@@ -85,15 +85,17 @@ class ManagersChoices:
         lever, c = self.by_team.levers.trust, self.by_team.coefficients.control
         return self._steered("trust", control.trust_disposition(lever, self.managers.grab, c=c))
 
+    def attention(self) -> np.ndarray:
+        """Per team: the share of a manager's full attention each report gets
+        (``manager_time.attention_per_report``)."""
+        c, on = self.by_team.coefficients.manager_time, self.by_team.mechanisms.span_attention
+        return manager_time.attention_per_report(self.managers.team_size, c=c, on=on)
+
     def coaching_received(self) -> np.ndarray:
         """Coaching per employee per team, as a share of the norm at full connection, as far as
-        the manager's attention reaches each report (``manager_time.attention_per_report``)."""
-        m, team = self.managers, self.by_team
-        c = team.coefficients.manager_time
-        attention = manager_time.attention_per_report(
-            m.team_size, c=c, on=team.mechanisms.span_attention
-        )
-        return np.minimum(1.0, m.coaching / (c.coaching_hours * m.team_size)) * attention
+        the manager's attention reaches each report."""
+        m, c = self.managers, self.by_team.coefficients.manager_time
+        return np.minimum(1.0, m.coaching / (c.coaching_hours * m.team_size)) * self.attention()
 
     def _plan_week(self, only: int | np.ndarray | None = None) -> None:
         """Plan next week's hours of every manager (``only``: of that team's manager, or those

@@ -21,7 +21,7 @@ class ThisWeek:
     control_level: np.ndarray  # per team: monitoring imposed plus grabbed (decide)
     decision_weights: tuple  # per team: employee, rule and manager shares of decisions (decide)
     coordination_error: np.ndarray  # per employee: misfit with the organisation's course (decide)
-    self_steering: np.ndarray  # per employee: vision × responsibility × freedom (work)
+    self_steering: np.ndarray  # per employee: vision × responsibility × freedom (meet_demands)
     manager_chance: np.ndarray  # per employee: chance the manager sees the week (work)
     peer_chance: np.ndarray  # per employee: chance peers see it (work)
     noticed: np.ndarray  # per employee: chance shirking or misconduct is noticed (work)

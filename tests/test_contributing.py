@@ -64,9 +64,7 @@ def thinned(coaching: np.ndarray, team_size: np.ndarray, *, c: Coefficients, on)
     """Coaching per member, less in a larger team (channel ``span_thins_coaching``)."""
     return coaching * (1 - gate(THINNING * team_size, on=on))
 '''
-SWITCH_FIELD = (
-    f'    {SWITCH}: Switch = Field(1.0, description="a large team thins coaching (C5)")\n'
-)
+SWITCH_FIELD = f'    {SWITCH}: Switch = channel("a large team thins coaching (C5)")\n'
 STORY_LINE = "        coaching = self.coaching_received()[e.team]\n"
 NEW_STORY_LINE = (
     f"        coaching = {NAME}.thinned(\n"
@@ -100,7 +98,7 @@ def copy(tmp_path_factory) -> Path:
     module(where, MODULE.replace("THINNING", "c.thinning"))
     switches = where / SWITCHES
     text = switches.read_text(encoding="utf-8")
-    first = re.search(r"^    \w+: Switch = Field\(", text, re.MULTILINE)
+    first = re.search(r"^    \w+: Switch = channel\(", text, re.MULTILINE)
     assert first, f"no Switch field in {SWITCHES}"
     switches.write_text(text[: first.start()] + SWITCH_FIELD + text[first.start() :])
     story(where, f"team.mechanisms.{SWITCH}")

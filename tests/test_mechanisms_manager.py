@@ -315,6 +315,15 @@ def test_self_steering_needs_vision_responsibility_and_freedom():
     assert consequences.peer_detection(1.0, c=CONSEQUENCES, on=False) == 0.0
 
 
+def test_a_self_steering_teams_own_norms_press_on_its_members():
+    # concertive control (Barker 1993, C10): felt like half a fully controlling manager's at
+    # full self-steering, in proportion below it, nothing switched off
+    c = CONSEQUENCES.model_copy(update={"concertive": 0.5})
+    assert consequences.peer_control(1.0, c=c, on=True) == pytest.approx(0.5)
+    assert consequences.peer_control(0.125, c=c, on=True) == pytest.approx(0.0625)
+    assert consequences.peer_control(1.0, c=c, on=False) == 0.0
+
+
 def test_only_observed_weeks_move_the_performance_one_has_seen():
     seen = consequences.update_seen_performance(
         a([1.0, 1.0]), a([0.5, 0.5]), a([True, False]), c=CONSEQUENCES

@@ -19,8 +19,10 @@ def report(
     exhaustion=0.0,
     autonomy=REFERENCE,
     pleasure=REFERENCE,
+    norm=1.0,
     control=1.0,
     attendance=1.0,
+    culture=1.0,
     seed=1,
     **c,
 ):
@@ -29,14 +31,27 @@ def report(
         np.full(n, exhaustion),
         np.full(n, autonomy),
         np.full(n, pleasure),
+        np.full(n, norm),
         np.random.default_rng(seed),
         c=WORKFORCE.model_copy(update=c),
         control_absence=control,
         attendance=attendance,
+        absence_culture=culture,
     )
 
 
-def leave(n, *, pleasure=0.5, exhaustion=0.0, mismatched=False, tenure=0, fit=1.0, seed=2, **c):
+def leave(
+    n,
+    *,
+    pleasure=0.5,
+    exhaustion=0.0,
+    mismatched=False,
+    tenure=0,
+    fit=1.0,
+    rooting=0.0,  # off unless a test is about it: the base rate then holds at any tenure
+    seed=2,
+    **c,
+):
     return workforce.leave(
         np.full(n, pleasure),
         np.full(n, exhaustion),
@@ -45,6 +60,7 @@ def leave(n, *, pleasure=0.5, exhaustion=0.0, mismatched=False, tenure=0, fit=1.
         np.random.default_rng(seed),
         c=WORKFORCE.model_copy(update=c),
         fit_revealed=fit,
+        embeddedness=rooting,
     )
 
 
@@ -105,6 +121,31 @@ def test_switched_off_it_leaves_short_spells_at_the_base_rate(state, coefficient
     assert (high == low).all()  # the same draws, the same hazard
 
 
+def test_short_spells_follow_the_teams_absence_norm():
+    # k = 0.3: a team absent twice as much as the organisation ×e^0.3 = 1.350, one never
+    # absent ×e^(−0.3) = 0.741, one as absent as the organisation ×1 (absence culture, C15)
+    n = 400_000
+    rate = {
+        r: (report(n, norm=r, absence_culture=0.3, short_absence_hazard=0.02)[0] > 0).mean()
+        for r in (0.0, 1.0, 2.0)
+    }
+    assert rate[1.0] == pytest.approx(0.02, rel=0.04)
+    assert rate[2.0] == pytest.approx(0.02 * 1.3499, rel=0.04)
+    assert rate[0.0] == pytest.approx(0.02 * 0.7408, rel=0.04)
+    off = report(50_000, norm=3.0, culture=0.0, short_absence_hazard=0.02)[0]
+    assert (off == report(50_000, norm=1.0, culture=0.0, short_absence_hazard=0.02)[0]).all()
+
+
+def test_a_teams_absence_norm_is_its_absent_share_smoothed_and_compared():
+    c = WORKFORCE.model_copy(update={"norm_weeks": 10.0})
+    # 0.04 + (0.14 − 0.04) / 10 = 0.05
+    assert workforce.learn_norm(np.array([0.04]), np.array([0.14]), c=c)[0] == pytest.approx(0.05)
+    # two organisations: teams of 10 and 30 at 0.08 and 0.04 (usual 0.05); one never absent
+    norm, size = np.array([0.08, 0.04, 0.0, 0.0]), np.array([10, 30, 10, 10])
+    relative = workforce.relative_norm(norm, size, np.array([0, 0, 1, 1]))
+    assert relative == pytest.approx([1.6, 0.8, 1.0, 1.0])
+
+
 def test_spells_are_geometric_from_each_rows_own_uniform():
     # the inverse CDF: P(weeks > k) = (1 − p)^k; a uniform u gives ceil(log(1 − u) / log(1 − p))
     assert workforce._geometric(np.array([0.0, 0.5, 0.9]), 0.5).tolist() == [1, 1, 4]
@@ -124,6 +165,18 @@ def test_leaving_grows_with_displeasure_and_exhaustion():
     assert worn == pytest.approx(
         WORKFORCE.turnover_hazard * np.exp(WORKFORCE.exhaustion_turnover), rel=0.05
     )
+
+
+def test_staff_take_root_and_leave_less_with_tenure():
+    # k = 0.7 around the midpoint: on arrival ×e^0.35 = 1.419; at tenure = embedding weeks
+    # rooted 1 − e^(−1) = 0.632, ×e^(−0.7 × 0.132) = 0.912; long after ×e^(−0.35) = 0.705
+    n, c = 1_000_000, {"embedded_turnover": 0.7, "embedding_weeks": 52.0, "turnover_hazard": 0.004}
+    rate = {t: leave(n, tenure=t, rooting=1.0, seed=t + 5, **c).mean() for t in (0, 52, 1040)}
+    assert rate[0] == pytest.approx(0.004 * 1.4191, rel=0.05)
+    assert rate[52] == pytest.approx(0.004 * 0.9116, rel=0.05)
+    assert rate[1040] == pytest.approx(0.004 * 0.7047, rel=0.05)
+    off = leave(100_000, tenure=0, rooting=0.0, **c)
+    assert (off == leave(100_000, tenure=1040, rooting=0.0, **c)).all()
 
 
 def test_a_poor_fit_drives_out_once_it_has_shown():

@@ -55,6 +55,8 @@ WORLD = sim.load_scenario(
         "coefficients.workforce.mismatch_quit_hazard": 0.15,
         "coefficients.workforce.mismatch_reveal_weeks": 4.0,
         "coefficients.population.max_tenure_weeks": 52,  # recent hires whose fit still shows
+        "coefficients.workforce.turnover_hazard": 0.003,  # enough leavers for roots to matter
+        "coefficients.workforce.embedded_turnover": 1.4,  # newcomers leave visibly more
         "coefficients.consequences.non_performance": 0.85,  # non-performers for managers to address
         "coefficients.workforce.control_absence": 1.4,  # autonomy (~0.4) sways spells visibly
         "interventions": [

@@ -81,9 +81,11 @@ class Employee(Person):
     def present(self) -> bool:
         return self.absent_weeks <= 0
 
-    def felt_control(self) -> float:
-        """``effort.felt_control``."""
-        return self.control_believed * (self.model.c.effort.felt_control_base + self.autonomy_need)
+    def felt_control(self, peers: float = 0.0) -> float:
+        """``effort.felt_control`` of the control believed, and of ``peers``' where the team's
+        own norms press too (``consequences.peer_control``)."""
+        believed = self.control_believed + peers
+        return believed * (self.model.c.effort.felt_control_base + self.autonomy_need)
 
     # --- decide -------------------------------------------------------------------------------
 
@@ -215,7 +217,7 @@ class Employee(Person):
             on.autonomy_burden * d.burden_weight * max(0.0, autonomy - self.scope())
             + d.overload_weight * max(0.0, workload - d.capacity)
             + model.red_tape * (1 - on.enabling_rules * d.enabling * self.rules_fit())
-            + on.control_stress * d.control_stress_weight * self.felt_control()
+            + on.control_stress * d.control_stress_weight * self.felt_control(model.peer_control)
             + d.misfit_weight * (1 - self.fit)
         )
 
@@ -307,8 +309,9 @@ class Employee(Person):
             control = c.control_absence * (autonomy - REFERENCE)
             pleasure = through(self.pleasure, on=on.attendance)
             withdrawal = c.displeasure_absence * (REFERENCE - pleasure)
+            culture = on.absence_culture * c.absence_culture * (self.manager.absence_norm - 1)
             short_hazard = c.short_absence_hazard * math.exp(
-                c.exhaustion_absence * self.exhaustion - control + withdrawal
+                c.exhaustion_absence * self.exhaustion - control + withdrawal + culture
             )
             if long or r.random() < short_hazard:
                 mean = c.burnout_absence_weeks if long else c.short_absence_weeks
@@ -317,7 +320,9 @@ class Employee(Person):
             self.absent_weeks -= 1
         self.burnout_leave = (self.burnout_leave or long) and self.absent_weeks > 0
         push = c.displeasure_turnover * (c.neutral_pleasure - self.pleasure)
-        hazard = c.turnover_hazard * math.exp(push + c.exhaustion_turnover * self.exhaustion)
+        rooted = through(1 - math.exp(-self.tenure / c.embedding_weeks), on=on.embeddedness)
+        hold = c.embedded_turnover * (rooted - REFERENCE)
+        hazard = c.turnover_hazard * math.exp(push + c.exhaustion_turnover * self.exhaustion - hold)
         if self.mismatched:  # a poor fit drives out once it has shown
             shown = 1 - math.exp(-self.tenure / c.mismatch_reveal_weeks)
             hazard += on.fit_revealed * c.mismatch_quit_hazard * shown

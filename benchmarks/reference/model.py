@@ -61,7 +61,10 @@ IMPLEMENTED = (
     "social_control",
     "control_absence",
     "attendance",
+    "absence_culture",
     "fit_revealed",
+    "embeddedness",
+    "concertive",
 )
 """The mechanism switches the reference implements, at any strength."""
 
@@ -162,6 +165,7 @@ class ReferenceModel(Model):
         c, on, lv = self.c, self.on, self.scenario.levers
         self.self_steering = lv.vision * lv.responsibility * lv.freedom
         self.peer_chance = on.social_control * c.consequences.peer_detection * self.self_steering
+        self.peer_control = on.concertive * c.consequences.concertive * self.self_steering
         r = c.resources
         from_rules = r.rule_clarity * lv.rules / (lv.rules + r.rule_clarity_half)
         self.clarity = 1 - (1 - lv.vision) * (1 - from_rules)
@@ -185,10 +189,19 @@ class ReferenceModel(Model):
         self.management.shuffle_do("feel")
         self.management.shuffle_do("follow_up")
         self.management.do("count_engaged")
+        self.compare_absence()
         self.staff.shuffle_do("come_and_go")
+        self.management.do("learn_absence")
         if self.week >= 0:  # not during the warm-up
             self.record.measure(self)
         self.week += 1
+
+    def compare_absence(self) -> None:
+        """Each team's absence norm as a multiple of the organisation's (``relative_norm``)."""
+        heads = sum(len(m.staff) for m in self.management)
+        usual = sum(m.absence * len(m.staff) for m in self.management) / heads
+        for m in self.management:
+            m.absence_norm = m.absence / usual if usual > 0 else 1.0
 
     def move_environment(self) -> None:
         """The best course drifts; rules catch up when revised (``OrgModel.move_environment``)."""

@@ -32,9 +32,16 @@ ALSO = (
     "coefficients.wellbeing.resource_boost",
     "coefficients.wellbeing.typical_stretch",
     "coefficients.workforce.displeasure_absence",
+    "coefficients.workforce.absence_culture",
+    "coefficients.workforce.norm_weeks",
+    "coefficients.workforce.embedded_turnover",
+    "coefficients.workforce.embedding_weeks",
+    "coefficients.consequences.concertive",
+    "coefficients.manager_time.span_thinning",
 )
-"""Assumed coefficients of channels added after the screen (issue 20: green tape, the boost of
-resources under demands, attendance)."""
+"""Assumed coefficients of channels added or widened after the screen (issue 20: green tape, the
+boost of resources under demands, attendance, absence culture, taking root, peers' own norms, and
+attention per report, which now thins the trust a manager shows too)."""
 SCREEN = Path(__file__).with_name("screen.json")
 
 

@@ -6,7 +6,10 @@ punishment, Fehr & Gächter 2000). Nobody follows up true effort: an unobserved 
 unnoticed. A manager with time follows up a persistent non-performer: find out why (someone in
 the wrong place moves to one that fits) and make agreements; whoever is found shirking again
 after the agreements is dismissed. Behavioural types are stable traits (Fischbacher, Gächter &
-Fehr 2001): a conversation does not turn a free rider into a reciprocator.
+Fehr 2001): a conversation does not turn a free rider into a reciprocator. Peer control is not
+free: a self-steering team's own norms press on its members, who feel them as control (Barker
+1993: tighter than the bureaucracy before; channel ``concertive``, a stressor in
+``demands``).
 """
 
 import numpy as np
@@ -43,6 +46,18 @@ class Coefficients(Record):
         "assumed",
         "concertive control, Barker 1993; peer punishment, Fehr & Gächter 2000 (§14)",
     )
+    concertive: float = coefficient(
+        0.5,
+        0.0,
+        1.0,
+        "felt control",
+        "control felt from colleagues in a fully self-steering team, on the scale of a manager's "
+        "(C10)",
+        "assumed",
+        "self-managing teams' own norms controlled members more tightly than the bureaucracy "
+        "before them, Barker 1993 (docs/evidence.md §14.7); rules peers agree on are taken "
+        "better, Faillo et al. 2010 (§14.8): half of a fully controlling manager's",
+    )
     better_fit: float = coefficient(
         0.5,
         0.0,
@@ -60,6 +75,12 @@ def self_steering(vision, responsibility, freedom):
 def peer_detection(self_steering, *, c: Coefficients, on):
     """Chance peers see a colleague's week (channel ``social_control``)."""
     return gate(c.peer_detection * self_steering, on=on)
+
+
+def peer_control(self_steering, *, c: Coefficients, on):
+    """Control felt from colleagues: a self-steering team's own norms press on its members
+    (channel ``concertive``, C10)."""
+    return gate(c.concertive * self_steering, on=on)
 
 
 def update_seen_performance(

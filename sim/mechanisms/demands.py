@@ -7,7 +7,8 @@ is the pressure passed down from above (channel ``workload``) and covering for a
 beyond one's capacity it becomes overload. Red tape grows faster than rule density (C8: a few
 rules hardly burden, a thick layer does; channel ``red_tape``); felt control is a stressor in its
 own right (C2; electronic monitoring raises strain whatever its design, Ravid et al. 2023;
-channel ``control_stress``).
+channel ``control_stress``), and so is the control a self-steering team's own norms exert
+(``consequences.peer_control``, C10).
 Rules burden as far as they fail their purpose: red tape is the part of the rules that no longer
 serves the work (Bozeman 1993), and rules that fit the work — "green tape", enabling rather than
 coercive formalisation (Adler & Borys 1996; DeHart-Davis 2009) — weigh less. Rules revised to the

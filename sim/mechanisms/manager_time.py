@@ -11,9 +11,10 @@ Bandura 1977; Salamon & Robinson 2008), and is taken back at once when responsib
 Unsolved problems cost output.
 
 A manager's attention is a pool, not a rate per head: beyond the few reports they can know well,
-each report gets less of it, so coaching given in the same hours per person means less (channel
-``span_attention``, C5; engagement falls as spans widen, Cathcart et al. 2004; wider spans weaken
-leadership's effect on staff, Doran et al. 2004).
+each report gets less of it, so coaching given in the same hours per person means less, and the
+trust a manager shows reaches each report less (channel ``span_attention``, C5; engagement falls
+as spans widen, Cathcart et al. 2004; wider spans weaken leadership's effect on staff, Doran et
+al. 2004, and the relationship with the manager, Schyns, Maslyn & Weibler 2010).
 
 Hours go first to what cannot wait: reporting upward (it grows with pressure: the sandwich),
 monitoring (grows with control and team size), rule administration (grows with rules) and
@@ -126,7 +127,8 @@ class Coefficients(Record):
         "how attention per report thins with reports beyond the attentive span (C5)",
         "assumed",
         "engagement falls with span, Cathcart et al. 2004; leadership weakens, Doran et al. "
-        "2004 (docs/evidence.md §13.10–13.11); no elasticity published",
+        "2004; the relationship with the manager weakens slightly, Schyns et al. 2010 "
+        "(docs/evidence.md §13.10–13.12); no elasticity published",
     )
     handover: float = coefficient(
         0.05,
