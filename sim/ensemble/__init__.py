@@ -1,6 +1,6 @@
 """The plausible models: coefficient settings the evidence does not rule out (issue 23).
 
-Most of the model's coefficients (195 of 202) are *assumed*: set by hand within a declared range. An
+Most of the model's coefficients (200 of 207) are *assumed*: set by hand within a declared range. An
 :class:`Ensemble` holds many settings of the most influential of them (and of the fitted ones),
 each a *member*, that history matching (:mod:`sim.ensemble.history`) kept because its simulated
 calibration figures and validation patterns lie within their registered targets. Every answer run

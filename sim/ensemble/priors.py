@@ -1,6 +1,6 @@
 """What an ensemble varies: the priors, each coefficient over its own declared range.
 
-Not all 202 coefficients: an emulator learns a few dozen dimensions from a few hundred runs, and
+Not all 207 coefficients: an emulator learns a few dozen dimensions from a few hundred runs, and
 most coefficients barely move a headline figure. The ensemble varies
 
 * every coefficient ``make calibrate`` fits (the well-being intercepts, the effort gain, the
