@@ -309,7 +309,7 @@ class Employee(Person):
             control = c.control_absence * (autonomy - REFERENCE)
             pleasure = through(self.pleasure, on=on.attendance)
             withdrawal = c.displeasure_absence * (REFERENCE - pleasure)
-            culture = on.absence_culture * c.absence_culture * (self.manager.absence_norm - 1)
+            culture = on.absence_culture * c.absence_culture * (self.manager.relative_absence - 1)
             short_hazard = c.short_absence_hazard * math.exp(
                 c.exhaustion_absence * self.exhaustion - control + withdrawal + culture
             )

@@ -37,8 +37,8 @@ class Manager(Person):
         self.vision = self.coaching = self.hours = self.taken_over = self.unsolved = 0.0
         self.leavers = 0  # this week's quits and dismissals
         self.engaged = 0.0  # engaged share before anyone leaves this week
-        self.absence = 0.0  # the team's absent share, smoothed: its absence culture
-        self.absence_norm = 1.0  # that as a multiple of the organisation's
+        self.absence_norm = 0.0  # the team's absent share, smoothed: its absence culture
+        self.relative_absence = 1.0  # that norm as a multiple of the organisation's
 
     @property
     def coaching_received(self) -> float:
@@ -224,7 +224,7 @@ class Manager(Person):
         """After this week's comings and goings, the team's absent share enters its norm
         (``workforce.learn_norm``)."""
         absent = sum(e.absent_weeks > 0 for e in self.staff) / len(self.staff)
-        self.absence += (absent - self.absence) / self.model.c.workforce.norm_weeks
+        self.absence_norm += (absent - self.absence_norm) / self.model.c.workforce.norm_weeks
 
     def follow_up(self) -> None:
         """Judge the weeks seen and follow up non-performers, with the coaching time just

@@ -199,9 +199,9 @@ class ReferenceModel(Model):
     def compare_absence(self) -> None:
         """Each team's absence norm as a multiple of the organisation's (``relative_norm``)."""
         heads = sum(len(m.staff) for m in self.management)
-        usual = sum(m.absence * len(m.staff) for m in self.management) / heads
+        usual = sum(m.absence_norm * len(m.staff) for m in self.management) / heads
         for m in self.management:
-            m.absence_norm = m.absence / usual if usual > 0 else 1.0
+            m.relative_absence = m.absence_norm / usual if usual > 0 else 1.0
 
     def move_environment(self) -> None:
         """The best course drifts; rules catch up when revised (``OrgModel.move_environment``)."""
