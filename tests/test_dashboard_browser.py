@@ -76,6 +76,9 @@ STILL = """() => {
   return still;
 }"""
 
+# Streamlit's own state of the script run, on its app element (its end-to-end tests wait on it).
+IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+  && document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'"""
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # a safety net, not a speed test
 
 
@@ -139,11 +142,11 @@ def page(browser):
 
 
 def _settled(page, selector: str = PLOT) -> None:
-    """Wait until the app has finished its run (no 'running' indicator) and charts are drawn."""
+    """Wait until the app has finished its run (the app says its script is not running, and no
+    'running' indicator shows) and charts are drawn. A run asked for by a click may not have
+    started yet: wait first for something that run writes (the link, say)."""
     page.wait_for_selector(selector, state="visible")
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", polling=250
-    )
+    page.wait_for_function(IDLE, polling=250)
     page.evaluate("() => { window.loslatenLayout = null; }")
     page.wait_for_function(STILL, polling=250)  # Plotly has finished its layout
 
@@ -436,6 +439,7 @@ def test_a_saved_session_loads_again(app_url, page, tmp_path):
         page.get_by_role("button", name="Deze sessie opslaan").click()
     saved = tmp_path / "session.json"
     download.value.save_as(saved)
+    assert json.loads(saved.read_text())["pages"]["compare"]["variants"] == "3"
     page.goto(f"{app_url}/")  # a new session, on another page
     _settled(page, FILM)
     page.get_by_text("Sessie", exact=True).click()
