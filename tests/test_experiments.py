@@ -448,8 +448,10 @@ def test_explain_parts_add_up_to_the_total():
 @pytest.mark.slow
 def test_named_channels_carry_the_difference_between_bureaucracy_and_coaching_leadership():
     # serial: two more processes would only share the cores with the suite (the explain command
-    # test below runs on the process executor)
-    frame = sim.explain("bureaucracy", "coaching_leader", reps=4, executor="serial")
+    # test below runs on the process executor). 6 replications: at 4 the remainder's own 95%
+    # interval (±0.06 on burnout) is wider than the bound, and with the channels of 7 December
+    # (absence culture, taking root) seed 1 drew −0.030 against a bound of 0.019 (at 6: 0.000)
+    frame = sim.explain("bureaucracy", "coaching_leader", reps=6, executor="serial")
     for kpi in ("burnout_rate", "engagement_rate", "productivity"):
         parts = frame[frame.kpi == kpi].set_index("part").contribution
         assert abs(parts["remainder"]) <= abs(parts["total"]) / 4, kpi
