@@ -2,24 +2,23 @@
 
 Short spells of sick leave grow more frequent with exhaustion; exhausted people can go on long
 burnout leave — about 242 days on average (ArboNed) — during which they recover. Workers with
-burnout complaints are absent several times as often as others (TNO: about 37 days a year
-against 6; burnout → certified absence OR 2–7, Ahola et al. 2008). People leave more when they
-take no pleasure in their work and when exhausted (burnout → turnover, Swider & Zimmerman 2010;
-engagement → staying). Leavers are replaced by newcomers (``population``).
+burnout complaints are absent several times as often as others (TNO: about 37 days a year against
+6; burnout → certified absence OR 2–7, Ahola et al. 2008). People leave more when they take no
+pleasure in their work and when exhausted (burnout → turnover, Swider & Zimmerman 2010; engagement
+→ staying). Leavers are replaced by newcomers (``population``).
 
-Control over one's work lowers short sick leave besides exhaustion (C14; Whitehall II, North et
-al. 1996). Who takes pleasure in the work reports sick less often: engagement predicts fewer
-sick spells, burnout longer ones (Schaufeli, Bakker & Van Rhenen 2009; channel ``attendance``,
-C15) — absence as the milder withdrawal beside quitting. Absence is also a team's habit: where
-colleagues have lately been absent more than elsewhere in the organisation, people report sick
-more readily, and less where they have been absent less (absence culture: peers' absence norms,
-Bamberger & Biron 2007; newcomers drift towards the norm, Dello Russo et al. 2013; channel
-``absence_culture``, C15). A recruit's fit with the job is not
-known on hiring: a poor fit shows over the first months and then drives the person out, so
-newcomers leave more often than tenured staff (C11; job matching, Jovanovic 1979; CBS). Staying
-also roots people: ties to colleagues, a place in the work and what leaving would cost grow with
-tenure and keep people beyond how they feel about the job (job embeddedness, Mitchell et al.
-2001; Jiang et al. 2012; channel ``embeddedness``, C15).
+Control over one's work lowers short sick leave besides exhaustion (C14; Whitehall II, North et al.
+1996). Who takes pleasure in the work reports sick less often: engagement predicts fewer sick
+spells, burnout longer ones (Schaufeli, Bakker & Van Rhenen 2009; channel ``attendance``, C15) —
+absence as the milder withdrawal beside quitting. Absence is also a team's habit: where colleagues
+have lately been absent more than elsewhere in the organisation, people report sick more readily,
+and less where they have been absent less (absence culture: peers' absence norms, Bamberger & Biron
+2007; newcomers drift towards the norm, Dello Russo et al. 2013; channel ``absence_culture``, C15).
+A recruit's fit with the job is not known on hiring: a poor fit shows over the first months and
+then drives the person out, so newcomers leave more often than tenured staff (C11; job matching,
+Jovanovic 1979; CBS). Staying also roots people: ties to colleagues, a place in the work and what
+leaving would cost grow with tenure and keep people beyond how they feel about the job (job
+embeddedness, Mitchell et al. 2001; Jiang et al. 2012; channel ``embeddedness``, C15).
 """
 
 import numpy as np
