@@ -18,6 +18,7 @@ is with :func:`among`.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 import numpy as np
@@ -39,26 +40,32 @@ def per_point(
 
 class SideBySide:
     """One mechanism's random stream for several points; the numpy ``Generator`` methods the
-    mechanisms use, each splitting its draw among the points' generators."""
+    mechanisms use, each splitting its draw among the points' generators.
+
+    Points whose generators are in the same state (a common seed: ``explain``'s variants, a
+    sweep's points) are twins: they share one generator, and a draw they all ask for with the
+    same size and parameters is made once for all of them. A twin that asks for another draw
+    (another size, other parameters, or none) first gets its own copy of the shared state, so
+    every point still draws exactly as it would alone."""
 
     def __init__(self, generators: Sequence[np.random.Generator], owners: Sequence[np.ndarray]):
         """``owners``: for each level (organisations, teams, employees), the point of each unit,
         in the model's order (each point's units form one consecutive block)."""
-        self.generators = list(generators)
+        self.generators, self._twins = _twinned(generators)
         self._owner = {owner.size: owner for owner in owners}
         self._blocks = {size: self._split(owner) for size, owner in self._owner.items()}
 
-    def _split(self, owner: np.ndarray) -> list[tuple[np.random.Generator, int, int]]:
-        """Each point's generator with the start and end of its block, for points with units
-        (drawing nothing leaves a generator's state as it is, so those are skipped)."""
+    def _split(self, owner: np.ndarray) -> list[tuple[int, int, int]]:
+        """Each point with the start and end of its block, for points with units (drawing
+        nothing leaves a generator's state as it is, so those are skipped)."""
         ends = np.cumsum(np.bincount(owner, minlength=len(self.generators))).tolist()
         starts = [0, *ends[:-1]]
-        return [(g, a, b) for g, a, b in zip(self.generators, starts, ends, strict=True) if b > a]
+        return [(p, a, b) for p, (a, b) in enumerate(zip(starts, ends, strict=True)) if b > a]
 
     def among(self, chosen: np.ndarray) -> SideBySide:
         """The stream for draws made only for the ``chosen`` units (a boolean mask)."""
         stream = SideBySide.__new__(SideBySide)
-        stream.generators = self.generators
+        stream.generators, stream._twins = self.generators, self._twins  # shared, not copied
         stream._owner = self._owner
         mine = self._owner[chosen.size][chosen]
         stream._blocks = {mine.size: self._split(mine)}
@@ -73,11 +80,51 @@ class SideBySide:
             return getattr(self.generators[0], method)(*params, size=shape)
         lead = shape[:-1]
         per_unit = [isinstance(p, np.ndarray) and p.ndim > 0 for p in params]
+        asked = {
+            point: (
+                end - start,
+                [p[..., start:end] if u else p for p, u in zip(params, per_unit, strict=True)],
+            )
+            for point, start, end in blocks
+        }
+        if self._twins:
+            self._untwin(asked)
+        drawn: dict[int, np.ndarray] = {}
         parts = []
-        for generator, start, end in blocks:
-            mine = [p[..., start:end] if u else p for p, u in zip(params, per_unit, strict=True)]
-            parts.append(getattr(generator, method)(*mine, size=(*lead, end - start)))
-        return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=-1)
+        for point, _, _ in blocks:
+            generator = self.generators[point]
+            numbers = drawn.get(id(generator))
+            if numbers is None:
+                length, mine = asked[point]
+                numbers = getattr(generator, method)(*mine, size=(*lead, length))
+                drawn[id(generator)] = numbers
+            parts.append(numbers)
+        if len(parts) == 1:
+            return parts[0]
+        if len(drawn) == 1:  # twins all: one draw, repeated for each (blocks are equally long)
+            (numbers,) = drawn.values()
+            repeated = np.broadcast_to(
+                numbers[..., None, :], (*lead, len(parts), numbers.shape[-1])
+            )
+            return repeated.reshape(shape)
+        return np.concatenate(parts, axis=-1)
+
+    def _untwin(self, asked: dict[int, tuple[int, list]]) -> None:
+        """Twins that ask for different draws (or none) part: each kind of draw gets its own
+        generator, a copy of the shared state, before anything is drawn."""
+        kept = []
+        for twins in self._twins:
+            kinds: dict[tuple, list[int]] = {}
+            for point in twins:
+                kinds.setdefault(_kind_of(asked.get(point)), []).append(point)
+            if len(kinds) > 1:
+                shared = self.generators[twins[0]]
+                for points in list(kinds.values())[1:]:
+                    own = copy.deepcopy(shared)
+                    for point in points:
+                        self.generators[point] = own
+            kept += [points for points in kinds.values() if len(points) > 1]
+        self._twins[:] = kept
 
     def random(self, size):
         return self._draw("random", size)
@@ -114,3 +161,27 @@ def of_chosen(value: float | np.ndarray, chosen: np.ndarray) -> float | np.ndarr
     """A parameter for a draw among the ``chosen`` units: their elements where it is per unit
     (points simulated together that differ), else the one number."""
     return value[chosen] if isinstance(value, np.ndarray) and value.ndim else value
+
+
+def _twinned(
+    generators: Sequence[np.random.Generator],
+) -> tuple[list[np.random.Generator], list[list[int]]]:
+    """The points' generators with those in the same state made one, and the groups of points
+    that share one (twins)."""
+    by_state: dict[str, list[int]] = {}
+    for point, generator in enumerate(generators):
+        by_state.setdefault(repr(generator.bit_generator.state), []).append(point)
+    shared = list(generators)
+    for points in by_state.values():
+        for point in points:
+            shared[point] = generators[points[0]]
+    return shared, [points for points in by_state.values() if len(points) > 1]
+
+
+def _kind_of(asked: tuple[int, list] | None) -> tuple:
+    """What a point asks of a draw, comparable between twins: nothing, or its size and its
+    parameters (a per-unit parameter by its values)."""
+    if asked is None:
+        return ()
+    length, params = asked
+    return (length, *(p.tobytes() if isinstance(p, np.ndarray) else p for p in params))

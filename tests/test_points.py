@@ -137,6 +137,39 @@ def test_side_by_side_streams_draw_for_each_point_from_its_own_generator():
         stream.random(4)  # 4 units are no level of this model
 
 
+def test_twins_share_a_draw_until_they_ask_for_different_ones():
+    owner = np.array([0, 0, 1, 1, 2, 2])  # points 0 and 2 have a common seed: twins
+    stream = SideBySide([np.random.default_rng(s) for s in (1, 2, 1)], [owner])
+    assert stream.generators[0] is stream.generators[2]
+    alone = [np.random.default_rng(s) for s in (1, 2, 1)]
+
+    def expect(draw):
+        return np.concatenate([draw(alone[p], n) for p, n in enumerate((2, 2, 2))], axis=-1)
+
+    np.testing.assert_array_equal(stream.random((3, 6)), expect(lambda g, n: g.random((3, n))))
+    np.testing.assert_array_equal(
+        stream.normal(0.0, 2.0, 6), expect(lambda g, n: g.normal(0, 2, n))
+    )
+    # per-unit parameters that differ between the twins part them; the same ones do not
+    scale = np.array([1.0, 2.0, 5.0, 5.0, 1.0, 3.0])
+    np.testing.assert_array_equal(
+        stream.normal(0.0, scale, 6),
+        np.concatenate([alone[p].normal(0.0, scale[2 * p : 2 * p + 2]) for p in range(3)]),
+    )
+    assert stream.generators[0] is not stream.generators[2]
+    np.testing.assert_array_equal(stream.random(6), expect(lambda g, n: g.random(n)))
+    everyone = SideBySide([np.random.default_rng(1) for _ in range(3)], [owner])
+    once = np.random.default_rng(1).random((2, 2))
+    np.testing.assert_array_equal(everyone.random((2, 6)), np.tile(once, 3))  # drawn once
+    # twins that draw for different numbers of their units (or none) part too
+    fresh = SideBySide([np.random.default_rng(s) for s in (1, 2, 1)], [owner])
+    chosen = np.array([True, False, False, False, False, False])  # only point 0 draws
+    np.testing.assert_array_equal(
+        among(fresh, chosen).random(1), np.random.default_rng(1).random(1)
+    )
+    np.testing.assert_array_equal(fresh.random(6)[4:], np.random.default_rng(1).random(2))
+
+
 def test_grouping_never_changes_a_sweep(monkeypatch):
     vary = {"levers.trust": [0.2, 0.5, 0.8], "environment.pressure": [0.1, 0.5, 0.9]}
     small = BASE.with_overrides(**{"organisation.employees": 30, "run.weeks": 40})
