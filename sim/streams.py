@@ -54,6 +54,7 @@ class SideBySide:
         self.generators, self._twins = _twinned(generators)
         self._owner = {owner.size: owner for owner in owners}
         self._blocks = {size: self._split(owner) for size, owner in self._owner.items()}
+        self._chosen = False  # a draw is for all units of a level: as many for each twin
 
     def _split(self, owner: np.ndarray) -> list[tuple[int, int, int]]:
         """Each point with the start and end of its block, for points with units (drawing
@@ -69,6 +70,7 @@ class SideBySide:
         stream._owner = self._owner
         mine = self._owner[chosen.size][chosen]
         stream._blocks = {mine.size: self._split(mine)}
+        stream._chosen = True
         return stream
 
     def _draw(self, method: str, size, *params):
@@ -80,23 +82,20 @@ class SideBySide:
             return getattr(self.generators[0], method)(*params, size=shape)
         lead = shape[:-1]
         per_unit = [isinstance(p, np.ndarray) and p.ndim > 0 for p in params]
-        asked = {
-            point: (
-                end - start,
-                [p[..., start:end] if u else p for p, u in zip(params, per_unit, strict=True)],
-            )
-            for point, start, end in blocks
-        }
-        if self._twins:
-            self._untwin(asked)
+
+        def mine(start: int, end: int) -> list:
+            return [p[..., start:end] if u else p for p, u in zip(params, per_unit, strict=True)]
+
+        # twins ask for the same draw where it is for all their units with the same numbers
+        if self._twins and (self._chosen or any(per_unit)):
+            self._untwin({point: (end - start, mine(start, end)) for point, start, end in blocks})
         drawn: dict[int, np.ndarray] = {}
         parts = []
-        for point, _, _ in blocks:
+        for point, start, end in blocks:
             generator = self.generators[point]
             numbers = drawn.get(id(generator))
             if numbers is None:
-                length, mine = asked[point]
-                numbers = getattr(generator, method)(*mine, size=(*lead, length))
+                numbers = getattr(generator, method)(*mine(start, end), size=(*lead, end - start))
                 drawn[id(generator)] = numbers
             parts.append(numbers)
         if len(parts) == 1:

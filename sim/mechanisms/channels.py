@@ -40,7 +40,10 @@ def through(value, *, on: float | np.ndarray):
 
 
 def gate(term, *, on: float | np.ndarray):
-    """``term`` where the channel is on, else nothing (0, in the shape of ``term``)."""
-    if not isinstance(on, np.ndarray) and on == 1:
+    """``term`` where the channel is on, else nothing (0, in the shape of ``term``); in between,
+    the mix ``choose`` makes with nothing, which is ``on`` times the term."""
+    if isinstance(on, np.ndarray) or 0 < on < 1:
+        return on * term
+    if on == 1:
         return term  # on everywhere: no zeros to make
-    return choose(term, np.zeros_like(term) if isinstance(term, np.ndarray) else 0.0, on=on)
+    return np.zeros_like(term) if isinstance(term, np.ndarray) else 0.0
