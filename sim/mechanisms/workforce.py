@@ -230,10 +230,11 @@ def report_sick(
         c.exhaustion_absence * exhaustion - control + withdrawal + culture
     )
     short = present & ~long & (short_u < short_hazard)
-    mean_weeks = np.where(long, c.burnout_absence_weeks, c.short_absence_weeks)
-    spell = _geometric(length_u, 1 / mean_weeks)
     weeks = np.where(absent_weeks > 0, absent_weeks - 1, 0)
-    return np.where(long | short, spell, weeks), long
+    starts = long | short  # a spell's length only for those who start one
+    mean_weeks = np.where(long, c.burnout_absence_weeks, c.short_absence_weeks)[starts]
+    weeks[starts] = _geometric(length_u[starts], 1 / mean_weeks)
+    return weeks, long
 
 
 def learn_norm(norm: np.ndarray, absent_share: np.ndarray, *, c: Coefficients) -> np.ndarray:
