@@ -18,6 +18,13 @@ from sim.streams import RECRUIT_BLOCK_WEEKS, among
 State = TypeVar("State", "Employees", "Managers")
 
 
+HONEYMOON = (
+    "above established staff (0.5, 0.55) by direction only: satisfaction rises on joining after "
+    "a voluntary job change and falls back within about a year, the honeymoon-hangover "
+    "(Boswell, Boudreau & Tichy 2005; docs/evidence.md §9.12); no size was found"
+)
+
+
 class Coefficients(Record):
     """How people are drawn: established staff at the start, newcomers when hiring."""
 
@@ -32,8 +39,12 @@ class Coefficients(Record):
     spread: float = coefficient(
         0.15, 0.05, 0.3, "0…1", "spread of established staff's starting energy and pleasure"
     )
-    newcomer_energy: float = coefficient(0.6, 0.4, 0.8, "0…1", "mean energy of a newcomer")
-    newcomer_pleasure: float = coefficient(0.65, 0.4, 0.8, "0…1", "mean pleasure of a newcomer")
+    newcomer_energy: float = coefficient(
+        0.6, 0.4, 0.8, "0…1", "mean energy of a newcomer", "assumed", HONEYMOON
+    )
+    newcomer_pleasure: float = coefficient(
+        0.65, 0.4, 0.8, "0…1", "mean pleasure of a newcomer", "assumed", HONEYMOON
+    )
     newcomer_spread: float = coefficient(
         0.1, 0.05, 0.3, "0…1", "spread of a newcomer's energy and pleasure"
     )
