@@ -42,11 +42,12 @@ class SideBySide:
     """One mechanism's random stream for several points; the numpy ``Generator`` methods the
     mechanisms use, each splitting its draw among the points' generators.
 
-    Points whose generators are in the same state (a common seed: ``explain``'s variants, a
-    sweep's points) are twins: they share one generator, and a draw they all ask for with the
-    same size and parameters is made once for all of them. A twin that asks for another draw
-    (another size, other parameters, or none) first gets its own copy of the shared state, so
-    every point still draws exactly as it would alone."""
+    Points whose generators are in the same state (a common seed: the variants of ``explain``
+    and ``compare``, calibration's trials, an ensemble's members; not a sweep's points, which
+    each have their own) are twins: they share one generator, and a draw they all ask for with
+    the same size and parameters is made once for all of them. A twin that asks for another
+    draw (another size, other parameters, or none) first gets its own copy of the shared state,
+    so every point still draws exactly as it would alone."""
 
     def __init__(self, generators: Sequence[np.random.Generator], owners: Sequence[np.ndarray]):
         """``owners``: for each level (organisations, teams, employees), the point of each unit,
