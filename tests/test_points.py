@@ -151,6 +151,12 @@ def test_twins_share_a_draw_until_they_ask_for_different_ones():
         stream.normal(0.0, 2.0, 6), expect(lambda g, n: g.normal(0, 2, n))
     )
     # per-unit parameters that differ between the twins part them; the same ones do not
+    same = np.array([1.0, 2.0, 5.0, 5.0, 1.0, 2.0])
+    np.testing.assert_array_equal(
+        stream.normal(0.0, same, 6),
+        np.concatenate([alone[p].normal(0.0, same[2 * p : 2 * p + 2]) for p in range(3)]),
+    )
+    assert stream.generators[0] is stream.generators[2]
     scale = np.array([1.0, 2.0, 5.0, 5.0, 1.0, 3.0])
     np.testing.assert_array_equal(
         stream.normal(0.0, scale, 6),
