@@ -81,6 +81,7 @@ def test_facilitator_and_eight_phones_play_three_rounds_through_a_restart(
 
         told = room_session.debrief(room)["controlling"]
         print(f"debrief teams chosen again: {room.chosen_again}", file=sys.stderr)
+        print(f"big screen reloaded to close a round: {room.reloaded_to_close}", file=sys.stderr)
         assert told["sentence"].startswith(f"Team {told['team']} ({told['name']}), ronde {ROUNDS}")
         assert screen.locator('[data-testid="stException"]').count() == 0
         for who in room.participants:
