@@ -210,17 +210,22 @@ def _reduce(quantities: dict[str, np.ndarray], reps: int, how) -> dict[str, np.n
     return dict(zip(quantities, how(stacked, axis=2), strict=True))
 
 
+def profit_terms(t: Tally) -> dict[str, np.ndarray]:
+    """Profit's terms per organisation, in total for the week: revenue (output less
+    misconduct), and salaries, absence, leavers and monitoring hours as negative costs."""
+    c, n = t.costs, t.employees
+    return {
+        "revenue": c.revenue_per_output * (t.output - t.misconduct),
+        "salaries": -(c.salary * n),
+        "absence": -(c.absence_cost * (n - t.at_work)),
+        "leavers": -(c.turnover_cost * t.leavers),
+        "monitoring": -(c.manager_hour_cost * t.monitoring * t.teams),
+    }
+
+
 def profit(t: Tally) -> np.ndarray:
     """Output minus salaries, absence, turnover, monitoring and misconduct, per employee-week."""
-    c, n = t.costs, t.employees
-    absent = n - t.at_work
-    return (
-        c.revenue_per_output * (t.output - t.misconduct)
-        - c.salary * n
-        - c.absence_cost * absent
-        - c.turnover_cost * t.leavers
-        - c.manager_hour_cost * t.monitoring * t.teams
-    ) / n
+    return sum(profit_terms(t).values()) / t.employees
 
 
 Reporter = Callable[[Tally], np.ndarray]

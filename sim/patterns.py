@@ -1080,7 +1080,7 @@ def evaluate_models(
     for pattern in patterns:
         for s in pattern.specs:
             labels.setdefault(s, len(labels))
-    scenarios = {i: _scenario(s) for s, i in labels.items()}
+    scenarios = {i: scenario_of(s) for s, i in labels.items()}
     batches = [
         common_batch(scenario.with_overrides(**model), reps, seed, {"model": m, "variant": i})
         for i, scenario in scenarios.items()
@@ -1119,7 +1119,7 @@ def evaluate_models(
     return pd.DataFrame(rows)
 
 
-def _scenario(s: Spec) -> Scenario:
+def scenario_of(s: Spec) -> Scenario:
     """A spec's scenario; its ``interventions`` are ``((week, ((field, value), ...)), ...)``."""
     name, overrides = s
     fields = {k: list(v) if isinstance(v, tuple) else v for k, v in overrides}

@@ -1,0 +1,27 @@
+"""``scripts/profit_terms.py``: profit's terms, rebuilt from the weekly series, add up to the
+profit the model reports, so the term-by-term account of a difference (docs/model.md §4) is the
+model's own arithmetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts import profit_terms
+from sim import patterns
+from sim.experiments.batches import common_batch
+from sim.experiments.execute import run_batches
+
+
+def test_the_terms_add_up_to_the_reported_profit():
+    pair = (patterns.NO_LET_GO, patterns.LET_GO)
+    labels = {which: i for i, which in enumerate(pair)}
+    batches = [
+        common_batch(patterns.scenario_of(which), 2, 5, {"model": 0, "variant": i})
+        for which, i in labels.items()
+    ]
+    runs = patterns.Runs(*run_batches(batches, {"kind": "test"}, series=True), labels)
+    for which in pair:
+        found = profit_terms.terms(runs, which, slice(156, 208))
+        assert sum(found[k] for k in profit_terms.TERMS) == pytest.approx(found["profit"], 1e-9)
+        assert found["multiplier"] > 1  # revenue pays the salaries: profit is less than revenue
+        assert found["monitoring"] < 0 and found["absence"] < 0
