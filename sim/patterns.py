@@ -705,13 +705,14 @@ PATTERNS: tuple[Pattern, ...] = (
         group="manager",
         claim="C17",
         source="the book (C17)",
-        target="output in the quarter after letting go − the quarter before < 0",
+        target="output in the quarter after letting go − the same quarter of the same story "
+        "without letting go < 0",
         low=-1.0,
         high=-0.01,
-        specs=[LET_GO],
-        measure=lambda r: (
+        specs=[NO_LET_GO, LET_GO],
+        measure=lambda r: (  # against the story's own course, not the quarter before (evidence §16)
             r.weeks(LET_GO, "productivity", LET_GO_WEEK + 1, LET_GO_WEEK + 13)
-            - r.weeks(LET_GO, "productivity", LET_GO_WEEK - 12, LET_GO_WEEK)
+            - r.weeks(NO_LET_GO, "productivity", LET_GO_WEEK + 1, LET_GO_WEEK + 13)
         ),
     ),
     _pattern(
