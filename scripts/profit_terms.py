@@ -15,14 +15,17 @@ weeks 157–208 (``docs/model.md`` §4):
 from __future__ import annotations
 
 import argparse
+import re
 from types import SimpleNamespace
 
 import numpy as np
 
 from sim import patterns
 from sim.experiments.batches import common_batch
+from sim.experiments.errors import ExperimentError
 from sim.experiments.execute import run_batches
 from sim.kpis import profit_terms
+from sim.scenario_errors import ScenarioError
 
 TERMS = ("revenue", "salaries", "absence", "leavers", "monitoring")  # profit_terms' keys
 
@@ -61,17 +64,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--reps", type=int, default=10)
     args = parser.parse_args(argv)
-    first, last = (int(w) for w in args.weeks.split(":"))
     pair = (
         (patterns.NO_LET_GO, patterns.LET_GO)
         if args.against is None
         else tuple(patterns.spec(name) for name in args.against)
     )
     labels = {which: i for i, which in enumerate(pair)}
-    batches = [
-        common_batch(patterns.scenario_of(which), args.reps, args.seed, {"model": 0, "variant": i})
-        for which, i in labels.items()
-    ]
+    try:
+        scenarios = {which: patterns.scenario_of(which) for which in labels}
+        batches = [
+            common_batch(scenarios[which], args.reps, args.seed, {"model": 0, "variant": i})
+            for which, i in labels.items()
+        ]
+    except (ScenarioError, ExperimentError) as err:
+        parser.error(str(err))
+    horizon = min(scenario.run.weeks for scenario in scenarios.values())
+    weeks = re.fullmatch(r"(\d+):(\d+)", args.weeks)
+    first, last = (int(w) for w in weeks.groups()) if weeks else (0, 0)
+    if not 1 <= first <= last <= horizon:
+        parser.error(f"--weeks: {args.weeks!r} is not allowed; give FIRST:LAST within 1:{horizon}")
     table, weekly = run_batches(batches, {"kind": "profit terms"}, series=True)
     runs = patterns.Runs(table, weekly, labels)
     a, b = (terms(runs, which, slice(first - 1, last)) for which in pair)

@@ -25,3 +25,19 @@ def test_the_terms_add_up_to_the_reported_profit():
         assert sum(found[k] for k in profit_terms.TERMS) == pytest.approx(found["profit"], 1e-9)
         assert found["multiplier"] > 1  # revenue pays the salaries: profit is less than revenue
         assert found["monitoring"] < 0 and found["absence"] < 0
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--weeks", "5"], "--weeks: '5' is not allowed; give FIRST:LAST within 1:260"),
+        (["--weeks", "200:300"], "within 1:260"),
+        (["--against", "nosuch", "baseline"], "'nosuch' is neither a file nor a built-in"),
+        (["--reps", "0"], "reps 0 is not allowed"),
+    ],
+)
+def test_bad_arguments_are_refused_naming_what_is_allowed(args, words, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        profit_terms.main(args)
+    assert exit_.value.code == 2
+    assert words in capsys.readouterr().err
