@@ -224,7 +224,8 @@ def profit_terms(t: Tally) -> dict[str, np.ndarray]:
 
 
 def profit(t: Tally) -> np.ndarray:
-    """Output minus salaries, absence, turnover, monitoring and misconduct, per employee-week."""
+    """Output minus salaries, absence, turnover, monitoring and misconduct, per employee-week:
+    the sum of :func:`profit_terms`."""
     return sum(profit_terms(t).values()) / t.employees
 
 
