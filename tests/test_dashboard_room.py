@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sim.charts import styled as style_of
 from sim.texts import text
 from sim.workshop import Workshop, WorkshopError, ensemble, export, plausible, replay, views
 from sim.workshop.session import running_code_version
@@ -28,7 +29,7 @@ from sim.workshop.session import running_code_version
 DASHBOARDS = Path(__file__).resolve().parents[1] / "dashboards"
 sys.path.insert(0, str(DASHBOARDS))
 
-from roomkit import qr, store, style  # noqa: E402
+from roomkit import figures, qr, store, style  # noqa: E402
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -561,3 +562,28 @@ def test_the_participant_page_in_english(ws):
         "Address an employee who does not perform",
     ]
     assert at.button[0].label == "Submit for round 1"
+
+
+def test_a_phone_s_charts_are_made_once_per_round_and_language(ws, monkeypatch):
+    """A slider's move runs the phone's page again; its two charts are made once per team,
+    round and language and shared (``figures.CHARTS_KEPT``), and another language gets its own."""
+    created = new(ws, rounds=3)
+    ws.seat(created.code, created.seats[0].token, name="Ann")
+    ws.close_round(created.code, created.facilitator_token)
+    made = []
+    monkeypatch.setattr(figures, "styled", lambda fig, language, *a, **k: made.append(language)
+                        or style_of(fig, language, *a, **k))  # fmt: skip
+    figures._plane.clear()
+    figures._history.clear()
+
+    def charts(lang: str) -> list[dict]:
+        phone = room(session=created.code, seat=created.seats[0].token, lang=lang)
+        return [json.loads(c.proto.spec) for c in phone.get("plotly_chart")]
+
+    dutch = charts("NL")
+    assert made == ["nl", "nl"] and len(dutch) == 2  # the plane and the history
+    assert charts("NL") == dutch and made == ["nl", "nl"]  # the same charts, not made again
+    english = charts("EN")
+    assert made == ["nl", "nl", "en", "en"]
+    names = [{trace.get("name") for trace in c["data"]} for c in (*dutch, *english)]
+    assert names[0] != names[2] and names[1] != names[3]  # each in its own language

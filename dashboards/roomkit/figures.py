@@ -156,6 +156,26 @@ def config() -> dict:
 def plane(people: pd.DataFrame, big: bool = False, height: int = 320) -> go.Figure:
     """Employees on the well-being plane (pleasure across, energy up), coloured by quadrant;
     the absent as open circles."""
+    return _plane(people, big, height, lang())
+
+
+def history(rows: pd.DataFrame, big: bool = False) -> go.Figure:
+    """A team's engagement and burnout (%, top) and output (below) round by round: one y-axis
+    per panel and one round axis, at the bottom."""
+    return _history(rows, big, lang())
+
+
+# A phone's page runs again whenever a slider moves (the choices are not a form), and building
+# its two charts is most of the run (Plotly checks every property: 0.30 of 0.54 s, measured
+# under AppTest, docs/performance.md). The same team, round and language give the same chart,
+# so it is built once and shared: Streamlit's plotly_chart only reads a figure (it copies it to a
+# dictionary), and nobody changes one after it is made.
+CHARTS_KEPT = 512  # two charts per team and round, for a few sessions at once
+
+
+@st.cache_resource(max_entries=CHARTS_KEPT, show_spinner=False)
+def _plane(people: pd.DataFrame, big: bool, height: int, language: str) -> go.Figure:
+    """:func:`plane` in ``language`` (the key: the texts read it from the session)."""
     fig = go.Figure()
     for name in snapshot.QUADRANTS:
         part = people[people.quadrant == name]
@@ -180,12 +200,12 @@ def plane(people: pd.DataFrame, big: bool = False, height: int = 320) -> go.Figu
     fig.add_hline(y=snapshot.CUT_OFF, line={"color": "#999", "width": 1})
     fig.update_xaxes(range=[0, 1], title=t("film.pleasure_axis"), showticklabels=False)
     fig.update_yaxes(range=[0, 1], title=t("film.energy_axis"), showticklabels=False)
-    return legend_on_top(styled(fig, lang(), big, height=height), big)
+    return legend_on_top(styled(fig, language, big, height=height), big)
 
 
-def history(rows: pd.DataFrame, big: bool = False) -> go.Figure:
-    """A team's engagement and burnout (%, top) and output (below) round by round: one y-axis
-    per panel and one round axis, at the bottom."""
+@st.cache_resource(max_entries=CHARTS_KEPT, show_spinner=False)
+def _history(rows: pd.DataFrame, big: bool, language: str) -> go.Figure:
+    """:func:`history` in ``language``."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
                         row_heights=[0.62, 0.38])  # fmt: skip
     for name, colour in (("engagement_rate", QUADRANT_COLOURS["engagement"]),
@@ -204,7 +224,7 @@ def history(rows: pd.DataFrame, big: bool = False) -> go.Figure:
     fig.update_xaxes(title=t("room.round_axis"), dtick=1, row=2, col=1)
     fig.update_yaxes(title="%", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title=kpi("productivity"), tickformat=".2f", nticks=4, row=2, col=1)
-    return legend_on_top(styled(fig, lang(), big, height=380), big)
+    return legend_on_top(styled(fig, language, big, height=380), big)
 
 
 def organisation_path(weeks: pd.DataFrame, round_weeks: int, big: bool = False) -> go.Figure:
