@@ -33,6 +33,7 @@ check: install
 bench: install
 	$(PY) -m benchmarks
 	$(PY) -m benchmarks.scaling
+	$(PY) -m benchmarks.floor
 
 lint: install
 	$(VENV)/bin/ruff format --check .
