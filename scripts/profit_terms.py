@@ -27,12 +27,10 @@ from sim.experiments.execute import run_batches
 from sim.kpis import profit_terms
 from sim.scenario_errors import ScenarioError
 
-TERMS = ("revenue", "salaries", "absence", "leavers", "monitoring")  # profit_terms' keys
 
-
-def terms(runs: patterns.Runs, which: patterns.Spec, weeks: slice) -> dict[str, float]:
-    """The mean over replications and ``weeks`` of each profit term per employee-week, with
-    profit, productivity and the multiplier (revenue ÷ profit)."""
+def terms(runs: patterns.Runs, which: patterns.Spec, weeks: slice) -> dict:
+    """The mean over replications and ``weeks`` of each profit term per employee-week
+    (``terms``), with profit, productivity and the multiplier (revenue ÷ profit)."""
     scenario = patterns.scenario_of(which)
     n = scenario.organisation.employees
     week = SimpleNamespace(
@@ -46,13 +44,13 @@ def terms(runs: patterns.Runs, which: patterns.Spec, weeks: slice) -> dict[str, 
         monitoring=runs.series(which, "monitoring_hours"),
     )
     shape = week.output.shape  # salaries are the same every week
-    found = {
+    found: dict = {"terms": {
         k: float(np.mean(np.broadcast_to(v, shape)[:, weeks] / n))
         for k, v in profit_terms(week).items()
-    }
+    }}  # fmt: skip
     found["profit"] = float(np.mean(runs.series(which, "profit")[:, weeks]))
     found["productivity"] = float(np.mean(runs.series(which, "productivity")[:, weeks]))
-    found["multiplier"] = found["revenue"] / found["profit"]
+    found["multiplier"] = found["terms"]["revenue"] / found["profit"]
     return found
 
 
@@ -90,11 +88,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"profit {a['profit']:.4f} -> {b['profit']:.4f} ({b['profit'] / a['profit'] - 1:+.1%}), "
           f"productivity x{b['productivity'] / a['productivity']:.3f}, "
           f"revenue / profit {a['multiplier']:.2f} -> {b['multiplier']:.2f}")  # fmt: skip
-    for name in TERMS:
-        change = b[name] - a[name]
-        print(
-            f"  {name:10s} {a[name]:+.4f} -> {b[name]:+.4f}: {change / a['profit']:+.1%} of profit"
-        )
+    for name, before in a["terms"].items():
+        after = b["terms"][name]
+        change = after - before
+        print(f"  {name:10s} {before:+.4f} -> {after:+.4f}: {change / a['profit']:+.1%} of profit")
 
 
 if __name__ == "__main__":

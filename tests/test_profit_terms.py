@@ -22,9 +22,9 @@ def test_the_terms_add_up_to_the_reported_profit():
     runs = patterns.Runs(*run_batches(batches, {"kind": "test"}, series=True), labels)
     for which in pair:
         found = profit_terms.terms(runs, which, slice(156, 208))
-        assert sum(found[k] for k in profit_terms.TERMS) == pytest.approx(found["profit"], 1e-9)
+        assert sum(found["terms"].values()) == pytest.approx(found["profit"], 1e-9)
         assert found["multiplier"] > 1  # revenue pays the salaries: profit is less than revenue
-        assert found["monitoring"] < 0 and found["absence"] < 0
+        assert found["terms"]["monitoring"] < 0 and found["terms"]["absence"] < 0
 
 
 @pytest.mark.parametrize(
