@@ -33,6 +33,15 @@ validation patterns and the spread of real organisations), and for each conclusi
 also says where its sign flips among them (:mod:`sim.ensemble.flips`):
 
     python scripts/robustness.py --ensemble --reps 5 --out docs/robustness/ensemble.json
+
+With ``--conditions`` as well, the script measures instead where letting go *fails*: the same
+let-go story against its counterfactual in each member, once as told and once in each of the
+organisations of :data:`CONDITIONS` (each the condition under which a claim says trust should not
+win), with the share of members in which letting go still raises productivity, profit and
+engagement and lowers burnout, and where among the members its sign flips:
+
+    python scripts/robustness.py --ensemble --conditions --reps 5 \\
+        --out docs/robustness/let_go_conditions.json
 """
 
 from __future__ import annotations
@@ -88,10 +97,6 @@ def assumed_ranges(scenario: sim.Scenario) -> dict[str, tuple[float, float]]:
 
 def conclusions() -> dict[str, list[sim.Scenario]]:
     """The scenarios of each conclusion, the reference first."""
-    story = sim.load_scenario("let_go")
-    shock_only = tuple(
-        iv.model_dump() for iv in story.interventions if "environment.shock" in iv.set
-    )
     control = {
         level: sim.load_scenario(
             "baseline", **{"workforce.opportunist_share": 1 / 3, "levers.control": level}
@@ -106,11 +111,56 @@ def conclusions() -> dict[str, list[sim.Scenario]]:
         for turbulence in (0.0, 0.8)
     }
     return {
-        "let_go": [sim.load_scenario("let_go", interventions=shock_only), story],
+        "let_go": let_go_pair(CONDITIONS["as told"]),
         "control_pays": [control[0.2], control[0.8]],
         "hayek_stable": [hayek["central", 0.0], hayek["decentral", 0.0]],
         "hayek_turbulent": [hayek["central", 0.8], hayek["decentral", 0.8]],
     }
+
+
+CONDITIONS: dict[str, dict] = {
+    "as told": {},
+    # C3: most return trust, a minority abuses it; a third is the free riders' share in anonymous
+    # public-goods games (Fischbacher, Gachter & Fehr 2001), an upper bound for a workplace.
+    "a third opportunists": {"workforce.opportunist_share": 1 / 3},
+    # C7: no self-steering without steering; freedom without shared goals scatters effort.
+    "no vision": {"levers.vision": 0.1},
+    # C12, C13: when nothing changes, local knowledge is worth little and rules and central
+    # decisions coordinate interdependent work well.
+    "stable and interdependent": {
+        "environment.turbulence": 0.0,
+        "environment.interdependence": 0.7,
+    },
+    # C16: the need for autonomy differs; where it is low, freedom is worth less and responsibility
+    # weighs more (the double edge of empowering leadership).
+    "little need for autonomy": {"workforce.autonomy_need": 0.2},
+    # C17: managers who let go without the courage to hold on relapse at the first setback.
+    "without courage": {"story": "let_go_relapse"},
+}
+"""The organisations in which ``--conditions`` measures letting go, each with the claim that
+says why trust might fail there. ``story`` replaces the let-go story; every other key overrides
+a scenario field in the story and its counterfactual alike."""
+BETTER = {"productivity": 1, "profit": 1, "engagement_rate": 1, "burnout_rate": -1}
+"""The KPIs of ``--conditions`` and the sign of a change for the better."""
+
+
+def let_go_pair(condition: dict) -> list[sim.Scenario]:
+    """The let-go story in ``condition`` and its counterfactual (the story's shock kept)."""
+    overrides = {k: v for k, v in condition.items() if k != "story"}
+    story = sim.load_scenario("let_go")
+    shock_only = tuple(
+        iv.model_dump() for iv in story.interventions if "environment.shock" in iv.set
+    )
+    return [
+        sim.load_scenario(
+            "let_go",
+            interventions=shock_only,
+            name="no_let_go",
+            description="The same story without letting go (its shock kept).",
+            **overrides,
+        ),
+        sim.load_scenario(condition.get("story", "let_go"), **overrides),
+    ]
 
 
 def measure(overrides: dict, reps: int, seed: int, executor: str) -> dict[str, float]:
@@ -160,6 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--executor", default="process", choices=("serial", "process"))
     parser.add_argument("--out", type=Path, default=Path("docs/robustness/latest.json"))
     parser.add_argument(
+        "--conditions",
+        action="store_true",
+        help="with --ensemble: measure letting go in each organisation of CONDITIONS instead",
+    )
+    parser.add_argument(
         "--ensemble",
         nargs="?",
         const=DEFAULT,
@@ -169,6 +224,15 @@ def main(argv: list[str] | None = None) -> int:
         "(default: the shipped one) instead of drawing models",
     )
     args = parser.parse_args(argv)
+    if args.conditions and not args.ensemble:
+        parser.error("--conditions measures over an ensemble: give --ensemble as well")
+    if args.conditions:
+        report = let_go_conditions(
+            load_ensemble(args.ensemble), args.reps, args.seed, args.executor
+        )
+        args.out.write_text(json.dumps(report, indent=1))
+        print(json.dumps(report["shares"], indent=1))
+        return 0
     if args.ensemble:
         report = over_ensemble(load_ensemble(args.ensemble), args.reps, args.seed, args.executor)
         args.out.write_text(json.dumps(report, indent=1))
@@ -255,6 +319,43 @@ def over_ensemble(ensemble: Ensemble, reps: int, seed: int, executor: str) -> di
         "seed": seed,
     }
     return summarise(models) | {"flips": flips, "method": method, "models": models}
+
+
+def let_go_conditions(
+    ensemble: Ensemble, reps: int, seed: int, executor: str, conditions: dict | None = None
+) -> dict:
+    """Letting go against its counterfactual in every member of ``ensemble``, in each
+    organisation of ``conditions`` (default :data:`CONDITIONS`): per condition and KPI the share
+    of members in which it changes that KPI for the better, its median and range, and where that
+    flips."""
+    conditions = CONDITIONS if conditions is None else conditions
+    shares, effects, flips = {}, {}, {}
+    for name, condition in conditions.items():
+        pair = let_go_pair(condition)
+        frame = sim.compare(pair, reps=reps, seed=seed, executor=executor, ensemble=ensemble)
+        members = frame.attrs["members"]
+        first, label = frame.scenario.unique()[:2]
+        shares[name], effects[name], flips[name] = {}, {}, {}
+        for kpi, sign in BETTER.items():
+            rows = members[(members.scenario == label) & (members.kpi == kpi)]
+            diff = rows.sort_values("member")["diff"].to_numpy()
+            shares[name][kpi] = round(float(np.mean(sign * diff > 0)), 3)
+            effects[name][kpi] = {
+                "median": float(np.median(diff)),
+                "low": float(diff.min()),
+                "high": float(diff.max()),
+            }
+            if kpi in ("productivity", "profit"):
+                found = where_it_flips(ensemble, diff, a=first, b=label, kpi=kpi)
+                flips[name][kpi] = found.to_dict("en")
+    method = {
+        "ensemble": ensemble.provenance.get("file"),
+        "members": len(ensemble),
+        "reps": reps,
+        "seed": seed,
+        "conditions": conditions,
+    }
+    return {"shares": shares, "effects": effects, "flips": flips, "method": method}
 
 
 def summarise(models: list[dict]) -> dict:
