@@ -59,7 +59,7 @@ from sim.coefficients import listing
 from sim.ensemble import DEFAULT, Ensemble, load_ensemble
 from sim.ensemble.flips import where_it_flips
 from sim.experiments.calibrate import INTERCEPTS
-from sim.patterns import CENTRAL, DECENTRAL, PATTERNS, evaluate
+from sim.patterns import CENTRAL, DECENTRAL, NO_LET_GO, PATTERNS, evaluate, scenario_of
 
 ANCHORS = {"burnout_rate": 0.14, "engagement_rate": 0.20}
 SPREAD = [p for p in PATTERNS if p.group == "ranges" and p.kind != "gap"]
@@ -145,22 +145,15 @@ BETTER = {"productivity": 1, "profit": 1, "engagement_rate": 1, "burnout_rate": 
 
 
 def let_go_pair(condition: dict) -> list[sim.Scenario]:
-    """The let-go story in ``condition`` and its counterfactual (the story's shock kept)."""
+    """The let-go story in ``condition`` and its counterfactual, the let-go patterns' own
+    (:data:`sim.patterns.NO_LET_GO`: the story's shock kept, the letting go left out)."""
     overrides = {k: v for k, v in condition.items() if k != "story"}
-    story = sim.load_scenario("let_go")
-    shock_only = tuple(
-        iv.model_dump() for iv in story.interventions if "environment.shock" in iv.set
+    without = scenario_of(NO_LET_GO).with_overrides(
+        name="no_let_go",
+        description="The same story without letting go (its shock kept).",
+        **overrides,
     )
-    return [
-        sim.load_scenario(
-            "let_go",
-            interventions=shock_only,
-            name="no_let_go",
-            description="The same story without letting go (its shock kept).",
-            **overrides,
-        ),
-        sim.load_scenario(condition.get("story", "let_go"), **overrides),
-    ]
+    return [without, sim.load_scenario(condition.get("story", "let_go"), **overrides)]
 
 
 def measure(overrides: dict, reps: int, seed: int, executor: str) -> dict[str, float]:
@@ -297,10 +290,9 @@ def over_ensemble(ensemble: Ensemble, reps: int, seed: int, executor: str) -> di
     effects, flips = {}, {}
     for name, scenarios in conclusions().items():
         frame = sim.compare(scenarios, reps=reps, seed=seed, executor=executor, ensemble=ensemble)
-        members = frame.attrs["members"]
         first, label = frame.scenario.unique()[:2]
         kpi = "profit" if name == "control_pays" else "productivity"
-        rows = members[(members.scenario == label) & (members.kpi == kpi)].sort_values("member")
+        rows = _by_member(frame, kpi)
         diff = rows["diff"].to_numpy()
         mean = rows["mean"].to_numpy()
         effects[name] = mean / (mean - diff) if name == "let_go" else diff
@@ -333,12 +325,10 @@ def let_go_conditions(
     for name, condition in conditions.items():
         pair = let_go_pair(condition)
         frame = sim.compare(pair, reps=reps, seed=seed, executor=executor, ensemble=ensemble)
-        members = frame.attrs["members"]
         first, label = frame.scenario.unique()[:2]
         shares[name], effects[name], flips[name] = {}, {}, {}
         for kpi, sign in BETTER.items():
-            rows = members[(members.scenario == label) & (members.kpi == kpi)]
-            diff = rows.sort_values("member")["diff"].to_numpy()
+            diff = _by_member(frame, kpi)["diff"].to_numpy()
             shares[name][kpi] = round(float(np.mean(sign * diff > 0)), 3)
             effects[name][kpi] = {
                 "median": float(np.median(diff)),
@@ -356,6 +346,14 @@ def let_go_conditions(
         "conditions": conditions,
     }
     return {"shares": shares, "effects": effects, "flips": flips, "method": method}
+
+
+def _by_member(frame, kpi: str):
+    """The second variant's rows of ``kpi`` in a comparison over an ensemble, one per member in
+    the members' order (``mean``, and ``diff`` against the first variant)."""
+    members = frame.attrs["members"]
+    label = frame.scenario.unique()[1]
+    return members[(members.scenario == label) & (members.kpi == kpi)].sort_values("member")
 
 
 def summarise(models: list[dict]) -> dict:
