@@ -25,6 +25,10 @@ STREAMLIT_OPTIONS = {
     # fragment every second, and a forced collection of this process costs ~0.1 s of CPU each
     # time (30 phones would keep a core busy with it alone); Python still collects as it goes.
     "runner.postScriptGC": "false",
+    # No watching of the source files: a served dashboard is not being edited, and after every
+    # run (each phone's poll included) the watcher looks at every imported module's path: 9 idle
+    # screens cost the server 0.12-0.13 core with it, 0.09-0.10 without (docs/dashboard.md).
+    "server.fileWatcherType": "none",
 }
 
 
