@@ -26,6 +26,7 @@ import pandas as pd
 import pytest
 
 from scripts.room_session import ARGS, CHROMIUM  # one set of chromium flags
+from sim.cli.run import STREAMLIT_OPTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 # Screenshots go to an ignored folder; LOSLATEN_SCREENSHOTS=docs/screenshots refreshes the docs.
@@ -94,8 +95,14 @@ def app_url():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     command = [sys.executable, "-m", "streamlit", "run", "dashboards/app.py"]
-    command += ["--server.headless", "true", "--server.port", str(port)]
-    command += ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    options = {
+        **STREAMLIT_OPTIONS,
+        "server.headless": "true",
+        "server.port": str(port),
+        "server.address": "127.0.0.1",
+    }  # as `loslaten dashboard` serves it
+    for name, value in options.items():
+        command += [f"--{name}", value]
     server = subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
@@ -131,14 +138,23 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A tab tall enough for a whole page (Streamlit scrolls inside its own container)."""
+@pytest.fixture(scope="module")
+def profile(browser):
+    """The tabs' browser profile, tall enough for a whole page (Streamlit scrolls inside its own
+    container). One for the module: the app keeps nothing in the browser but the link (no
+    cookie or storage is read), and a profile per test compiled Streamlit's page code afresh."""
     context = browser.new_context(viewport={"width": 1400, "height": 2200}, accept_downloads=True)
-    tab = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(profile):
+    """A new tab."""
+    tab = profile.new_page()
     tab.set_default_timeout(90_000)
     yield tab
-    context.close()
+    tab.close()
 
 
 def _settled(page, selector: str = PLOT) -> None:
