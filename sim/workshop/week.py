@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 
 from sim.model import OrgModel
-from sim.points import Values
 from sim.workshop.log import Choices
 
 PARTS = ("reporting", "monitoring", "forced_firefighting", "chosen_firefighting", "vision",
@@ -43,8 +42,9 @@ def planned_week(model: OrgModel, team: int, choices: Choices) -> dict[str, floa
 
 
 def _plan(model: OrgModel, index: int, choices: Choices) -> dict[str, float]:
-    shared = {id(v): v for v in vars(model).values() if isinstance(v, Values)}
-    steered = copy.deepcopy(model, shared)
+    steered = copy.copy(model)  # shares the organisation: steering writes only what is copied
+    steered.steering = copy.deepcopy(model.steering)  # written in place
+    steered.managers = copy.copy(model.managers)  # the plan's hours are replaced, not written
     steered.steer(index, **choices)
     m = steered.managers
     return {
