@@ -86,8 +86,8 @@ BACK_MS = 30_000  # how long a screen has after the restart to show its team, fi
 ERROR = '[data-testid="stAlertContentError"] [data-testid="stMarkdownContainer"]'  # its words
 WATCH = """mark => { window.roomShownAt = 0; const look = () => document.querySelector(mark)
   ? (window.roomShownAt = Date.now()) : setTimeout(look, 25); look(); }"""
-"""Run in a page before a round closes: the time its marker shows the round closed (in-page
-looks every 25 ms; the driver's own looks at nine pages cost the browser more than the pages)."""
+"""Run in a page before a round closes: the time its marker shows the round closed, from looks
+in the page every 25 ms (the driver asked each page for its marker every 20 ms before)."""
 SHOWN = "mark => window.roomShownAt || (document.querySelector(mark) ? Date.now() : 0)"
 TRACK = "xpath=../../.."  # a slider's track: its thumb's input, in the thumb, on the track
 TOP = "() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })"
